@@ -1,0 +1,97 @@
+//! Input cleaning shared by the code types.
+//!
+//! Parsers work on bytes of the trimmed input and report errors at byte offsets; these helpers
+//! turn such an offset back into the 1-based character position a person counts in the
+//! *original* input, and name the character found there. The conversion runs only when an
+//! error is built, so the success path never counts characters.
+
+/// The significant part of `input`: surrounding whitespace (Unicode `White_Space`) removed.
+/// Returns the byte offset where it starts in `input` and the part itself.
+///
+/// ```
+/// assert_eq!(ident_core::clean::trim("  QZAQQ2600001\n"), (2, "QZAQQ2600001"));
+/// ```
+#[must_use]
+pub fn trim(input: &str) -> (usize, &str) {
+    let start = input.len() - input.trim_start().len();
+    (start, input.trim())
+}
+
+/// The 1-based character position of byte offset `byte` in `input` (the position of the
+/// character that starts at or contains `byte`).
+///
+/// ```
+/// assert_eq!(ident_core::clean::position("é-x", 2), 2);
+/// assert_eq!(ident_core::clean::position("abc", 0), 1);
+/// ```
+#[must_use]
+pub fn position(input: &str, byte: usize) -> usize {
+    let byte = byte.min(input.len());
+    let mut boundary = byte;
+    while !input.is_char_boundary(boundary) {
+        boundary -= 1;
+    }
+    input[..boundary].chars().count() + 1
+}
+
+/// The character that starts at or contains byte offset `byte` of `input`
+/// (U+FFFD past the end, which a parser never asks for).
+#[must_use]
+pub fn char_at(input: &str, byte: usize) -> char {
+    let mut boundary = byte.min(input.len());
+    while !input.is_char_boundary(boundary) {
+        boundary -= 1;
+    }
+    input[boundary..]
+        .chars()
+        .next()
+        .unwrap_or(char::REPLACEMENT_CHARACTER)
+}
+
+/// The character a raw byte stands for in an error from a byte-level parser: itself when it
+/// is ASCII, U+FFFD otherwise (a lone byte of a multi-byte sequence has no character).
+#[must_use]
+pub const fn byte_char(b: u8) -> char {
+    if b.is_ascii() {
+        b as char
+    } else {
+        char::REPLACEMENT_CHARACTER
+    }
+}
+
+/// Whether `input` starts with `label` compared ASCII-case-insensitively, e.g. an `ISRC` label.
+#[must_use]
+pub fn starts_with_label(input: &[u8], label: &[u8]) -> bool {
+    input.len() >= label.len() && input[..label.len()].eq_ignore_ascii_case(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let s = "  ÅB-C";
+        // 'Å' is two bytes: bytes 2..4.
+        assert_eq!(position(s, 2), 3);
+        assert_eq!(position(s, 3), 3);
+        assert_eq!(position(s, 4), 4);
+        assert_eq!(char_at(s, 3), 'Å');
+        assert_eq!(char_at(s, 5), '-');
+        assert_eq!(position(s, 100), 7);
+    }
+
+    #[test]
+    fn trims_unicode_whitespace() {
+        assert_eq!(trim("\u{a0}x "), (2, "x"));
+        assert_eq!(trim("   "), (3, ""));
+    }
+
+    #[test]
+    fn labels_fold_case() {
+        assert!(starts_with_label(b"isrc QZ", b"ISRC"));
+        assert!(!starts_with_label(b"IS", b"ISRC"));
+        assert_eq!(byte_char(b'a'), 'a');
+        assert_eq!(byte_char(0xff), char::REPLACEMENT_CHARACTER);
+    }
+}

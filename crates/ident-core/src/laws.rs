@@ -1,0 +1,267 @@
+//! The property laws every code type must pass, run by each code crate's tests through
+//! [`code_laws!`](crate::code_laws) so that `isrc` and `upc` are held to one harness.
+//!
+//! The laws:
+//! - **round trip**: `parse(display(x)) == x`, through [`FromStr`](core::str::FromStr) and
+//!   through [`Code::parse_strict`];
+//! - **total**: parsing never panics on any string (non-ASCII, very long, near misses of valid
+//!   codes) nor on any bytes, and whatever it accepts prints a form that parses back to it;
+//! - **lenient spellings**: every spelling the type documents as accepted (lower case,
+//!   surrounding whitespace, separators, labels) parses to the same value;
+//! - **order**: `Ord` agrees with the order of the canonical strings;
+//! - **serde**: a value serialises as its canonical string and deserialises back; a JSON number
+//!   is refused;
+//! - **check digits** (for codes that carry one): every single-digit substitution is detected
+//!   as a check-digit error.
+
+use std::string::{String, ToString};
+use std::vec::Vec;
+
+pub use proptest;
+use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
+
+use crate::Code;
+
+/// What a code type provides so the laws can run against it.
+pub trait Lawful: Code + serde::Serialize + serde::de::DeserializeOwned {
+    /// Valid values, spread over every kind and element of the code.
+    fn strategy() -> BoxedStrategy<Self>;
+
+    /// Spellings of `self` other than the canonical one that the lenient parser must accept
+    /// (separators, labels, mixed case). Surrounding whitespace and all-lower-case are added by
+    /// the laws themselves.
+    fn lenient_spellings(&self) -> Vec<String>;
+}
+
+/// `parse(display(x)) == x` for the lenient and the strict parser.
+///
+/// # Errors
+/// A failed law, as a proptest failure.
+pub fn round_trip<T: Lawful>(x: T) -> Result<(), TestCaseError> {
+    let shown = x.to_string();
+    let parsed: T = shown
+        .parse()
+        .map_err(|e| TestCaseError::fail(std::format!("{shown:?} does not parse back: {e}")))?;
+    prop_assert_eq!(parsed, x);
+    let strict = T::parse_strict(shown.as_bytes())
+        .map_err(|e| TestCaseError::fail(std::format!("{shown:?} fails the strict parser: {e}")))?;
+    prop_assert_eq!(strict, x);
+    Ok(())
+}
+
+/// Parsing `input` never panics, and an accepted input prints a canonical form that parses back
+/// to the same value (both parsers agree on canonical input).
+///
+/// # Errors
+/// A failed law, as a proptest failure.
+pub fn total<T: Lawful>(input: &str) -> Result<(), TestCaseError> {
+    if let Ok(x) = input.parse::<T>() {
+        let shown = x.to_string();
+        prop_assert_eq!(shown.parse::<T>().ok(), Some(x), "{:?} -> {:?}", input, shown);
+        prop_assert_eq!(T::parse_strict(shown.as_bytes()).ok(), Some(x));
+    }
+    if let Ok(x) = T::parse_strict(input.as_bytes()) {
+        prop_assert_eq!(x.to_string(), input, "the strict parser accepts only canonical input");
+    }
+    Ok(())
+}
+
+/// The strict parser never panics on any bytes and accepts only canonical text.
+///
+/// # Errors
+/// A failed law, as a proptest failure.
+pub fn total_bytes<T: Lawful>(input: &[u8]) -> Result<(), TestCaseError> {
+    if let Ok(x) = T::parse_strict(input) {
+        let shown = x.to_string();
+        prop_assert_eq!(shown.as_bytes(), input);
+    }
+    Ok(())
+}
+
+/// Every lenient spelling of `x`, with and without surrounding whitespace, parses to `x`.
+///
+/// # Errors
+/// A failed law, as a proptest failure.
+pub fn lenient<T: Lawful>(x: T, before: &str, after: &str) -> Result<(), TestCaseError> {
+    let canonical = x.to_string();
+    let mut spellings = x.lenient_spellings();
+    spellings.push(canonical.to_ascii_lowercase());
+    spellings.push(canonical);
+    for spelling in spellings {
+        for candidate in [spelling.clone(), std::format!("{before}{spelling}{after}")] {
+            match candidate.parse::<T>() {
+                Ok(parsed) => prop_assert_eq!(parsed, x, "{:?}", candidate),
+                Err(e) => {
+                    return Err(TestCaseError::fail(std::format!(
+                        "lenient spelling {candidate:?} of {x} is refused: {e}"
+                    )));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `Ord` agrees with the order of the canonical strings, and `Eq` with their equality.
+///
+/// # Errors
+/// A failed law, as a proptest failure.
+pub fn order<T: Lawful>(a: T, b: T) -> Result<(), TestCaseError> {
+    let (sa, sb) = (a.to_string(), b.to_string());
+    prop_assert_eq!(a.cmp(&b), sa.cmp(&sb), "{} vs {}", sa, sb);
+    prop_assert_eq!(a == b, sa == sb);
+    Ok(())
+}
+
+/// serde writes the canonical string, reads it back, and refuses a JSON number.
+///
+/// # Errors
+/// A failed law, as a proptest failure.
+pub fn serde_round_trip<T: Lawful>(x: T) -> Result<(), TestCaseError> {
+    let json = serde_json::to_string(&x).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(&json, &std::format!("\"{x}\""));
+    let back: T = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(back, x);
+    let digits: String = x.to_string().chars().filter(char::is_ascii_digit).collect();
+    if !digits.is_empty() {
+        let number = digits.trim_start_matches('0');
+        let number = if number.is_empty() { "0" } else { number };
+        prop_assert!(serde_json::from_str::<T>(number).is_err(), "a JSON number was accepted");
+    }
+    Ok(())
+}
+
+/// Replacing any one digit of the canonical form by another digit is caught as a check-digit
+/// error (or, when the digit decides the kind or the element, as some other error), never
+/// accepted.
+///
+/// # Errors
+/// A failed law, as a proptest failure.
+pub fn single_substitution<T: Lawful>(x: T) -> Result<(), TestCaseError> {
+    let canonical = x.to_string().into_bytes();
+    for i in 0..canonical.len() {
+        if !canonical[i].is_ascii_digit() {
+            continue;
+        }
+        for d in b'0'..=b'9' {
+            if d == canonical[i] {
+                continue;
+            }
+            let mut changed = canonical.clone();
+            changed[i] = d;
+            let text = String::from_utf8(changed).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            match text.parse::<T>() {
+                Ok(y) => {
+                    return Err(TestCaseError::fail(std::format!(
+                        "substitution at {i} not detected: {x} -> {text} parsed as {y}"
+                    )));
+                }
+                Err(e) => {
+                    prop_assert!(
+                        T::parse_error(&e).is_some_and(crate::ParseError::is_check_digit),
+                        "{} -> {}: expected a check-digit error, got {}",
+                        x,
+                        text,
+                        e
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Strings near a valid code: one character inserted, removed or replaced, so the laws reach
+/// the parser's deeper branches and not only its first check.
+pub fn near_misses<T: Lawful>() -> BoxedStrategy<String> {
+    (T::strategy(), any::<prop::sample::Index>(), any::<char>(), 0..3u8)
+        .prop_map(|(x, at, c, op)| {
+            let mut chars: Vec<char> = x.to_string().chars().collect();
+            let i = at.index(chars.len() + 1);
+            match op {
+                0 => chars.insert(i, c),
+                1 if i < chars.len() => {
+                    chars.remove(i);
+                }
+                _ if i < chars.len() => chars[i] = c,
+                _ => chars.push(c),
+            }
+            chars.into_iter().collect()
+        })
+        .boxed()
+}
+
+/// Any string: short arbitrary Unicode, long arbitrary Unicode, and near misses.
+pub fn any_text<T: Lawful>() -> BoxedStrategy<String> {
+    prop_oneof![
+        any::<String>(),
+        prop::collection::vec(any::<char>(), 0..4096).prop_map(String::from_iter),
+        "[ -~]{0,40}",
+        near_misses::<T>(),
+    ]
+    .boxed()
+}
+
+/// Whitespace that may surround a code.
+pub fn whitespace() -> BoxedStrategy<String> {
+    "[ \t\r\n\u{a0}]{0,3}".boxed()
+}
+
+/// Expands to the law tests for a code type. `code_laws!(Isrc);` for a code without a check
+/// digit, `code_laws!(Upc, check_digit);` for one with.
+#[macro_export]
+macro_rules! code_laws {
+    ($ty:ty) => {
+        $crate::laws::proptest::proptest! {
+            #[test]
+            fn law_round_trip(x in <$ty as $crate::laws::Lawful>::strategy()) {
+                $crate::laws::round_trip::<$ty>(x)?;
+            }
+
+            #[test]
+            fn law_total(s in $crate::laws::any_text::<$ty>()) {
+                $crate::laws::total::<$ty>(&s)?;
+            }
+
+            #[test]
+            fn law_total_bytes(b in $crate::laws::proptest::collection::vec(
+                $crate::laws::proptest::prelude::any::<u8>(), 0..32)) {
+                $crate::laws::total_bytes::<$ty>(&b)?;
+            }
+
+            #[test]
+            fn law_lenient(
+                x in <$ty as $crate::laws::Lawful>::strategy(),
+                before in $crate::laws::whitespace(),
+                after in $crate::laws::whitespace(),
+            ) {
+                $crate::laws::lenient::<$ty>(x, &before, &after)?;
+            }
+
+            #[test]
+            fn law_order(
+                a in <$ty as $crate::laws::Lawful>::strategy(),
+                b in <$ty as $crate::laws::Lawful>::strategy(),
+            ) {
+                $crate::laws::order::<$ty>(a, b)?;
+                $crate::laws::order::<$ty>(a, a)?;
+            }
+
+            #[test]
+            fn law_serde(x in <$ty as $crate::laws::Lawful>::strategy()) {
+                $crate::laws::serde_round_trip::<$ty>(x)?;
+            }
+        }
+    };
+    ($ty:ty, check_digit) => {
+        $crate::code_laws!($ty);
+
+        $crate::laws::proptest::proptest! {
+            #[test]
+            fn law_single_substitution(x in <$ty as $crate::laws::Lawful>::strategy()) {
+                $crate::laws::single_substitution::<$ty>(x)?;
+            }
+        }
+    };
+}
