@@ -1,0 +1,3 @@
+//! Benchmark placeholder; filled in with its group.
+
+fn main() {}
