@@ -10,24 +10,62 @@ struct Step {
 }
 
 const STEPS: &[Step] = &[
-    Step { name: "format", args: &["fmt", "--all", "--check"] },
+    Step {
+        name: "format",
+        args: &["fmt", "--all", "--check"],
+    },
     Step {
         name: "clippy",
-        args: &["clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
+        args: &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--all-features",
+            "--",
+            "-D",
+            "warnings",
+        ],
     },
-    Step { name: "test", args: &["test", "--workspace", "--all-features"] },
-    Step { name: "no_std ident-core", args: &["build", "-p", "ident-core", "--no-default-features"] },
-    Step { name: "no_std isrc", args: &["build", "-p", "isrc", "--no-default-features"] },
-    Step { name: "no_std upc", args: &["build", "-p", "upc", "--no-default-features"] },
-    Step { name: "benches compile", args: &["test", "--benches", "-p", "musicid-benches", "--no-run"] },
-    Step { name: "codegen up to date", args: &["run", "-q", "-p", "xtask", "--", "codegen", "--check"] },
-    Step { name: "fixtures up to date", args: &["run", "-q", "-p", "xtask", "--", "fixtures", "--check"] },
+    Step {
+        name: "test",
+        args: &["test", "--workspace", "--all-features"],
+    },
+    Step {
+        name: "no_std ident-core",
+        args: &["build", "-p", "ident-core", "--no-default-features"],
+    },
+    Step {
+        name: "no_std isrc",
+        args: &["build", "-p", "isrc", "--no-default-features"],
+    },
+    Step {
+        name: "no_std upc",
+        args: &["build", "-p", "upc", "--no-default-features"],
+    },
+    Step {
+        name: "benches compile",
+        args: &["test", "--benches", "-p", "musicid-benches", "--no-run"],
+    },
+    Step {
+        name: "codegen up to date",
+        args: &["run", "-q", "-p", "xtask", "--", "codegen", "--check"],
+    },
+    Step {
+        name: "fixtures up to date",
+        args: &["run", "-q", "-p", "xtask", "--", "fixtures", "--check"],
+    },
 ];
 
 pub fn run(_args: &[String]) -> Result<(), String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     for (i, step) in STEPS.iter().enumerate() {
-        eprintln!("==> [{}/{}] {}: cargo {}", i + 1, STEPS.len(), step.name, step.args.join(" "));
+        eprintln!(
+            "==> [{}/{}] {}: cargo {}",
+            i + 1,
+            STEPS.len(),
+            step.name,
+            step.args.join(" ")
+        );
         let status = Command::new(&cargo)
             .args(step.args)
             .current_dir(root())

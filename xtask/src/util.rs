@@ -25,7 +25,11 @@ pub fn ensure_file(path: &Path, contents: &str, check: bool) -> Result<bool, Str
         return Err(format!(
             "{} is stale or missing: run `cargo xtask {}` and commit the result",
             path.display(),
-            if path.starts_with("fixtures") { "fixtures" } else { "codegen" }
+            if path.starts_with("fixtures") {
+                "fixtures"
+            } else {
+                "codegen"
+            }
         ));
     }
     if let Some(parent) = full.parent() {

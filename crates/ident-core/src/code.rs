@@ -13,7 +13,16 @@ use crate::ParseError;
 /// Generic tools (the `check` commands, the property [`laws`](crate#features)) are written
 /// once against this trait and serve every code type.
 pub trait Code:
-    Copy + Eq + Ord + Hash + Debug + Display + FromStr<Err = <Self as Code>::Error> + Send + Sync + 'static
+    Copy
+    + Eq
+    + Ord
+    + Hash
+    + Debug
+    + Display
+    + FromStr<Err = <Self as Code>::Error>
+    + Send
+    + Sync
+    + 'static
 {
     /// The crate's error type; parsing errors convert to the shared vocabulary.
     type Error: core::error::Error + Clone + Send + Sync + 'static;

@@ -26,7 +26,9 @@ pub enum ParseError {
         found: usize,
     },
     /// A character that its element does not allow.
-    #[error("invalid character {found:?} at position {position} in the {element}: expected {expected}")]
+    #[error(
+        "invalid character {found:?} at position {position} in the {element}: expected {expected}"
+    )]
     InvalidChar {
         /// 1-based character position in the original input.
         position: usize,
@@ -86,9 +88,9 @@ impl ParseError {
             ParseError::InvalidChar { position, .. }
             | ParseError::Separator { position, .. }
             | ParseError::TrailingText { position, .. } => Some(*position),
-            ParseError::Empty { .. } | ParseError::Length { .. } | ParseError::CheckDigit { .. } => {
-                None
-            }
+            ParseError::Empty { .. }
+            | ParseError::Length { .. }
+            | ParseError::CheckDigit { .. } => None,
         }
     }
 
@@ -109,11 +111,16 @@ mod tests {
     fn messages_are_pinned() {
         let cases: [(ParseError, &str); 6] = [
             (
-                ParseError::Empty { expected: "an ISRC of 12 characters" },
+                ParseError::Empty {
+                    expected: "an ISRC of 12 characters",
+                },
                 "empty input: expected an ISRC of 12 characters",
             ),
             (
-                ParseError::Length { expected: "12 characters", found: 11 },
+                ParseError::Length {
+                    expected: "12 characters",
+                    found: 11,
+                },
                 "invalid length: expected 12 characters, found 11",
             ),
             (
@@ -126,15 +133,25 @@ mod tests {
                 "invalid character 'é' at position 4 in the registrant code: expected a letter A-Z or a digit 0-9",
             ),
             (
-                ParseError::Separator { position: 3, found: '-', rule: "separators go at all three element boundaries or at none" },
+                ParseError::Separator {
+                    position: 3,
+                    found: '-',
+                    rule: "separators go at all three element boundaries or at none",
+                },
                 "misplaced separator '-' at position 3: separators go at all three element boundaries or at none",
             ),
             (
-                ParseError::TrailingText { position: 13, found: 'x' },
+                ParseError::TrailingText {
+                    position: 13,
+                    found: 'x',
+                },
                 "unexpected text after the code at position 13: found 'x'",
             ),
             (
-                ParseError::CheckDigit { expected: 2, found: 3 },
+                ParseError::CheckDigit {
+                    expected: 2,
+                    found: 3,
+                },
                 "check digit mismatch: expected 2, found 3",
             ),
         ];
@@ -145,10 +162,16 @@ mod tests {
 
     #[test]
     fn kinds_and_positions() {
-        let e = ParseError::TrailingText { position: 13, found: 'x' };
+        let e = ParseError::TrailingText {
+            position: 13,
+            found: 'x',
+        };
         assert_eq!(e.kind(), "trailing_text");
         assert_eq!(e.position(), Some(13));
-        let e = ParseError::CheckDigit { expected: 2, found: 3 };
+        let e = ParseError::CheckDigit {
+            expected: 2,
+            found: 3,
+        };
         assert!(e.is_check_digit());
         assert_eq!(e.position(), None);
     }
