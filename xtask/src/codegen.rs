@@ -1,5 +1,22 @@
-//! `cargo xtask codegen [--check]`: generated sources (filled in by the isrc prefix table).
+//! `cargo xtask codegen [--check]`: the generated sources, today the ISRC prefix table.
+//!
+//! The renderer lives beside the crate it serves, so that the crate's own test can render the
+//! table again and fail when the committed file is stale.
 
-pub fn run(_args: &[String]) -> Result<(), String> {
+use std::path::Path;
+
+use crate::util::{ensure_file, has_flag, root};
+
+#[path = "../../crates/isrc/codegen/prefix_table.rs"]
+mod prefix_table;
+
+/// Renders every generated file; with `--check`, fails when one is stale instead of writing.
+pub fn run(args: &[String]) -> Result<(), String> {
+    let check = has_flag(args, "--check");
+    let source = root().join(prefix_table::SOURCE);
+    let csv =
+        std::fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
+    let rendered = prefix_table::render(&csv)?;
+    ensure_file(Path::new(prefix_table::OUTPUT), &rendered, check)?;
     Ok(())
 }
