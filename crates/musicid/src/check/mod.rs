@@ -1,0 +1,487 @@
+//! The check loop, written once for every code type ([`ident_core::Code`]).
+//!
+//! Input is streamed: one line (or one CSV cell) at a time from a fixed buffer, no allocation
+//! per valid line, output through one locked, buffered stdout. Only `--warnings` keeps state
+//! that grows with the input: the set of codes seen, to report duplicates.
+
+pub mod lines;
+pub mod shown;
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::path::Path;
+
+use ident_core::Code;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use serde_json::json;
+
+use crate::exit::{CmdResult, Failure, Outcome};
+use lines::{Line, LineReader, MAX_LINE};
+use shown::Shown;
+
+/// A code type the check commands know how to report on.
+pub trait Checkable: Code {
+    /// The plural used in summaries ("ISRCs").
+    const PLURAL: &'static str;
+    /// The kind of the warning for a valid code in a lenient spelling ("isrc.noncanonical").
+    const NONCANONICAL: &'static str;
+    /// The kind of the warning for a code seen before in the input ("isrc.duplicate").
+    const DUPLICATE: &'static str;
+
+    /// A stable, machine-readable name of an error's kind.
+    fn error_kind(error: &<Self as Code>::Error) -> &'static str;
+
+    /// The 1-based character position an error points at, if any.
+    fn error_position(error: &<Self as Code>::Error) -> Option<usize>;
+
+    /// Calls `each(kind, message)` for every warning the code deserves.
+    fn lints(self, reference_year: u16, each: impl FnMut(&'static str, &dyn Display));
+}
+
+/// The output format of a check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// `FILE:LINE: INPUT: message` per finding, a summary on stderr.
+    #[default]
+    Text,
+    /// One JSON object per finding, then one summary object, on stdout.
+    Json,
+}
+
+/// What a check looks for and how it reports.
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Only the canonical form is valid.
+    pub strict: bool,
+    /// Report warnings: lints, non-canonical spellings, duplicates.
+    pub warnings: bool,
+    /// Warnings make the exit code 1.
+    pub deny_warnings: bool,
+    /// Text or JSON.
+    pub format: Format,
+    /// Read this column of CSV input instead of one code per line.
+    pub column: Option<String>,
+    /// The year that year-of-reference plausibility is judged against.
+    pub reference_year: u16,
+}
+
+/// Why an input is not a valid code.
+struct Problem {
+    kind: &'static str,
+    message: String,
+    position: Option<usize>,
+}
+
+impl Problem {
+    fn of<C: Checkable>(error: &<C as Code>::Error) -> Problem {
+        Problem {
+            kind: C::error_kind(error),
+            message: error.to_string(),
+            position: C::error_position(error),
+        }
+    }
+
+    fn encoding(input: &[u8], error: std::str::Utf8Error) -> Problem {
+        let valid = error.valid_up_to();
+        let chars_before = std::str::from_utf8(&input[..valid]).map_or(0, |s| s.chars().count());
+        Problem {
+            kind: "encoding",
+            message: format!(
+                "invalid UTF-8: byte 0x{:02X} at position {} is not part of a character",
+                input[valid],
+                chars_before + 1
+            ),
+            position: Some(chars_before + 1),
+        }
+    }
+}
+
+/// Parses one input: the strict fast path first, then (unless `strict`) the lenient parser.
+/// The flag says whether the input was already canonical.
+fn judge<C: Checkable>(input: &[u8], strict: bool) -> Result<(C, bool), Problem> {
+    let strict_error = match C::parse_strict(input) {
+        Ok(code) => return Ok((code, true)),
+        Err(error) => error,
+    };
+    let text = std::str::from_utf8(input).map_err(|e| Problem::encoding(input, e))?;
+    if strict {
+        return Err(Problem::of::<C>(&strict_error));
+    }
+    match text.parse::<C>() {
+        Ok(code) => Ok((code, false)),
+        Err(error) => Err(Problem::of::<C>(&error)),
+    }
+}
+
+/// Counts for the summary.
+#[derive(Debug, Default, Clone, Copy)]
+struct Tally {
+    checked: u64,
+    valid: u64,
+    invalid: u64,
+    warnings: u64,
+}
+
+/// The state of one check run over all its inputs.
+struct Checker<'o, C, W: Write> {
+    options: &'o CheckOptions,
+    out: W,
+    tally: Tally,
+    /// First occurrence (file index, line) of every valid code, with `--warnings`.
+    seen: HashMap<C, (usize, u64)>,
+    files: Vec<String>,
+}
+
+impl<C: Checkable, W: Write> Checker<'_, C, W> {
+    fn check(&mut self, line: u64, input: &[u8]) -> io::Result<()> {
+        self.tally.checked += 1;
+        match judge::<C>(input, self.options.strict) {
+            Ok((code, canonical)) => {
+                self.tally.valid += 1;
+                if self.options.warnings {
+                    self.warn(line, input, code, canonical)?;
+                }
+                Ok(())
+            }
+            Err(problem) => self.invalid(line, &Shown::new(input, input.len() as u64), &problem),
+        }
+    }
+
+    fn too_long(&mut self, line: u64, head: &[u8], len: u64) -> io::Result<()> {
+        self.tally.checked += 1;
+        let problem = Problem {
+            kind: "line_too_long",
+            message: format!(
+                "line of {len} bytes is too long for {}: lines are read up to {MAX_LINE} bytes",
+                C::NAME
+            ),
+            position: None,
+        };
+        self.invalid(line, &Shown::new(head, len), &problem)
+    }
+
+    fn invalid(&mut self, line: u64, shown: &Shown, problem: &Problem) -> io::Result<()> {
+        self.tally.invalid += 1;
+        self.report(line, shown, "error", problem)
+    }
+
+    fn warn(&mut self, line: u64, input: &[u8], code: C, canonical: bool) -> io::Result<()> {
+        let mut found: Vec<Problem> = Vec::new();
+        code.lints(self.options.reference_year, |kind, message| {
+            found.push(Problem {
+                kind,
+                message: message.to_string(),
+                position: None,
+            });
+        });
+        if !canonical {
+            found.push(Problem {
+                kind: C::NONCANONICAL,
+                message: format!("not in the canonical form {code}"),
+                position: None,
+            });
+        }
+        let file = self.files.len() - 1;
+        if let Some(&(first_file, first_line)) = self.seen.get(&code) {
+            let at = if first_file == file {
+                format!("line {first_line}")
+            } else {
+                format!("{}:{first_line}", self.files[first_file])
+            };
+            found.push(Problem {
+                kind: C::DUPLICATE,
+                message: format!("duplicate of {code} first seen at {at}"),
+                position: None,
+            });
+        } else {
+            self.seen.insert(code, (file, line));
+        }
+        if found.is_empty() {
+            return Ok(());
+        }
+        let shown = Shown::new(input, input.len() as u64);
+        for problem in &found {
+            self.tally.warnings += 1;
+            self.report(line, &shown, "warning", problem)?;
+        }
+        Ok(())
+    }
+
+    fn report(
+        &mut self,
+        line: u64,
+        shown: &Shown,
+        severity: &str,
+        problem: &Problem,
+    ) -> io::Result<()> {
+        let file = self.files.last().map_or("-", String::as_str);
+        match self.options.format {
+            Format::Text => {
+                let label = if severity == "warning" {
+                    "warning: "
+                } else {
+                    ""
+                };
+                let tag = if severity == "warning" {
+                    format!(" [{}]", problem.kind)
+                } else {
+                    String::new()
+                };
+                writeln!(
+                    self.out,
+                    "{file}:{line}: {}{}: {label}{}{tag}",
+                    shown.text,
+                    shown.note(),
+                    problem.message
+                )
+            }
+            Format::Json => {
+                let mut object = json!({
+                    "file": file,
+                    "line": line,
+                    "input": shown.text,
+                    "input_exact": shown.exact,
+                    "valid": severity != "error",
+                    "severity": severity,
+                    "kind": problem.kind,
+                    "message": problem.message,
+                    "position": problem.position,
+                });
+                if let Some(len) = shown.truncated_from {
+                    object["input_bytes"] = json!(len);
+                }
+                serde_json::to_writer(&mut self.out, &object)?;
+                self.out.write_all(b"\n")
+            }
+        }
+    }
+}
+
+/// Inputs larger than this get a progress bar (when stderr is a terminal).
+const PROGRESS_FROM_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Checks every input (`-` is stdin; none means stdin) and reports as the options say.
+///
+/// # Errors
+/// A file that cannot be read, a CSV without the column, or output that cannot be written;
+/// the other inputs are still checked before the failure is returned.
+pub fn run<C: Checkable>(inputs: &[String], options: &CheckOptions) -> CmdResult {
+    let stdin_only = [String::from("-")];
+    let inputs = if inputs.is_empty() {
+        &stdin_only[..]
+    } else {
+        inputs
+    };
+    let stdout = io::stdout();
+    let mut checker = Checker::<C, _> {
+        options,
+        out: BufWriter::with_capacity(64 * 1024, stdout.lock()),
+        tally: Tally::default(),
+        seen: HashMap::new(),
+        files: Vec::with_capacity(inputs.len()),
+    };
+    let progress = progress_bar(inputs);
+    let mut failures: Vec<Failure> = Vec::new();
+    let mut done_bytes = 0;
+    for name in inputs {
+        checker.files.push(name.clone());
+        let result = if name == "-" {
+            check_source(
+                &mut checker,
+                io::stdin().lock(),
+                progress.as_ref(),
+                done_bytes,
+            )
+        } else {
+            match File::open(Path::new(name)) {
+                Ok(file) => check_source(&mut checker, file, progress.as_ref(), done_bytes),
+                Err(e) => Err(SourceError::Read(e)),
+            }
+        };
+        match result {
+            Ok(bytes) => done_bytes += bytes,
+            Err(SourceError::Write(e)) => return Err(Failure::output(&e)),
+            Err(SourceError::Read(e)) => {
+                let failure = Failure::new(format!("{name}: {e}"));
+                eprintln!("musicid: error: {failure}");
+                failures.push(failure);
+            }
+            Err(SourceError::Input(message)) => {
+                let failure = Failure::new(format!("{name}: {message}"));
+                eprintln!("musicid: error: {failure}");
+                failures.push(failure);
+            }
+        }
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let tally = checker.tally;
+    if options.format == Format::Json {
+        let summary = json!({
+            "summary": true,
+            "checked": tally.checked,
+            "valid": tally.valid,
+            "invalid": tally.invalid,
+            "warnings": tally.warnings,
+            "unreadable_inputs": failures.len(),
+        });
+        serde_json::to_writer(&mut checker.out, &summary)
+            .map_err(|e| Failure::output(&e.into()))?;
+        checker
+            .out
+            .write_all(b"\n")
+            .map_err(|e| Failure::output(&e))?;
+    }
+    checker.out.flush().map_err(|e| Failure::output(&e))?;
+    if options.format == Format::Text {
+        let unreadable = match failures.len() {
+            0 => String::new(),
+            1 => ", 1 input could not be read".to_owned(),
+            n => format!(", {n} inputs could not be read"),
+        };
+        eprintln!(
+            "musicid: checked {} {}: {} valid, {} invalid, {} warnings{unreadable}",
+            tally.checked,
+            C::PLURAL,
+            tally.valid,
+            tally.invalid,
+            tally.warnings
+        );
+    }
+    if let Some(failure) = failures.into_iter().next() {
+        // Already printed above; the exit code is what remains.
+        return Err(Failure::already_reported(failure));
+    }
+    Ok(Outcome::from_problems(
+        tally.invalid > 0 || (options.deny_warnings && tally.warnings > 0),
+    ))
+}
+
+enum SourceError {
+    Read(io::Error),
+    Write(io::Error),
+    Input(String),
+}
+
+/// Checks one input; returns the number of bytes read.
+fn check_source<C: Checkable, W: Write>(
+    checker: &mut Checker<'_, C, W>,
+    source: impl Read,
+    progress: Option<&ProgressBar>,
+    done_bytes: u64,
+) -> Result<u64, SourceError> {
+    if let Some(column) = checker.options.column.clone() {
+        return check_csv(checker, source, &column);
+    }
+    let mut reader = LineReader::new(source);
+    let mut line_no = 0u64;
+    loop {
+        let line = match reader.next_line() {
+            Ok(Some(line)) => line,
+            Ok(None) => break,
+            Err(e) => return Err(SourceError::Read(e)),
+        };
+        line_no += 1;
+        let written = match line {
+            Line::Text(input) => checker.check(line_no, input),
+            Line::TooLong { head, len } => checker.too_long(line_no, head, len),
+        };
+        written.map_err(SourceError::Write)?;
+        if line_no & 0xFFFF == 0
+            && let Some(bar) = progress
+        {
+            bar.set_position(done_bytes + reader.bytes_read());
+        }
+    }
+    Ok(reader.bytes_read())
+}
+
+/// Checks one column of a CSV input, named by its header (exactly, else ignoring case).
+fn check_csv<C: Checkable, W: Write>(
+    checker: &mut Checker<'_, C, W>,
+    source: impl Read,
+    column: &str,
+) -> Result<u64, SourceError> {
+    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(source);
+    let headers = reader
+        .byte_headers()
+        .map_err(|e| SourceError::Input(csv_error(&e)))?
+        .clone();
+    let index = headers
+        .iter()
+        .position(|h| h == column.as_bytes())
+        .or_else(|| {
+            headers
+                .iter()
+                .position(|h| h.eq_ignore_ascii_case(column.as_bytes()))
+        })
+        .ok_or_else(|| {
+            let names: Vec<String> = headers
+                .iter()
+                .map(|h| String::from_utf8_lossy(h).into_owned())
+                .collect();
+            SourceError::Input(format!(
+                "no column {column:?} in the header (found: {})",
+                names.join(", ")
+            ))
+        })?;
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(SourceError::Input(csv_error(&e))),
+        }
+        let line = record.position().map_or(0, csv::Position::line);
+        let written = match record.get(index) {
+            Some(value) => checker.check(line, value),
+            None => {
+                checker.tally.checked += 1;
+                let problem = Problem {
+                    kind: "missing_field",
+                    message: format!(
+                        "the row has {} fields: no value in column {column:?}",
+                        record.len()
+                    ),
+                    position: None,
+                };
+                checker.invalid(line, &Shown::new(b"", 0), &problem)
+            }
+        };
+        written.map_err(SourceError::Write)?;
+    }
+    Ok(reader.position().byte())
+}
+
+fn csv_error(error: &csv::Error) -> String {
+    match error.position() {
+        Some(pos) => format!("line {}: invalid CSV: {error}", pos.line()),
+        None => format!("invalid CSV: {error}"),
+    }
+}
+
+/// A progress bar when stderr is a terminal and the files are large; never in pipes.
+fn progress_bar(inputs: &[String]) -> Option<ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let total: u64 = inputs
+        .iter()
+        .filter(|name| name.as_str() != "-")
+        .filter_map(|name| std::fs::metadata(name).ok())
+        .map(|meta| meta.len())
+        .sum();
+    if total < PROGRESS_FROM_BYTES {
+        return None;
+    }
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
+    {
+        bar.set_style(style);
+    }
+    Some(bar)
+}

@@ -1,0 +1,47 @@
+//! Arguments shared by several commands.
+
+use clap::Args;
+
+use crate::check::{CheckOptions, Format};
+use crate::clock;
+
+/// The arguments of `musicid isrc check` and `musicid upc check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Files with one code per line; `-` or none reads stdin.
+    #[arg(value_name = "FILE|-")]
+    pub files: Vec<String>,
+    /// Accept only the canonical form (no spaces, separators, lower case or label).
+    #[arg(long)]
+    pub strict: bool,
+    /// Also report warnings: the prefix table, year plausibility, lenient spellings, duplicates.
+    /// The duplicate check remembers every code seen (memory grows with the input).
+    #[arg(long)]
+    pub warnings: bool,
+    /// Exit 1 when there are warnings (implies --warnings).
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Read CSV input and check this column (named by the header).
+    #[arg(long, value_name = "NAME")]
+    pub column: Option<String>,
+    /// The year that year-of-reference plausibility is judged against (default: the current year).
+    #[arg(long, value_name = "YEAR")]
+    pub reference_year: Option<u16>,
+}
+
+impl CheckArgs {
+    /// The options of the check loop.
+    pub fn options(&self) -> CheckOptions {
+        CheckOptions {
+            strict: self.strict,
+            warnings: self.warnings || self.deny_warnings,
+            deny_warnings: self.deny_warnings,
+            format: self.format,
+            column: self.column.clone(),
+            reference_year: self.reference_year.unwrap_or_else(clock::current_year),
+        }
+    }
+}

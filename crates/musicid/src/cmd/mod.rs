@@ -1,0 +1,18 @@
+//! One file per command group.
+
+pub mod common;
+pub mod completions;
+pub mod demo;
+pub mod isrc;
+
+use crate::cli::Command;
+use crate::exit::CmdResult;
+
+/// Runs a parsed command.
+pub fn run(command: Command) -> CmdResult {
+    match command {
+        Command::Isrc(command) => isrc::run(command),
+        Command::Demo(args) => demo::run(&args),
+        Command::Completions(args) => completions::run(&args),
+    }
+}
