@@ -374,8 +374,20 @@ impl Prefix {
         Err(Error::Parse(PREFIX_LAYOUT.strict_error(input)))
     }
 
-    /// The prefix spelled by 5 canonical bytes.
-    pub(crate) const fn from_canonical(bytes: &[u8; 5]) -> Option<Prefix> {
+    /// The prefix spelled by 5 canonical bytes, or `None`: [`Prefix::parse_compact`] for
+    /// constants.
+    ///
+    /// ```
+    /// use isrc::Prefix;
+    /// const PLATFORM: Prefix = match Prefix::from_canonical(b"QZAQQ") {
+    ///     Some(prefix) => prefix,
+    ///     None => panic!("not a prefix"),
+    /// };
+    /// assert_eq!(PLATFORM.to_string(), "QZAQQ");
+    /// assert_eq!(Prefix::from_canonical(b"qzaqq"), None);
+    /// ```
+    #[must_use]
+    pub const fn from_canonical(bytes: &[u8; 5]) -> Option<Prefix> {
         let a0 = VALUE[bytes[0] as usize].wrapping_sub(10);
         let a1 = VALUE[bytes[1] as usize].wrapping_sub(10);
         let r0 = VALUE[bytes[2] as usize];
