@@ -1,0 +1,83 @@
+//! [`Import`]: what a reader got from a file — the good releases and every problem, each with
+//! its place.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::{Catalog, Error, Release};
+
+/// Something a reader fixed or ignored, and said so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportWarning {
+    /// A stable id: `csv.upc_restored`, `csv.unknown_column`.
+    pub code: &'static str,
+    /// 1-based line.
+    pub line: u64,
+    /// 1-based column number (CSV: the field's index in the row).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// The column's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// What happened.
+    pub message: String,
+}
+
+impl fmt::Display for ImportWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}", self.line)?;
+        if let Some(column) = self.column {
+            write!(f, ", column {column}")?;
+        }
+        if let Some(field) = &self.field {
+            write!(f, " ({field})")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// The result of reading a file: a bad release or row does not stop the rest from being read,
+/// so this holds every good release **and** every problem.
+///
+/// Each error is an [`Error::Json`] or [`Error::Csv`] with its line, column and field (or a
+/// top-level [`Error::Io`]). A release with a bad field is left out of `releases` (a CSV row
+/// with a bad field is left out of its release).
+#[derive(Debug, Default)]
+#[must_use]
+pub struct Import {
+    /// The releases read without error, in file order.
+    pub releases: Vec<Release>,
+    /// Every error, in file order.
+    pub errors: Vec<Error>,
+    /// Every warning, in file order.
+    pub warnings: Vec<ImportWarning>,
+}
+
+impl Import {
+    /// Whether there were no errors (warnings allowed).
+    #[must_use]
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The releases, or the first error when there was one (see [`errors`](Self::errors) for
+    /// all of them).
+    ///
+    /// # Errors
+    /// The first import error.
+    pub fn into_result(self) -> Result<Vec<Release>, Error> {
+        match self.errors.into_iter().next() {
+            Some(first) => Err(first),
+            None => Ok(self.releases),
+        }
+    }
+
+    /// The releases as a [`Catalog`], or the first error.
+    ///
+    /// # Errors
+    /// The first import error.
+    pub fn into_catalog(self) -> Result<Catalog, Error> {
+        self.into_result().map(Catalog::new)
+    }
+}

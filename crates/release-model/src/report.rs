@@ -1,0 +1,315 @@
+//! [`Report`]: the findings of a validation, for people ([`Display`](fmt::Display)) and
+//! machines (serde).
+
+use std::fmt;
+
+use serde::Serialize;
+use upc::Upc;
+
+use crate::error::Plural;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; does not stop a delivery.
+    Warning,
+    /// The release must not be delivered like this.
+    Error,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where a finding is: a release (by index, and UPC when it has one), and within it a disc and
+/// a track number when the finding is about one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Location {
+    /// The release's 0-based index in its catalog or file (0 for a lone release).
+    pub release: usize,
+    /// The release's UPC, when it has one.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "serialize_upc"
+    )]
+    pub upc: Option<Upc>,
+    /// The disc, for findings about a disc or a track.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub disc: Option<u32>,
+    /// The track number on that disc, for findings about a track.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub track: Option<u32>,
+}
+
+fn serialize_upc<S: serde::Serializer>(upc: &Option<Upc>, s: S) -> Result<S::Ok, S::Error> {
+    match upc {
+        Some(code) => s.collect_str(code),
+        None => s.serialize_none(),
+    }
+}
+
+impl Location {
+    /// The release itself.
+    #[must_use]
+    pub const fn release(release: usize, upc: Option<Upc>) -> Location {
+        Location {
+            release,
+            upc,
+            disc: None,
+            track: None,
+        }
+    }
+
+    /// A disc of the release.
+    #[must_use]
+    pub const fn disc(self, disc: u32) -> Location {
+        Location {
+            disc: Some(disc),
+            track: None,
+            ..self
+        }
+    }
+
+    /// A track of the release.
+    #[must_use]
+    pub const fn track(self, disc: u32, number: u32) -> Location {
+        Location {
+            disc: Some(disc),
+            track: Some(number),
+            ..self
+        }
+    }
+
+    /// The release part alone, shown as the heading of a group.
+    fn release_part(&self) -> ReleasePart {
+        ReleasePart(self.release, self.upc)
+    }
+}
+
+struct ReleasePart(usize, Option<Upc>);
+
+impl fmt::Display for ReleasePart {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // People count from 1; the JSON index counts from 0 like the array it points into.
+        write!(f, "release #{}", self.0 + 1)?;
+        if let Some(upc) = self.1 {
+            write!(f, " (upc {upc})")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.release_part())?;
+        self.fmt_within(f)
+    }
+}
+
+impl Location {
+    fn fmt_within(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.disc, self.track) {
+            (Some(d), Some(t)) => write!(f, ", disc {d} track {t}"),
+            (Some(d), None) => write!(f, ", disc {d}"),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// One problem found by validation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The stable rule id (`"track.number_gap"`); see [`RULES`](crate::RULES) and the
+    /// `isrc`/`upc` lint codes.
+    pub rule: &'static str,
+    /// Error or warning (a draft validation downgrades missing codes to warnings).
+    pub severity: Severity,
+    /// Where.
+    pub location: Location,
+    /// What is wrong, in words a person can act on.
+    pub message: String,
+    /// The other place involved, for findings about two places (a duplicate UPC, an ISRC
+    /// conflict).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub related: Option<Location>,
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {} [{}] {}",
+            self.location, self.severity, self.rule, self.message
+        )
+    }
+}
+
+/// All findings of a validation, in the order found (releases in order, each release's
+/// findings before the catalog-wide ones that name it).
+///
+/// `Display` renders it for people: findings grouped under their release, one line each,
+/// then a summary line. `Serialize` gives `{"errors": n, "warnings": n, "findings": [...]}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    findings: Vec<Finding>,
+}
+
+impl Report {
+    /// An empty report.
+    #[must_use]
+    pub fn new() -> Report {
+        Report::default()
+    }
+
+    /// Adds a finding.
+    pub fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    /// Every finding.
+    #[must_use]
+    pub fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
+    /// The findings of severity error.
+    pub fn errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+    }
+
+    /// The findings of severity warning.
+    pub fn warnings(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+    }
+
+    /// The number of errors.
+    #[must_use]
+    pub fn error_count(&self) -> usize {
+        self.errors().count()
+    }
+
+    /// The number of warnings.
+    #[must_use]
+    pub fn warning_count(&self) -> usize {
+        self.warnings().count()
+    }
+
+    /// Whether there is at least one error (warnings allowed).
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.errors().next().is_some()
+    }
+
+    /// Whether there are no findings at all.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.findings.is_empty()
+    }
+
+    /// The rule ids found, in order, each once.
+    #[must_use]
+    pub fn rules(&self) -> Vec<&'static str> {
+        let mut seen = Vec::new();
+        for f in &self.findings {
+            if !seen.contains(&f.rule) {
+                seen.push(f.rule);
+            }
+        }
+        seen
+    }
+
+    /// The findings of one rule.
+    pub fn by_rule<'a>(&'a self, rule: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.findings.iter().filter(move |f| f.rule == rule)
+    }
+
+    /// The findings for the release at `index`.
+    pub fn for_release(&self, index: usize) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(move |f| f.location.release == index)
+    }
+
+    /// The report as pretty JSON.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        // A Report holds only strings, numbers and codes printed as strings: it always
+        // serialises.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+impl IntoIterator for Report {
+    type Item = Finding;
+    type IntoIter = std::vec::IntoIter<Finding>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.findings.into_iter()
+    }
+}
+
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Report", 3)?;
+        s.serialize_field("errors", &self.error_count())?;
+        s.serialize_field("warnings", &self.warning_count())?;
+        s.serialize_field("findings", &self.findings)?;
+        s.end()
+    }
+}
+
+impl fmt::Display for Report {
+    /// ```text
+    /// release #1 (upc 614141000012):
+    ///   error   release.empty_title: the release has no title
+    ///   warning disc 1 track 2 [isrc.unknown_prefix]: …
+    /// 1 error, 1 warning
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut order: Vec<usize> = (0..self.findings.len()).collect();
+        // Stable: findings keep their order within a release.
+        order.sort_by_key(|&i| self.findings[i].location.release);
+        let mut current = None;
+        for i in order {
+            let finding = &self.findings[i];
+            let loc = finding.location;
+            if current != Some(loc.release) {
+                writeln!(f, "{}:", loc.release_part())?;
+                current = Some(loc.release);
+            }
+            write!(f, "  {:<7} {}", finding.severity.as_str(), finding.rule)?;
+            if let (Some(d), t) = (loc.disc, loc.track) {
+                match t {
+                    Some(t) => write!(f, " (disc {d} track {t})")?,
+                    None => write!(f, " (disc {d})")?,
+                }
+            }
+            writeln!(f, ": {}", finding.message)?;
+        }
+        write!(
+            f,
+            "{}, {}",
+            Plural(self.error_count(), "error"),
+            Plural(self.warning_count(), "warning")
+        )
+    }
+}

@@ -1,0 +1,741 @@
+//! `validate()`: every rule over a release or a catalog, all findings in one [`Report`].
+//!
+//! One pass over the tracks; per-track work allocates nothing (a reused buffer for the
+//! numbering check, hash maps keyed by the `Copy` code types for the catalog rules); messages
+//! are built only for findings.
+
+use std::cmp::Ordering;
+use std::collections::hash_map::Entry;
+use std::fmt::Write as _;
+use std::time::Duration;
+
+use isrc::Isrc;
+
+use crate::duration::Clock;
+use crate::hash::{FastMap, map_with_capacity};
+use crate::report::{Finding, Location, Report, Severity};
+use crate::rules::{self as r};
+use crate::{Catalog, PartialDate, Release, ReleaseType, Track};
+
+/// How strictly to validate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ValidationOptions {
+    /// Draft mode: a missing UPC or ISRC is a warning (assignment will fill it), not an error.
+    pub draft: bool,
+    /// Durations below this are implausible (warning). Default 1 s.
+    pub min_duration: Duration,
+    /// Durations above this are implausible (warning). Default 12 h: long enough for any
+    /// real ambient piece, short enough to catch milliseconds read as seconds.
+    pub max_duration: Duration,
+    /// Two uses of one ISRC are the same recording only if their durations differ by at most
+    /// this much. Default 10 s (the RIAA's tolerance, see the reference notes).
+    pub same_recording_tolerance: Duration,
+    /// The caller's current year, passed to the `isrc` lints (a library never reads the
+    /// clock). `None` skips the lints that need it.
+    pub reference_year: Option<u16>,
+}
+
+impl Default for ValidationOptions {
+    fn default() -> ValidationOptions {
+        ValidationOptions {
+            draft: false,
+            min_duration: Duration::from_secs(1),
+            max_duration: Duration::from_secs(12 * 3600),
+            same_recording_tolerance: Duration::from_secs(10),
+            reference_year: None,
+        }
+    }
+}
+
+impl ValidationOptions {
+    /// The defaults with draft mode on.
+    #[must_use]
+    pub fn draft() -> ValidationOptions {
+        ValidationOptions {
+            draft: true,
+            ..ValidationOptions::default()
+        }
+    }
+}
+
+impl Release {
+    /// Every finding for this release with the default options.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    /// use release_model::Release;
+    ///
+    /// let release = Release::builder("Vesica Piscis", "One Yen")
+    ///     .track("Track 1", Duration::from_secs(201))
+    ///     .build();
+    /// let report = release.validate();
+    /// assert!(report.has_errors());
+    /// assert_eq!(report.rules(), ["release.missing_upc", "release.missing_release_type",
+    ///     "release.missing_release_date", "track.missing_isrc", "release.single_title_mismatch"]);
+    /// Ok::<(), release_model::Error>(())
+    /// ```
+    #[must_use]
+    pub fn validate(&self) -> Report {
+        self.validate_with(&ValidationOptions::default())
+    }
+
+    /// Every finding for this release.
+    #[must_use]
+    pub fn validate_with(&self, options: &ValidationOptions) -> Report {
+        Validator::new(options, std::slice::from_ref(self)).run()
+    }
+
+    /// The type the DSPs' rules give a release of these tracks, or `None` when a track has no
+    /// duration or there are no tracks.
+    ///
+    /// Apple (via CD Baby's summary) and Spotify's style guide §9 (see the reference notes):
+    /// a **single** has 1–3 tracks, at most 30 minutes in all and every track under 10
+    /// minutes; an **EP** has 1–3 tracks with one of 10 minutes or more, or 4–6 tracks, and
+    /// at most 30 minutes; anything else is an **album**. (Apple says "under 30 minutes" for
+    /// EPs, Spotify "30 minutes or less"; the boundary follows Spotify, the stricter reader.)
+    #[must_use]
+    pub fn suggested_type(&self) -> Option<ReleaseType> {
+        let mut total = Duration::ZERO;
+        let mut longest = Duration::ZERO;
+        for t in &self.tracks {
+            let d = t.duration?;
+            total += d;
+            longest = longest.max(d);
+        }
+        suggest(self.tracks.len(), total, longest)
+    }
+}
+
+const HALF_HOUR: Duration = Duration::from_secs(30 * 60);
+const TEN_MINUTES: Duration = Duration::from_secs(10 * 60);
+
+fn suggest(count: usize, total: Duration, longest: Duration) -> Option<ReleaseType> {
+    Some(match count {
+        0 => return None,
+        1..=3 if total <= HALF_HOUR && longest < TEN_MINUTES => ReleaseType::Single,
+        1..=6 if total <= HALF_HOUR => ReleaseType::Ep,
+        _ => ReleaseType::Album,
+    })
+}
+
+impl Catalog {
+    /// Every finding for every release and across releases, with the default options.
+    #[must_use]
+    pub fn validate(&self) -> Report {
+        self.validate_with(&ValidationOptions::default())
+    }
+
+    /// Every finding for every release and across releases.
+    #[must_use]
+    pub fn validate_with(&self, options: &ValidationOptions) -> Report {
+        Validator::new(options, &self.releases).run()
+    }
+}
+
+/// Validates a slice of releases as one catalog (the same as [`Catalog::validate_with`]
+/// without building a `Catalog`).
+#[must_use]
+pub fn validate_releases(releases: &[Release], options: &ValidationOptions) -> Report {
+    Validator::new(options, releases).run()
+}
+
+#[derive(Clone, Copy)]
+struct Seen {
+    first_release: u32,
+    first_track: u32,
+    last_release: u32,
+    last_track: u32,
+}
+
+struct Validator<'a> {
+    options: &'a ValidationOptions,
+    releases: &'a [Release],
+    positions: Vec<(u32, u32, u32)>,
+    upcs: FastMap<u64, u32>,
+    isrcs: FastMap<Isrc, Seen>,
+    report: Report,
+}
+
+fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+impl<'a> Validator<'a> {
+    fn new(options: &'a ValidationOptions, releases: &'a [Release]) -> Validator<'a> {
+        let tracks = releases.iter().map(|r| r.tracks.len()).sum();
+        Validator {
+            options,
+            releases,
+            positions: Vec::new(),
+            upcs: map_with_capacity(releases.len()),
+            isrcs: map_with_capacity(tracks),
+            report: Report::new(),
+        }
+    }
+
+    fn run(mut self) -> Report {
+        for index in 0..self.releases.len() {
+            self.release(index);
+        }
+        self.report
+    }
+
+    fn push(&mut self, rule: &'static str, location: Location, message: String) {
+        let severity = r::rule(rule).map_or(Severity::Warning, |rule| rule.severity);
+        self.push_with(rule, severity, location, message, None);
+    }
+
+    fn push_with(
+        &mut self,
+        rule: &'static str,
+        severity: Severity,
+        location: Location,
+        message: String,
+        related: Option<Location>,
+    ) {
+        self.report.push(Finding {
+            rule,
+            severity,
+            location,
+            message,
+            related,
+        });
+    }
+
+    fn code_severity(&self) -> Severity {
+        if self.options.draft {
+            Severity::Warning
+        } else {
+            Severity::Error
+        }
+    }
+
+    fn location_of(&self, release: usize) -> Location {
+        Location::release(release, self.releases[release].upc)
+    }
+
+    fn release(&mut self, index: usize) {
+        let releases = self.releases;
+        let release = &releases[index];
+        let here = self.location_of(index);
+        self.release_fields(index, release, here);
+        self.tracks(index, release, here);
+        self.numbering(release, here);
+        self.release_shape(release, here);
+    }
+
+    fn release_fields(&mut self, index: usize, release: &'a Release, here: Location) {
+        match release.upc {
+            None => self.push_with(
+                r::MISSING_UPC,
+                self.code_severity(),
+                here,
+                "the release has no upc: give one, or run assign with a upc allocator".to_owned(),
+                None,
+            ),
+            Some(upc) => {
+                for warning in upc.lint() {
+                    self.push_with(
+                        warning.code(),
+                        Severity::Warning,
+                        here,
+                        format!("upc {upc}: {warning}"),
+                        None,
+                    );
+                }
+                // GTIN-14 identity: a UPC-A and the EAN-13 with a leading zero are one product.
+                let key = upc.to_u64();
+                match self.upcs.get(&key) {
+                    Some(&first) => {
+                        let first = first as usize;
+                        let other = self.releases[first].upc.map(|u| u.to_string());
+                        let same_text = other.as_deref() == Some(&*upc.to_string());
+                        self.push_with(
+                            r::DUPLICATE_UPC,
+                            Severity::Error,
+                            here,
+                            format!(
+                                "upc {upc} is already used by release #{} \"{}\"{}: a upc names one product",
+                                first + 1,
+                                self.releases[first].title,
+                                if same_text {
+                                    String::new()
+                                } else {
+                                    format!(" as {} (the same gtin-14)", other.unwrap_or_default())
+                                }
+                            ),
+                            Some(self.location_of(first)),
+                        );
+                    }
+                    None => {
+                        self.upcs.insert(key, index as u32);
+                    }
+                }
+            }
+        }
+        if blank(&release.title) {
+            self.push(r::EMPTY_TITLE, here, "the release has no title".to_owned());
+        }
+        if blank(&release.artist) {
+            self.push(
+                r::EMPTY_ARTIST,
+                here,
+                "the release has no artist".to_owned(),
+            );
+        }
+        if release.tracks.is_empty() {
+            self.push(
+                r::EMPTY_RELEASE,
+                here,
+                "the release has no tracks".to_owned(),
+            );
+        }
+        if release.release_type.is_none() {
+            self.push(
+                r::MISSING_RELEASE_TYPE,
+                here,
+                "no release type: give album, single, ep or compilation".to_owned(),
+            );
+        }
+        match (release.release_date, release.original_release_date) {
+            (None, None) => self.push(
+                r::MISSING_RELEASE_DATE,
+                here,
+                "no release date: give release_date (YYYY-MM-DD)".to_owned(),
+            ),
+            (Some(date), Some(original)) if after(original, date) => self.push(
+                r::ORIGINAL_AFTER_RELEASE,
+                here,
+                format!("the original release date {original} is after the release date {date}"),
+            ),
+            _ => {}
+        }
+    }
+
+    fn tracks(&mut self, index: usize, release: &'a Release, here: Location) {
+        let release_year = release.release_date.map(PartialDate::year);
+        let options = self.options;
+        self.positions.clear();
+        for (i, track) in release.tracks.iter().enumerate() {
+            let at = here.track(track.disc, track.number);
+            if blank(&track.title) {
+                self.push(
+                    r::EMPTY_TRACK_TITLE,
+                    at,
+                    format!("track {} has no title", track.number),
+                );
+            }
+            if track.artist.as_deref().is_some_and(blank) {
+                self.push(
+                    r::EMPTY_TRACK_ARTIST,
+                    at,
+                    "the track artist is empty: leave it out to use the release artist".to_owned(),
+                );
+            }
+            if track.disc == 0 || track.number == 0 {
+                self.push(
+                    r::INVALID_POSITION,
+                    at,
+                    format!(
+                        "disc {} track {}: discs and track numbers count from 1",
+                        track.disc, track.number
+                    ),
+                );
+            } else {
+                self.positions.push((track.disc, track.number, i as u32));
+            }
+            match track.isrc {
+                None => self.push_with(
+                    r::MISSING_ISRC,
+                    self.code_severity(),
+                    at,
+                    format!(
+                        "track {} \"{}\" has no isrc: give one, or run assign",
+                        track.number, track.title
+                    ),
+                    None,
+                ),
+                Some(code) => self.isrc(index, i, code, release_year, at),
+            }
+            match track.duration {
+                None => self.push(
+                    r::MISSING_DURATION,
+                    at,
+                    format!("track {} has no duration", track.number),
+                ),
+                Some(Duration::ZERO) => self.push(
+                    r::ZERO_DURATION,
+                    at,
+                    format!("track {} has a duration of zero", track.number),
+                ),
+                Some(d) if d < options.min_duration || d > options.max_duration => self.push(
+                    r::IMPLAUSIBLE_DURATION,
+                    at,
+                    format!(
+                        "track {} lasts {}: outside {}..{}",
+                        track.number,
+                        Clock(d),
+                        Clock(options.min_duration),
+                        Clock(options.max_duration)
+                    ),
+                ),
+                Some(_) => {}
+            }
+        }
+    }
+
+    fn isrc(
+        &mut self,
+        release: usize,
+        track: usize,
+        code: Isrc,
+        release_year: Option<u16>,
+        at: Location,
+    ) {
+        for warning in code.lint(self.options.reference_year) {
+            self.push_with(
+                warning.code(),
+                Severity::Warning,
+                at,
+                format!("isrc {code}: {warning}"),
+                None,
+            );
+        }
+        if let Some(year) = release_year {
+            let issued = nearest_full_year(code.year_of_reference(), year);
+            if issued > year {
+                self.push(
+                    r::ISRC_AFTER_RELEASE,
+                    at,
+                    format!(
+                        "isrc {code} was assigned in {issued}, after the release date's year {year}"
+                    ),
+                );
+            }
+        }
+        let (r32, t32) = (release as u32, track as u32);
+        let seen = match self.isrcs.entry(code) {
+            Entry::Vacant(vacant) => {
+                vacant.insert(Seen {
+                    first_release: r32,
+                    first_track: t32,
+                    last_release: r32,
+                    last_track: t32,
+                });
+                return;
+            }
+            Entry::Occupied(mut occupied) => {
+                let before = *occupied.get();
+                let seen = occupied.get_mut();
+                seen.last_release = r32;
+                seen.last_track = t32;
+                before
+            }
+        };
+        if seen.last_release == r32 {
+            let earlier = &self.releases[release].tracks[seen.last_track as usize];
+            let related = self
+                .location_of(release)
+                .track(earlier.disc, earlier.number);
+            self.push_with(
+                r::DUPLICATE_ISRC,
+                Severity::Warning,
+                at,
+                format!(
+                    "isrc {code} is also on disc {} track {} of this release: fine for two editions of one recording, otherwise a mistake",
+                    earlier.disc, earlier.number
+                ),
+                Some(related),
+            );
+        } else {
+            let first_release = &self.releases[seen.first_release as usize];
+            let first = &first_release.tracks[seen.first_track as usize];
+            let this_release = &self.releases[release];
+            let this = &this_release.tracks[track];
+            if !self.same_recording(first, &first_release.artist, this, &this_release.artist) {
+                let related = self
+                    .location_of(seen.first_release as usize)
+                    .track(first.disc, first.number);
+                let message = format!(
+                    "isrc {code} is {} here but {} on {related}: one isrc names one recording",
+                    describe(this, &this_release.artist),
+                    describe(first, &first_release.artist),
+                );
+                self.push_with(
+                    r::ISRC_CONFLICT,
+                    Severity::Error,
+                    at,
+                    message,
+                    Some(related),
+                );
+            }
+        }
+    }
+
+    fn same_recording(&self, a: &Track, a_artist: &str, b: &Track, b_artist: &str) -> bool {
+        let durations_agree = match (a.duration, b.duration) {
+            (Some(x), Some(y)) => x.abs_diff(y) <= self.options.same_recording_tolerance,
+            _ => true,
+        };
+        durations_agree
+            && same_text(&a.title, &b.title)
+            && same_text(
+                a.version.as_deref().unwrap_or(""),
+                b.version.as_deref().unwrap_or(""),
+            )
+            && same_text(a.artist_or(a_artist), b.artist_or(b_artist))
+    }
+
+    fn numbering(&mut self, release: &Release, here: Location) {
+        if self.positions.is_empty() {
+            return;
+        }
+        self.positions.sort_unstable();
+        let positions = std::mem::take(&mut self.positions);
+        let max_disc = positions.last().map_or(0, |p| p.0);
+        let mut missing_discs = Vec::new();
+        let mut expected_disc = 1;
+        let mut start = 0;
+        while start < positions.len() {
+            let disc = positions[start].0;
+            let end = start + positions[start..].partition_point(|p| p.0 == disc);
+            missing_discs.extend(expected_disc..disc);
+            expected_disc = disc + 1;
+            self.disc(release, here, disc, &positions[start..end]);
+            start = end;
+        }
+        if !missing_discs.is_empty() {
+            self.push(
+                r::DISC_GAP,
+                here,
+                format!(
+                    "{} missing: discs run 1..{max_disc}",
+                    numbers("disc", "discs", &missing_discs)
+                ),
+            );
+        }
+        self.positions = positions;
+    }
+
+    fn disc(&mut self, release: &Release, here: Location, disc: u32, tracks: &[(u32, u32, u32)]) {
+        let mut missing = Vec::new();
+        let mut expected = 1;
+        let mut previous = 0;
+        for &(_, number, index) in tracks {
+            if number == previous {
+                let title = &release.tracks[index as usize].title;
+                self.push(
+                    r::DUPLICATE_NUMBER,
+                    here.track(disc, number),
+                    format!(
+                        "two tracks are number {number} on disc {disc} (this one is \"{title}\")"
+                    ),
+                );
+                continue;
+            }
+            missing.extend(expected..number);
+            expected = number + 1;
+            previous = number;
+        }
+        if !missing.is_empty() {
+            self.push(
+                r::NUMBER_GAP,
+                here.disc(disc),
+                format!(
+                    "disc {disc} has no {}: track numbers run 1..{previous}",
+                    numbers("track", "tracks", &missing)
+                ),
+            );
+        }
+    }
+
+    fn release_shape(&mut self, release: &Release, here: Location) {
+        if let (Some(declared), Some(suggested)) = (release.release_type, release.suggested_type())
+            && declared != ReleaseType::Compilation
+            && declared != suggested
+        {
+            let total = release.total_duration().unwrap_or_default();
+            self.push(
+                    r::TYPE_MISMATCH,
+                    here,
+                    format!(
+                        "the release is {} {declared} but {} track{} lasting {} make {} {suggested} by the dsp rules",
+                        article(declared),
+                        release.tracks.len(),
+                        if release.tracks.len() == 1 { "" } else { "s" },
+                        Clock(total),
+                        article(suggested),
+                    ),
+                );
+        }
+        if let [only] = release.tracks.as_slice()
+            && !same_text(&only.title, &release.title)
+        {
+            self.push(
+                r::SINGLE_TITLE_MISMATCH,
+                here,
+                format!(
+                    "a one-track release should have its track's title: \"{}\" vs \"{}\"",
+                    release.title, only.title
+                ),
+            );
+        }
+        if release.tracks.len() > 500 {
+            self.push(
+                r::TOO_MANY_TRACKS,
+                here,
+                format!(
+                    "{} tracks: apple accepts at most 500 per album",
+                    release.tracks.len()
+                ),
+            );
+        }
+    }
+}
+
+fn article(t: ReleaseType) -> &'static str {
+    match t {
+        ReleaseType::Album | ReleaseType::Ep => "an",
+        _ => "a",
+    }
+}
+
+/// "track 3", "tracks 3, 5-7": numbers as ranges.
+fn numbers(one: &str, many: &str, values: &[u32]) -> String {
+    let mut text = String::from(if values.len() == 1 { one } else { many });
+    let mut i = 0;
+    let mut first = true;
+    while i < values.len() {
+        let mut j = i;
+        while j + 1 < values.len() && values[j + 1] == values[j] + 1 {
+            j += 1;
+        }
+        text.push_str(if first { " " } else { ", " });
+        first = false;
+        if j == i {
+            let _ = write!(text, "{}", values[i]);
+        } else {
+            let _ = write!(text, "{}-{}", values[i], values[j]);
+        }
+        i = j + 1;
+    }
+    text
+}
+
+fn describe(track: &Track, release_artist: &str) -> String {
+    let mut text = format!("\"{}\"", track.title);
+    if let Some(version) = track.version.as_deref().filter(|v| !v.is_empty()) {
+        let _ = write!(text, " ({version})");
+    }
+    let _ = write!(text, " by {}", track.artist_or(release_artist));
+    if let Some(d) = track.duration {
+        let _ = write!(text, " ({})", Clock(d));
+    }
+    text
+}
+
+/// Equal ignoring case and runs of whitespace: the same title typed twice.
+fn same_text(a: &str, b: &str) -> bool {
+    let mut a = a.split_whitespace().flat_map(|w| w.chars().chain([' ']));
+    let mut b = b.split_whitespace().flat_map(|w| w.chars().chain([' ']));
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y || x.to_lowercase().eq(y.to_lowercase()) => {}
+            _ => return false,
+        }
+    }
+}
+
+/// Whether `a` is later than `b` at the precision both know: `2026-05` is not after `2026`.
+fn after(a: PartialDate, b: PartialDate) -> bool {
+    let key = |d: PartialDate, depth: u8| {
+        (
+            d.year(),
+            if depth >= 1 {
+                d.month().unwrap_or(0)
+            } else {
+                0
+            },
+            if depth >= 2 { d.day().unwrap_or(0) } else { 0 },
+        )
+    };
+    let depth = |d: PartialDate| match (d.month(), d.day()) {
+        (None, _) => 0,
+        (Some(_), None) => 1,
+        (Some(_), Some(_)) => 2,
+    };
+    let common = depth(a).min(depth(b));
+    key(a, common).cmp(&key(b, common)) == Ordering::Greater
+}
+
+/// The full year a two-digit ISRC year of reference stands for, seen from `year`: the one
+/// of the three candidate centuries nearest to it (ties go to the earlier). ISO 3901 gives
+/// only two digits; a release date is the best anchor a validator has.
+fn nearest_full_year(two_digits: u8, year: u16) -> u16 {
+    let century = year / 100 * 100;
+    let candidates = [
+        century.saturating_sub(100) + u16::from(two_digits),
+        century + u16::from(two_digits),
+        century + 100 + u16::from(two_digits),
+    ];
+    candidates
+        .into_iter()
+        .min_by_key(|&c| (c.abs_diff(year), c))
+        .unwrap_or(year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges() {
+        assert_eq!(numbers("track", "tracks", &[3]), "track 3");
+        assert_eq!(
+            numbers("track", "tracks", &[3, 5, 6, 7, 9]),
+            "tracks 3, 5-7, 9"
+        );
+    }
+
+    #[test]
+    fn text_equality() {
+        assert!(same_text("Blue  Morning ", "blue morning"));
+        assert!(!same_text("Blue Morning", "Blue Mourning"));
+        assert!(same_text("ÉTÉ", "été"));
+    }
+
+    #[test]
+    fn dates_compare_at_common_precision() {
+        let d = |s: &str| s.parse::<PartialDate>().unwrap();
+        assert!(!after(d("2026-05"), d("2026")));
+        assert!(after(d("2027"), d("2026-12-31")));
+        assert!(after(d("2026-03-02"), d("2026-03-01")));
+        assert!(!after(d("2026-03-01"), d("2026-03-01")));
+    }
+
+    #[test]
+    fn two_digit_years() {
+        assert_eq!(nearest_full_year(26, 2025), 2026);
+        assert_eq!(nearest_full_year(99, 2001), 1999);
+        assert_eq!(nearest_full_year(5, 1999), 2005);
+        assert_eq!(nearest_full_year(50, 2000), 1950);
+    }
+
+    #[test]
+    fn release_types() {
+        let m = |s: u64| Duration::from_secs(s * 60);
+        assert_eq!(suggest(1, m(3), m(3)), Some(ReleaseType::Single));
+        assert_eq!(
+            suggest(3, m(30), m(10) - Duration::from_secs(1)),
+            Some(ReleaseType::Single)
+        );
+        assert_eq!(suggest(2, m(20), m(12)), Some(ReleaseType::Ep));
+        assert_eq!(suggest(6, m(30), m(5)), Some(ReleaseType::Ep));
+        assert_eq!(suggest(6, m(31), m(5)), Some(ReleaseType::Album));
+        assert_eq!(suggest(7, m(20), m(3)), Some(ReleaseType::Album));
+        assert_eq!(suggest(2, m(40), m(20)), Some(ReleaseType::Album));
+        assert_eq!(suggest(0, m(0), m(0)), None);
+    }
+}
