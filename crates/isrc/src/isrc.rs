@@ -61,7 +61,7 @@ impl Isrc {
     /// use isrc::{Isrc, Prefix};
     /// let prefix: Prefix = "QZAQQ".parse()?;
     /// assert_eq!(Isrc::new(prefix, 26, 1)?.to_string(), "QZAQQ2600001");
-    /// assert!(Isrc::new(prefix, 2026, 1).is_err());
+    /// assert!(Isrc::new(prefix, 126, 1).is_err());
     /// # Ok::<(), isrc::Error>(())
     /// ```
     ///

@@ -7,9 +7,7 @@ use proptest::prelude::*;
 /// the extremes of each element weighted in.
 fn valid() -> BoxedStrategy<Isrc> {
     let agency = proptest::sample::select((b'A'..=b'Z').collect::<Vec<u8>>());
-    let alnum = proptest::sample::select(
-        (b'0'..=b'9').chain(b'A'..=b'Z').collect::<Vec<u8>>(),
-    );
+    let alnum = proptest::sample::select((b'0'..=b'9').chain(b'A'..=b'Z').collect::<Vec<u8>>());
     let year = prop_oneof![Just(0u8), Just(99u8), 0..=99u8];
     let designation = prop_oneof![Just(0u32), Just(99_999u32), 0..=99_999u32];
     (
@@ -37,7 +35,13 @@ fn spellings(isrc: &Isrc) -> Vec<String> {
     let alternating: String = canonical
         .chars()
         .enumerate()
-        .map(|(i, c)| if i % 2 == 0 { c.to_ascii_lowercase() } else { c })
+        .map(|(i, c)| {
+            if i % 2 == 0 {
+                c.to_ascii_lowercase()
+            } else {
+                c
+            }
+        })
         .collect();
     vec![
         hyphenated.clone(),

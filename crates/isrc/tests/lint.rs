@@ -22,11 +22,20 @@ fn table_lookups() {
     assert_eq!(prefixes::allocations().len(), 223);
     let qz = prefixes::lookup("QZ").allocation().unwrap();
     assert_eq!(
-        (qz.code(), qz.agency(), qz.territory(), qz.is_retired(), qz.is_iso3166(), qz.note()),
+        (
+            qz.code(),
+            qz.agency(),
+            qz.territory(),
+            qz.is_retired(),
+            qz.is_iso3166(),
+            qz.note()
+        ),
         ("QZ", "RIAA", "US", false, false, "")
     );
     assert!(matches!(prefixes::lookup("qz"), PrefixStatus::Allocated(_)));
-    assert!(matches!(prefixes::lookup(b"GB"), PrefixStatus::Allocated(a) if a.agency() == "PPL UK"));
+    assert!(
+        matches!(prefixes::lookup(b"GB"), PrefixStatus::Allocated(a) if a.agency() == "PPL UK")
+    );
     let tc = prefixes::lookup("TC").allocation().unwrap();
     assert_eq!(tc.agency(), "TuneCore");
     let vv = prefixes::lookup("VV").allocation().unwrap();
@@ -34,18 +43,31 @@ fn table_lookups() {
     let pr = prefixes::lookup("PR").allocation().unwrap();
     assert_eq!(pr.note(), "Puerto Rico, now managed under US");
     for retired in ["YU", "CS", "PR", "IM"] {
-        assert!(matches!(prefixes::lookup(retired), PrefixStatus::Retired(_)), "{retired}");
+        assert!(
+            matches!(prefixes::lookup(retired), PrefixStatus::Retired(_)),
+            "{retired}"
+        );
     }
     for unknown in ["RD", "AA", "AQ", "", "Q", "QZA", "1Z", "Q-", "\u{e9}"] {
-        assert_eq!(prefixes::lookup(unknown), PrefixStatus::Unknown, "{unknown:?}");
+        assert_eq!(
+            prefixes::lookup(unknown),
+            PrefixStatus::Unknown,
+            "{unknown:?}"
+        );
     }
-    assert_eq!(prefixes::lookup("US").allocation().map(|a| a.code()), Some("US"));
+    assert_eq!(
+        prefixes::lookup("US").allocation().map(|a| a.code()),
+        Some("US")
+    );
     assert_eq!(PrefixStatus::Unknown.allocation(), None);
     // Sorted, unique, and every row reachable through the index.
     let all = prefixes::allocations();
     assert!(all.windows(2).all(|w| w[0].code() < w[1].code()));
     for allocation in all {
-        assert_eq!(prefixes::lookup(allocation.code()).allocation(), Some(allocation));
+        assert_eq!(
+            prefixes::lookup(allocation.code()).allocation(),
+            Some(allocation)
+        );
     }
 }
 
@@ -67,18 +89,36 @@ fn warnings_by_kind() {
     assert_eq!(codes("QZAQQ2600001", Some(2026)), Vec::<&str>::new());
     assert_eq!(codes("RDRAY2200003", Some(2024)), ["isrc.unknown_prefix"]);
     assert_eq!(codes("YUA010300001", None), ["isrc.retired_prefix"]);
-    assert_eq!(codes("USS1Z0900001", Some(2024)), ["isrc.documentation_registrant"]);
-    assert_eq!(codes("AA6Q72000047", Some(2024)), ["isrc.documentation_registrant"]);
+    assert_eq!(
+        codes("USS1Z0900001", Some(2024)),
+        ["isrc.documentation_registrant"]
+    );
+    assert_eq!(
+        codes("AA6Q72000047", Some(2024)),
+        ["isrc.documentation_registrant"]
+    );
     assert_eq!(codes("US0002400001", Some(2024)), ["isrc.blank_registrant"]);
     assert_eq!(codes("QZAQQ2700001", Some(2026)), ["isrc.future_year"]);
     assert_eq!(codes("QZAQQ2600001", Some(2025)), ["isrc.future_year"]);
     assert_eq!(codes("DEEC33501508", Some(2024)), ["isrc.implausible_year"]);
     assert_eq!(codes("GBLPF6787759", Some(2024)), ["isrc.implausible_year"]);
-    assert_eq!(codes("USGF18714809", Some(2024)), Vec::<&str>::new(), "1987 is plausible");
-    assert_eq!(codes("GBLPF6787759", None), Vec::<&str>::new(), "no year without a reference");
+    assert_eq!(
+        codes("USGF18714809", Some(2024)),
+        Vec::<&str>::new(),
+        "1987 is plausible"
+    );
+    assert_eq!(
+        codes("GBLPF6787759", None),
+        Vec::<&str>::new(),
+        "no year without a reference"
+    );
     assert_eq!(
         codes("RD0003500001", Some(2024)),
-        ["isrc.unknown_prefix", "isrc.blank_registrant", "isrc.implausible_year"]
+        [
+            "isrc.unknown_prefix",
+            "isrc.blank_registrant",
+            "isrc.implausible_year"
+        ]
     );
 }
 
@@ -111,7 +151,9 @@ fn pins_every_warning_message() {
     );
     assert_eq!(
         messages("DEEC33501508", Some(2024)),
-        ["implausible year: year of reference 35 reads as 1935, before ISO 3901 (1986), or as 2035, after 2024"]
+        [
+            "implausible year: year of reference 35 reads as 1935, before ISO 3901 (1986), or as 2035, after 2024"
+        ]
     );
 }
 

@@ -54,7 +54,13 @@ fn reads_every_element() {
 
 #[test]
 fn strict_and_lenient_agree_on_canonical_input() {
-    for input in ["QZAQQ2600001", "AA0000000000", "ZZZZZ9999999", "GX26J2400002", "FXR592300639"] {
+    for input in [
+        "QZAQQ2600001",
+        "AA0000000000",
+        "ZZZZZ9999999",
+        "GX26J2400002",
+        "FXR592300639",
+    ] {
         let lenient: Isrc = input.parse().unwrap();
         let strict = Isrc::parse_compact(input.as_bytes()).unwrap();
         assert_eq!(lenient, strict);
@@ -68,9 +74,18 @@ fn pins_every_lenient_error_message() {
     let cases = [
         ("", "empty input: expected an ISRC of 12 characters"),
         ("   \t", "empty input: expected an ISRC of 12 characters"),
-        ("QZAQQ260001", "invalid length: expected 12 characters, found 11"),
-        ("QZAQQ26000012", "invalid length: expected 12 characters, found 13"),
-        ("US-SKG-19-123456", "invalid length: expected 12 characters, found 13"),
+        (
+            "QZAQQ260001",
+            "invalid length: expected 12 characters, found 11",
+        ),
+        (
+            "QZAQQ26000012",
+            "invalid length: expected 12 characters, found 13",
+        ),
+        (
+            "US-SKG-19-123456",
+            "invalid length: expected 12 characters, found 13",
+        ),
         ("QZ", "invalid length: expected 12 characters, found 2"),
         ("ISRC:", "invalid length: expected 12 characters, found 0"),
         ("ISRC", "invalid length: expected 12 characters, found 4"),
@@ -78,7 +93,10 @@ fn pins_every_lenient_error_message() {
             "ISRCQZAQQ2600001",
             "invalid character 'Z' at position 6 in the year of reference: expected a digit 0-9",
         ),
-        ("ISRC:QZAQQ26", "invalid length: expected 12 characters, found 7"),
+        (
+            "ISRC:QZAQQ26",
+            "invalid length: expected 12 characters, found 7",
+        ),
         (
             "1ZAQQ2600001",
             "invalid character '1' at position 1 in the agency code: expected a letter A-Z",
@@ -198,7 +216,10 @@ fn errors_carry_kind_and_position() {
 #[test]
 fn pins_every_strict_error_message() {
     let strict = |input: &[u8]| Isrc::parse_compact(input).unwrap_err().to_string();
-    assert_eq!(strict(b""), "empty input: expected an ISRC of 12 characters");
+    assert_eq!(
+        strict(b""),
+        "empty input: expected an ISRC of 12 characters"
+    );
     assert_eq!(
         strict(b"QZ-AQQ-26-00001"),
         "invalid length: expected 12 characters, found 15"
@@ -227,7 +248,11 @@ fn pins_every_strict_error_message() {
 
 #[test]
 fn never_truncates() {
-    for input in ["QZAQQ26000011", "QZAQQ2600001QZAQQ2600002", "QZ-AQQ-26-000012"] {
+    for input in [
+        "QZAQQ26000011",
+        "QZAQQ2600001QZAQQ2600002",
+        "QZ-AQQ-26-000012",
+    ] {
         assert!(input.parse::<Isrc>().is_err(), "{input:?}");
     }
 }
@@ -235,13 +260,29 @@ fn never_truncates() {
 #[test]
 fn prefixes_parse_leniently_with_the_same_vocabulary() {
     for input in ["QZAQQ", "qzaqq", "QZ-AQQ", "qz aqq", " QZAQQ\n"] {
-        assert_eq!(input.parse::<Prefix>().unwrap().to_string(), "QZAQQ", "{input:?}");
+        assert_eq!(
+            input.parse::<Prefix>().unwrap().to_string(),
+            "QZAQQ",
+            "{input:?}"
+        );
     }
-    assert_eq!(Prefix::try_from("QZAQQ").unwrap(), Prefix::parse_compact(b"QZAQQ").unwrap());
+    assert_eq!(
+        Prefix::try_from("QZAQQ").unwrap(),
+        Prefix::parse_compact(b"QZAQQ").unwrap()
+    );
     let message = |input: &str| input.parse::<Prefix>().unwrap_err().to_string();
-    assert_eq!(message(""), "empty input: expected an ISRC prefix of 5 characters");
-    assert_eq!(message("QZAQ"), "invalid length: expected 5 characters, found 4");
-    assert_eq!(message("QZAQQ26"), "invalid length: expected 5 characters, found 7");
+    assert_eq!(
+        message(""),
+        "empty input: expected an ISRC prefix of 5 characters"
+    );
+    assert_eq!(
+        message("QZAQ"),
+        "invalid length: expected 5 characters, found 4"
+    );
+    assert_eq!(
+        message("QZAQQ26"),
+        "invalid length: expected 5 characters, found 7"
+    );
     assert_eq!(
         message("Q1AQQ"),
         "invalid character '1' at position 2 in the agency code: expected a letter A-Z"
@@ -292,7 +333,11 @@ fn pins_the_other_error_messages() {
             "invalid designation range 5..=3: expected a non-empty range within 0..=99999",
             "range",
         ),
-        (Error::InvalidCount, "invalid count 0: expected at least 1 code", "count"),
+        (
+            Error::InvalidCount,
+            "invalid count 0: expected at least 1 code",
+            "count",
+        ),
         (
             Error::Exhausted {
                 prefix,
