@@ -29,6 +29,9 @@ pub enum Command {
     /// ISRCs (ISO 3901, one per recording): check, format, allocate.
     #[command(subcommand)]
     Isrc(cmd::isrc::IsrcCommand),
+    /// UPC/EAN/GTIN codes (GS1, one per release): check, check digits, conversions, barcodes.
+    #[command(subcommand)]
+    Upc(cmd::upc::UpcCommand),
     /// Issue the codes of a sample release through a ledger and write it out.
     Demo(cmd::demo::DemoArgs),
     /// Print a shell completion script.

@@ -3,6 +3,7 @@
 //! Every command documents itself (`musicid help`, `musicid <command> --help`); the crate's
 //! README describes the interface pipelines script against and the exit codes.
 
+mod atomic;
 mod check;
 mod cli;
 mod clock;

@@ -15,7 +15,7 @@ use std::path::Path;
 
 use ident_core::Code;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use serde_json::json;
+use serde::Serialize;
 
 use crate::exit::{CmdResult, Failure, Outcome};
 use lines::{Line, LineReader, MAX_LINE};
@@ -35,6 +35,10 @@ pub trait Checkable: Code {
 
     /// The 1-based character position an error points at, if any.
     fn error_position(error: &<Self as Code>::Error) -> Option<usize>;
+
+    /// The value duplicates are found by: the code itself, or (UPC) its GTIN-14, the same for
+    /// every form of one product.
+    fn dedupe_key(self) -> Self;
 
     /// Calls `each(kind, message)` for every warning the code deserves.
     fn lints(self, reference_year: u16, each: impl FnMut(&'static str, &dyn Display));
@@ -184,7 +188,7 @@ impl<C: Checkable, W: Write> Checker<'_, C, W> {
             });
         }
         let file = self.files.len() - 1;
-        if let Some(&(first_file, first_line)) = self.seen.get(&code) {
+        if let Some(&(first_file, first_line)) = self.seen.get(&code.dedupe_key()) {
             let at = if first_file == file {
                 format!("line {first_line}")
             } else {
@@ -192,11 +196,11 @@ impl<C: Checkable, W: Write> Checker<'_, C, W> {
             };
             found.push(Problem {
                 kind: C::DUPLICATE,
-                message: format!("duplicate of {code} first seen at {at}"),
+                message: format!("duplicate: first seen at {at}"),
                 position: None,
             });
         } else {
-            self.seen.insert(code, (file, line));
+            self.seen.insert(code.dedupe_key(), (file, line));
         }
         if found.is_empty() {
             return Ok(());
@@ -238,25 +242,50 @@ impl<C: Checkable, W: Write> Checker<'_, C, W> {
                 )
             }
             Format::Json => {
-                let mut object = json!({
-                    "file": file,
-                    "line": line,
-                    "input": shown.text,
-                    "input_exact": shown.exact,
-                    "valid": severity != "error",
-                    "severity": severity,
-                    "kind": problem.kind,
-                    "message": problem.message,
-                    "position": problem.position,
-                });
-                if let Some(len) = shown.truncated_from {
-                    object["input_bytes"] = json!(len);
-                }
-                serde_json::to_writer(&mut self.out, &object)?;
+                let finding = JsonFinding {
+                    file,
+                    line,
+                    input: &shown.text,
+                    input_exact: shown.exact,
+                    input_bytes: shown.truncated_from,
+                    valid: severity != "error",
+                    severity,
+                    kind: problem.kind,
+                    message: &problem.message,
+                    position: problem.position,
+                };
+                serde_json::to_writer(&mut self.out, &finding)?;
                 self.out.write_all(b"\n")
             }
         }
     }
+}
+
+/// One finding as a JSON line (fields in this order).
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    file: &'a str,
+    line: u64,
+    input: &'a str,
+    input_exact: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    input_bytes: Option<u64>,
+    valid: bool,
+    severity: &'a str,
+    kind: &'a str,
+    message: &'a str,
+    position: Option<usize>,
+}
+
+/// The last JSON line of a check.
+#[derive(Serialize)]
+struct JsonSummary {
+    summary: bool,
+    checked: u64,
+    valid: u64,
+    invalid: u64,
+    warnings: u64,
+    unreadable_inputs: usize,
 }
 
 /// Inputs larger than this get a progress bar (when stderr is a terminal).
@@ -320,14 +349,14 @@ pub fn run<C: Checkable>(inputs: &[String], options: &CheckOptions) -> CmdResult
     }
     let tally = checker.tally;
     if options.format == Format::Json {
-        let summary = json!({
-            "summary": true,
-            "checked": tally.checked,
-            "valid": tally.valid,
-            "invalid": tally.invalid,
-            "warnings": tally.warnings,
-            "unreadable_inputs": failures.len(),
-        });
+        let summary = JsonSummary {
+            summary: true,
+            checked: tally.checked,
+            valid: tally.valid,
+            invalid: tally.invalid,
+            warnings: tally.warnings,
+            unreadable_inputs: failures.len(),
+        };
         serde_json::to_writer(&mut checker.out, &summary)
             .map_err(|e| Failure::output(&e.into()))?;
         checker

@@ -55,6 +55,10 @@ impl Checkable for Isrc {
         error.position()
     }
 
+    fn dedupe_key(self) -> Self {
+        self
+    }
+
     fn lints(self, reference_year: u16, mut each: impl FnMut(&'static str, &dyn Display)) {
         for warning in self.lint(Some(reference_year)) {
             each(warning.code(), &warning);

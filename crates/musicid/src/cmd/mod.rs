@@ -4,6 +4,7 @@ pub mod common;
 pub mod completions;
 pub mod demo;
 pub mod isrc;
+pub mod upc;
 
 use crate::cli::Command;
 use crate::exit::CmdResult;
@@ -12,6 +13,7 @@ use crate::exit::CmdResult;
 pub fn run(command: Command) -> CmdResult {
     match command {
         Command::Isrc(command) => isrc::run(command),
+        Command::Upc(command) => upc::run(command),
         Command::Demo(args) => demo::run(&args),
         Command::Completions(args) => completions::run(&args),
     }
