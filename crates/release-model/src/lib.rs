@@ -6,6 +6,7 @@ mod builder;
 mod codes;
 pub mod csv;
 mod date;
+pub mod ddex;
 pub mod duration;
 mod error;
 mod hash;

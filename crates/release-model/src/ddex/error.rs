@@ -1,0 +1,212 @@
+//! The error type of the DDEX reader and writer.
+
+use super::Position;
+use crate::Report;
+
+/// Everything that can go wrong writing or reading an ERN 4.3 message.
+///
+/// Reader errors carry the [`Position`] (line, column) of the offending element or character.
+/// Findings that do not stop the reader (a 14-digit ICPN, a wrong check digit) are warnings in
+/// the import's [`Report`], not errors.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// The release has validation errors; nothing was written. The report holds every finding.
+    #[error("refusing to export: the release has {} validation error{}", report.errors().count(), plural(report.errors().count()))]
+    Invalid {
+        /// The release's validation report (errors and warnings).
+        report: Box<Report>,
+    },
+    /// The release has no UPC: ERN 4.3 identifies the main release by its ICPN.
+    #[error("refusing to export: the release has no upc (ern needs ReleaseId/ICPN)")]
+    MissingUpc,
+    /// A track has no ISRC: the release profiles require one on every primary sound recording.
+    #[error(
+        "refusing to export: track {disc}-{number} has no isrc (ern needs SoundRecordingEdition/ResourceId/ISRC)"
+    )]
+    MissingIsrc {
+        /// The track's disc.
+        disc: u32,
+        /// The track's number on its disc.
+        number: u32,
+    },
+    /// The release has no label: ERN 4.3 requires a `ReleaseLabelReference`.
+    #[error("refusing to export: the release has no label (ern needs ReleaseLabelReference)")]
+    MissingLabel,
+    /// The release has no genre: ERN 4.3 requires a `Genre` on the release and its track releases.
+    #[error("refusing to export: the release has no genre (ern needs Genre)")]
+    MissingGenre,
+    /// The release has no release type: ERN 4.3 requires a `ReleaseType`.
+    #[error("refusing to export: the release has no release type (ern needs ReleaseType)")]
+    MissingReleaseType,
+    /// A track has no duration: ERN 4.3 requires a `Duration` on every sound recording.
+    #[error("refusing to export: track {disc}-{number} has no duration (ern needs Duration)")]
+    MissingDuration {
+        /// The track's disc.
+        disc: u32,
+        /// The track's number on its disc.
+        number: u32,
+    },
+    /// A text field holds a character XML 1.0 cannot carry (a control character).
+    #[error(
+        "refusing to export: the {field} contains the control character {found:?}, which xml cannot carry"
+    )]
+    UnwritableText {
+        /// The field ("release title", "track 1-3 title").
+        field: String,
+        /// The character.
+        found: char,
+    },
+    /// A message header field the schema would reject.
+    #[error("invalid {field} {value:?}: expected {expected}")]
+    InvalidHeader {
+        /// The field ("dpid", "created date-time", "message id").
+        field: &'static str,
+        /// The text as given.
+        value: String,
+        /// What the field accepts.
+        expected: &'static str,
+    },
+    /// A deal value outside what ERN allows, or a deal missing a required part.
+    #[error("invalid deal value {value:?}: expected {expected}")]
+    InvalidDeal {
+        /// The text as given.
+        value: String,
+        /// What the deal needs.
+        expected: &'static str,
+    },
+    /// A deal without a territory, a commercial model or a use type, or ending before it starts.
+    #[error("incomplete deal: it has {problem}")]
+    IncompleteDeal {
+        /// What is wrong ("no territory").
+        problem: &'static str,
+    },
+    /// The text is not well-formed XML.
+    #[error("malformed xml at {position}: {message}")]
+    Syntax {
+        /// Where the parser stopped.
+        position: Position,
+        /// What the parser found wrong.
+        message: String,
+    },
+    /// The root element is not an ERN `NewReleaseMessage`.
+    #[error("unexpected root element {found:?} at {position}: expected NewReleaseMessage")]
+    Root {
+        /// Where the root element starts.
+        position: Position,
+        /// Its local name.
+        found: String,
+    },
+    /// The root element is in a namespace that is no ERN version.
+    #[error("wrong namespace {found:?} at {position}: expected http://ddex.net/xml/ern/43")]
+    Namespace {
+        /// Where the root element starts.
+        position: Position,
+        /// The namespace found (empty when none was declared).
+        found: String,
+    },
+    /// The message is an ERN, but not version 4.3.
+    #[error(
+        "unsupported ern version {found} at {position}: expected 4.3 (namespace http://ddex.net/xml/ern/43)"
+    )]
+    Version {
+        /// Where the root element starts.
+        position: Position,
+        /// The version found ("382", "42", "431").
+        found: String,
+    },
+    /// A required element is missing.
+    #[error("missing {element} in the {parent} at {position}")]
+    Missing {
+        /// Where the parent element starts.
+        position: Position,
+        /// The missing element.
+        element: &'static str,
+        /// The element that should contain it.
+        parent: &'static str,
+    },
+    /// An element or attribute whose text the model cannot take.
+    #[error("invalid {element} {value:?} at {position}: {reason}")]
+    Value {
+        /// Where the element starts.
+        position: Position,
+        /// The element (or attribute) name.
+        element: &'static str,
+        /// Its text.
+        value: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A reference that names nothing in the message.
+    #[error(
+        "dangling reference {reference:?} in {element} at {position}: no {target} has this reference"
+    )]
+    Dangling {
+        /// Where the referring element starts.
+        position: Position,
+        /// The referring element ("ReleaseResourceReference").
+        element: &'static str,
+        /// The reference text ("A9").
+        reference: String,
+        /// What it should name ("resource", "party", "release").
+        target: &'static str,
+    },
+    /// The message has no main `Release`, only track or clip releases.
+    #[error("the message has no main Release (ReleaseList at {position})")]
+    NoRelease {
+        /// Where the release list starts.
+        position: Position,
+    },
+    /// Reading or writing failed.
+    #[error("i/o error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+fn plural(count: usize) -> &'static str {
+    if count == 1 { "" } else { "s" }
+}
+
+impl Error {
+    /// A stable, machine-readable name for the kind of error, for JSON output.
+    #[must_use]
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid_release",
+            Error::MissingUpc => "missing_upc",
+            Error::MissingIsrc { .. } => "missing_isrc",
+            Error::MissingLabel => "missing_label",
+            Error::MissingGenre => "missing_genre",
+            Error::MissingReleaseType => "missing_release_type",
+            Error::MissingDuration { .. } => "missing_duration",
+            Error::UnwritableText { .. } => "unwritable_text",
+            Error::InvalidHeader { .. } => "invalid_header",
+            Error::InvalidDeal { .. } => "invalid_deal",
+            Error::IncompleteDeal { .. } => "incomplete_deal",
+            Error::Syntax { .. } => "syntax",
+            Error::Root { .. } => "root",
+            Error::Namespace { .. } => "namespace",
+            Error::Version { .. } => "version",
+            Error::Missing { .. } => "missing",
+            Error::Value { .. } => "value",
+            Error::Dangling { .. } => "dangling_reference",
+            Error::NoRelease { .. } => "no_release",
+            Error::Io(_) => "io",
+        }
+    }
+
+    /// Where in the message the error points, for reader errors.
+    #[must_use]
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            Error::Syntax { position, .. }
+            | Error::Root { position, .. }
+            | Error::Namespace { position, .. }
+            | Error::Version { position, .. }
+            | Error::Missing { position, .. }
+            | Error::Value { position, .. }
+            | Error::Dangling { position, .. }
+            | Error::NoRelease { position } => Some(*position),
+            _ => None,
+        }
+    }
+}

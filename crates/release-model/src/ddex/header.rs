@@ -1,0 +1,427 @@
+//! The message header: who sends the message to whom, when, under which id.
+//!
+//! Everything here is passed in by the caller: the library never reads the clock.
+
+use core::fmt;
+use core::str::FromStr;
+
+use super::Error;
+use crate::PartialDate;
+
+/// A DDEX Party Identifier (DPID), e.g. `PADPIDA2013042401U`.
+///
+/// The ERN 4.3 schema requires the pattern `PADPIDA[a-zA-Z0-9]+` for the `PartyId` of the message
+/// sender and recipient (type `MessagingPartyWithoutCode`).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Dpid(String);
+
+impl Dpid {
+    /// The identifier as written in the message.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl FromStr for Dpid {
+    type Err = Error;
+
+    /// Parses a DPID; surrounding whitespace is ignored.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidHeader`] when the text does not match `PADPIDA[a-zA-Z0-9]+`.
+    fn from_str(input: &str) -> Result<Dpid, Error> {
+        let dpid = input.trim();
+        let valid = dpid.strip_prefix("PADPIDA").is_some_and(|rest| {
+            !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+        if valid {
+            Ok(Dpid(dpid.to_owned()))
+        } else {
+            Err(Error::InvalidHeader {
+                field: "dpid",
+                value: input.to_owned(),
+                expected: "PADPIDA followed by letters and digits, e.g. PADPIDA2013042401U",
+            })
+        }
+    }
+}
+
+impl TryFrom<&str> for Dpid {
+    type Error = Error;
+
+    fn try_from(input: &str) -> Result<Dpid, Error> {
+        input.parse()
+    }
+}
+
+impl fmt::Display for Dpid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The moment a message was created, as an `xs:dateTime` with a time zone
+/// (`YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm)`).
+///
+/// The schema's documentation of `MessageCreatedDateTime` asks for the time zone, so a local
+/// time without one is refused.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DateTime(String);
+
+impl DateTime {
+    /// The date-time `seconds` after 1970-01-01T00:00:00Z, in UTC (`…Z`); for callers that read
+    /// the clock themselves.
+    #[must_use]
+    pub fn from_unix_seconds(seconds: i64) -> DateTime {
+        let days = seconds.div_euclid(86_400);
+        let second_of_day = seconds.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(days);
+        DateTime(format!(
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+            second_of_day / 3600,
+            second_of_day / 60 % 60,
+            second_of_day % 60
+        ))
+    }
+
+    /// The date-time as written in the message.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Howard Hinnant's `civil_from_days`: the proleptic Gregorian date of a day count since
+/// 1970-01-01.
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 {
+        month_index + 3
+    } else {
+        month_index - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+const DATE_TIME_EXPECTED: &str = "an xs:dateTime with a time zone, e.g. 2026-03-01T12:00:00Z";
+
+impl FromStr for DateTime {
+    type Err = Error;
+
+    /// Parses `YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm)`; surrounding whitespace is ignored.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidHeader`] when the text is not such a date-time or names an impossible
+    /// date or time (month 13, February 30, hour 24, offset beyond ±14:00).
+    fn from_str(input: &str) -> Result<DateTime, Error> {
+        let text = input.trim();
+        if is_date_time(text.as_bytes()) {
+            Ok(DateTime(text.to_owned()))
+        } else {
+            Err(Error::InvalidHeader {
+                field: "created date-time",
+                value: input.to_owned(),
+                expected: DATE_TIME_EXPECTED,
+            })
+        }
+    }
+}
+
+impl TryFrom<&str> for DateTime {
+    type Error = Error;
+
+    fn try_from(input: &str) -> Result<DateTime, Error> {
+        input.parse()
+    }
+}
+
+impl fmt::Display for DateTime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn number(bytes: &[u8]) -> Option<u32> {
+    if bytes.is_empty() || !bytes.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    Some(bytes.iter().fold(0, |n, &b| n * 10 + u32::from(b - b'0')))
+}
+
+fn is_date_time(text: &[u8]) -> bool {
+    if text.len() < 20 || text[4] != b'-' || text[7] != b'-' || text[10] != b'T' {
+        return false;
+    }
+    if text[13] != b':' || text[16] != b':' {
+        return false;
+    }
+    let (Some(year), Some(month), Some(day)) = (
+        number(&text[..4]),
+        number(&text[5..7]),
+        number(&text[8..10]),
+    ) else {
+        return false;
+    };
+    let (Some(hour), Some(minute), Some(second)) = (
+        number(&text[11..13]),
+        number(&text[14..16]),
+        number(&text[17..19]),
+    ) else {
+        return false;
+    };
+    let is_date = match (u16::try_from(year), u8::try_from(month), u8::try_from(day)) {
+        (Ok(year), Ok(month), Ok(day)) => PartialDate::new(year, Some(month), Some(day)).is_ok(),
+        _ => false,
+    };
+    if !is_date || hour > 23 || minute > 59 || second > 59 {
+        return false;
+    }
+    let mut rest = &text[19..];
+    if let Some(fraction) = rest.strip_prefix(b".") {
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits == 0 {
+            return false;
+        }
+        rest = &fraction[digits..];
+    }
+    match rest {
+        b"Z" => true,
+        [b'+' | b'-', h1, h2, b':', m1, m2] => match (number(&[*h1, *h2]), number(&[*m1, *m2])) {
+            (Some(hours), Some(minutes)) => {
+                minutes <= 59 && (hours < 14 || (hours == 14 && minutes == 0))
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// Whether `tag` is `language[-script][-region]`: 2–3 letters, then optionally 4 letters, then
+/// optionally 2 letters or 3 digits. Every such tag matches the schema's pattern for
+/// `LanguageAndScriptCode`.
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    if !(2..=3).contains(&language.len()) || !language.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut rest: Vec<&str> = parts.collect();
+    if rest
+        .first()
+        .is_some_and(|s| s.len() == 4 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+    {
+        rest.remove(0);
+    }
+    match rest.as_slice() {
+        [] => true,
+        [region] => {
+            (region.len() == 2 && region.bytes().all(|b| b.is_ascii_alphabetic()))
+                || (region.len() == 3 && region.bytes().all(|b| b.is_ascii_digit()))
+        }
+        _ => false,
+    }
+}
+
+/// A message sender or recipient: its DPID and, optionally, its name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MessageParty {
+    /// The party's DDEX Party Identifier.
+    pub dpid: Dpid,
+    /// The party's full name (`PartyName/FullName`); `None` writes no name.
+    pub name: Option<String>,
+}
+
+impl MessageParty {
+    /// A party with a name.
+    #[must_use]
+    pub fn new(dpid: Dpid, name: impl Into<String>) -> MessageParty {
+        MessageParty {
+            dpid,
+            name: Some(name.into()),
+        }
+    }
+}
+
+/// What the caller says about the message itself (ERN `MessageHeader`).
+///
+/// The XSD documentation of `MessageId`: "in combination with the DPID of the MessageSender,
+/// globally unique … a MessageSender shall never re-use a MessageId".
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MessageHeader {
+    /// The message id, unique for the sender.
+    pub message_id: String,
+    /// Who sends the message.
+    pub sender: MessageParty,
+    /// Who receives it.
+    pub recipient: MessageParty,
+    /// When the message was created.
+    pub created: DateTime,
+    /// The language (and script) of the message's texts, the root's `LanguageAndScriptCode`:
+    /// `en` (what [`MessageHeader::new`] sets), `ja-Jpan`, `pt-BR`.
+    pub language: String,
+}
+
+impl MessageHeader {
+    /// A header for texts in English (`en`).
+    #[must_use]
+    pub fn new(
+        message_id: impl Into<String>,
+        sender: MessageParty,
+        recipient: MessageParty,
+        created: DateTime,
+    ) -> MessageHeader {
+        MessageHeader {
+            message_id: message_id.into(),
+            sender,
+            recipient,
+            created,
+            language: "en".to_owned(),
+        }
+    }
+
+    /// Checks what the types cannot: a non-empty message id without surrounding whitespace,
+    /// and a language tag of the shape `ll[-Script][-RR]`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidHeader`] naming the field.
+    pub fn check(&self) -> Result<(), Error> {
+        if !is_language_tag(&self.language) {
+            return Err(Error::InvalidHeader {
+                field: "language",
+                value: self.language.clone(),
+                expected: "a language tag such as en, ja-Jpan or pt-BR",
+            });
+        }
+        let id = self.message_id.as_str();
+        if id.is_empty() || id.trim() != id {
+            return Err(Error::InvalidHeader {
+                field: "message id",
+                value: id.to_owned(),
+                expected: "a non-empty id without surrounding whitespace",
+            });
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dpid_pattern() {
+        assert_eq!(
+            "PADPIDA2013042401U".parse::<Dpid>().unwrap().as_str(),
+            "PADPIDA2013042401U"
+        );
+        assert_eq!(
+            " PADPIDAx1 ".parse::<Dpid>().unwrap().to_string(),
+            "PADPIDAx1"
+        );
+        for bad in ["", "PADPIDA", "padpida2013", "PADPIDA-1", "DPID2013042401U"] {
+            let error = bad.parse::<Dpid>().unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                format!(
+                    "invalid dpid {bad:?}: expected PADPIDA followed by letters and digits, e.g. PADPIDA2013042401U"
+                )
+            );
+        }
+    }
+
+    #[test]
+    fn date_times_with_zone() {
+        for good in [
+            "2026-03-01T12:00:00Z",
+            "2014-09-24T14:57:25+01:00",
+            "2024-02-29T23:59:59.123-05:30",
+            "2026-03-01T00:00:00+14:00",
+        ] {
+            assert_eq!(good.parse::<DateTime>().unwrap().as_str(), good);
+        }
+        for bad in [
+            "2026-03-01T12:00:00",
+            "2026-03-01 12:00:00Z",
+            "2026-13-01T12:00:00Z",
+            "2023-02-29T12:00:00Z",
+            "2026-03-01T24:00:00Z",
+            "2026-03-01T12:00:00.Z",
+            "2026-03-01T12:00:00+15:00",
+            "06/01/2024",
+        ] {
+            let error = bad.parse::<DateTime>().unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                format!("invalid created date-time {bad:?}: expected {DATE_TIME_EXPECTED}")
+            );
+        }
+    }
+
+    #[test]
+    fn unix_seconds() {
+        assert_eq!(
+            DateTime::from_unix_seconds(0).as_str(),
+            "1970-01-01T00:00:00Z"
+        );
+        assert_eq!(
+            DateTime::from_unix_seconds(951_782_400).as_str(),
+            "2000-02-29T00:00:00Z"
+        );
+        assert_eq!(
+            DateTime::from_unix_seconds(1_772_366_400).as_str(),
+            "2026-03-01T12:00:00Z"
+        );
+        assert_eq!(
+            DateTime::from_unix_seconds(-1).as_str(),
+            "1969-12-31T23:59:59Z"
+        );
+        let parsed: DateTime = DateTime::from_unix_seconds(4_102_444_799)
+            .as_str()
+            .parse()
+            .unwrap();
+        assert_eq!(parsed.as_str(), "2099-12-31T23:59:59Z");
+    }
+
+    #[test]
+    fn message_id_is_checked() {
+        let party = MessageParty::new("PADPIDA1".parse().unwrap(), "x");
+        let mut header = MessageHeader::new(
+            "M1",
+            party.clone(),
+            party,
+            "2026-03-01T12:00:00Z".parse().unwrap(),
+        );
+        assert!(header.check().is_ok());
+        for good in ["ja-Jpan", "pt-BR", "es-419", "de"] {
+            header.language = good.into();
+            assert!(header.check().is_ok(), "{good}");
+        }
+        for bad in ["english", "e", "en-", "en-Latn-US-x", "en_US"] {
+            header.language = bad.into();
+            assert_eq!(
+                header.check().unwrap_err().to_string(),
+                format!(
+                    "invalid language {bad:?}: expected a language tag such as en, ja-Jpan or pt-BR"
+                )
+            );
+        }
+        header.language = "en".into();
+        header.message_id = " M1".into();
+        assert_eq!(
+            header.check().unwrap_err().to_string(),
+            "invalid message id \" M1\": expected a non-empty id without surrounding whitespace"
+        );
+    }
+}

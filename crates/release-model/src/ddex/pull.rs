@@ -1,0 +1,256 @@
+//! A small pull parser over quick-xml: children of an element, text of a leaf, skipping what
+//! the model does not hold. Every element remembers its byte offset so that errors can name a
+//! line and column.
+
+use std::borrow::Cow;
+
+use quick_xml::Reader;
+use quick_xml::escape::resolve_xml_entity;
+use quick_xml::events::{BytesStart, Event};
+
+use super::{Error, Position};
+
+/// An element whose start tag has just been read.
+#[derive(Debug)]
+pub(super) struct Element<'a> {
+    /// The start tag (name and attributes).
+    pub start: BytesStart<'a>,
+    /// Byte offset of its `<`.
+    pub offset: usize,
+}
+
+impl Element<'_> {
+    /// The local name (the part after any prefix).
+    pub fn name(&self) -> &[u8] {
+        self.start.local_name().into_inner()
+    }
+}
+
+/// The reader: a quick-xml reader over the whole message text.
+pub(super) struct Pull<'a> {
+    reader: Reader<&'a [u8]>,
+    input: &'a [u8],
+}
+
+impl<'a> Pull<'a> {
+    /// A reader over `input`, which must be UTF-8 (ERN messages are).
+    pub fn new(input: &'a [u8]) -> Pull<'a> {
+        let mut reader = Reader::from_reader(input);
+        let config = reader.config_mut();
+        // `<A/>` becomes a start and an end, so one code path reads both.
+        config.expand_empty_elements = true;
+        config.check_end_names = true;
+        Pull { reader, input }
+    }
+
+    /// The line and column of a byte offset.
+    pub fn position_of(&self, offset: usize) -> Position {
+        Position::of_offset(self.input, offset)
+    }
+
+    fn offset(&self) -> usize {
+        usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX)
+    }
+
+    fn syntax(&self, error: &quick_xml::Error) -> Error {
+        let offset = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
+        Error::Syntax {
+            position: self.position_of(offset),
+            message: error.to_string().to_lowercase(),
+        }
+    }
+
+    fn syntax_at(&self, offset: usize, message: String) -> Error {
+        Error::Syntax {
+            position: self.position_of(offset),
+            message,
+        }
+    }
+
+    fn event(&mut self) -> Result<(Event<'a>, usize), Error> {
+        let offset = self.offset();
+        match self.reader.read_event() {
+            Ok(event) => Ok((event, offset)),
+            Err(error) => Err(self.syntax(&error)),
+        }
+    }
+
+    /// The root element, after the XML declaration, comments and whitespace.
+    pub fn root(&mut self) -> Result<Element<'a>, Error> {
+        loop {
+            match self.event()? {
+                (Event::Start(start), offset) => return Ok(Element { start, offset }),
+                (Event::Eof, offset) => {
+                    return Err(self.syntax_at(offset, "no root element".to_owned()));
+                }
+                (Event::Text(text), offset) if !is_blank(&text) => {
+                    return Err(self.syntax_at(offset, "text before the root element".to_owned()));
+                }
+                (Event::End(_) | Event::CData(_) | Event::GeneralRef(_), offset) => {
+                    return Err(
+                        self.syntax_at(offset, "content before the root element".to_owned())
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// After the root's end tag: only comments, processing instructions and whitespace.
+    pub fn finish(&mut self) -> Result<(), Error> {
+        loop {
+            match self.event()? {
+                (Event::Eof, _) => return Ok(()),
+                (Event::Text(text), _) if is_blank(&text) => {}
+                (Event::Comment(_) | Event::PI(_), _) => {}
+                (_, offset) => {
+                    return Err(self.syntax_at(offset, "content after the root element".to_owned()));
+                }
+            }
+        }
+    }
+
+    /// The next child element of `parent`, or `None` once `parent`'s end tag is consumed.
+    pub fn child(&mut self, parent: &Element<'a>) -> Result<Option<Element<'a>>, Error> {
+        loop {
+            match self.event()? {
+                (Event::Start(start), offset) => return Ok(Some(Element { start, offset })),
+                (Event::End(_), _) => return Ok(None),
+                (Event::Text(text), _) if is_blank(&text) => {}
+                (Event::Comment(_) | Event::PI(_), _) => {}
+                (Event::Eof, offset) => return Err(self.unclosed(parent, offset)),
+                (_, offset) => {
+                    return Err(self.syntax_at(
+                        offset,
+                        format!(
+                            "unexpected text in {}: expected only elements",
+                            String::from_utf8_lossy(parent.name())
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+
+    fn unclosed(&self, element: &Element<'_>, offset: usize) -> Error {
+        self.syntax_at(
+            offset,
+            format!(
+                "unexpected end of input: {} (opened at {}) is not closed",
+                String::from_utf8_lossy(element.name()),
+                self.position_of(element.offset)
+            ),
+        )
+    }
+
+    /// The text content of a leaf element, entities resolved; consumes its end tag.
+    pub fn text(&mut self, element: &Element<'a>) -> Result<Cow<'a, str>, Error> {
+        let mut collected: Option<Cow<'a, str>> = None;
+        loop {
+            let (event, offset) = self.event()?;
+            let piece: Cow<'a, str> = match event {
+                Event::End(_) => return Ok(collected.unwrap_or(Cow::Borrowed(""))),
+                Event::Text(text) => text.xml10_content().map_err(|e| {
+                    self.syntax_at(
+                        offset,
+                        format!("invalid text: {}", e.to_string().to_lowercase()),
+                    )
+                })?,
+                Event::CData(data) => data.xml10_content().map_err(|e| {
+                    self.syntax_at(
+                        offset,
+                        format!("invalid cdata: {}", e.to_string().to_lowercase()),
+                    )
+                })?,
+                Event::GeneralRef(reference) => {
+                    let name = reference
+                        .decode()
+                        .map_err(|e| self.syntax_at(offset, e.to_string().to_lowercase()))?;
+                    match reference.resolve_char_ref() {
+                        Ok(Some(ch)) => Cow::Owned(ch.to_string()),
+                        Ok(None) => match resolve_xml_entity(&name) {
+                            Some(text) => Cow::Borrowed(text),
+                            None => {
+                                return Err(
+                                    self.syntax_at(offset, format!("unknown entity &{name};"))
+                                );
+                            }
+                        },
+                        Err(error) => {
+                            return Err(self.syntax_at(
+                                offset,
+                                format!(
+                                    "invalid character reference &{name};: {}",
+                                    error.to_string().to_lowercase()
+                                ),
+                            ));
+                        }
+                    }
+                }
+                Event::Start(child) => {
+                    return Err(self.syntax_at(
+                        offset,
+                        format!(
+                            "unexpected element {} inside {}: expected text",
+                            String::from_utf8_lossy(child.local_name().into_inner()),
+                            String::from_utf8_lossy(element.name())
+                        ),
+                    ));
+                }
+                Event::Eof => return Err(self.unclosed(element, offset)),
+                _ => continue,
+            };
+            collected = Some(match collected {
+                None => piece,
+                Some(before) => Cow::Owned(before.into_owned() + &piece),
+            });
+        }
+    }
+
+    /// Skips `element` with everything inside it.
+    pub fn skip(&mut self, element: &Element<'a>) -> Result<(), Error> {
+        let offset = self.offset();
+        self.reader
+            .read_to_end(element.start.name())
+            .map(|_| ())
+            .map_err(|error| match error {
+                quick_xml::Error::Syntax(_) | quick_xml::Error::IllFormed(_)
+                    if self.offset() >= self.input.len() =>
+                {
+                    self.unclosed(element, offset.max(self.input.len()))
+                }
+                other => self.syntax(&other),
+            })
+    }
+
+    /// An attribute's value, entities resolved; `None` when absent.
+    pub fn attribute(
+        &self,
+        element: &Element<'a>,
+        name: &str,
+    ) -> Result<Option<Cow<'a, str>>, Error> {
+        match element.start.try_get_attribute(name) {
+            Ok(None) => Ok(None),
+            Ok(Some(attribute)) => attribute
+                .unescape_value()
+                .map(|value| Some(Cow::Owned(value.into_owned())))
+                .map_err(|error| {
+                    self.syntax_at(
+                        element.offset,
+                        format!(
+                            "invalid attribute {name}: {}",
+                            error.to_string().to_lowercase()
+                        ),
+                    )
+                }),
+            Err(error) => Err(self.syntax_at(
+                element.offset,
+                format!("invalid attributes: {}", error.to_string().to_lowercase()),
+            )),
+        }
+    }
+}
+
+fn is_blank(bytes: &[u8]) -> bool {
+    bytes.iter().all(u8::is_ascii_whitespace)
+}
