@@ -1,1 +1,344 @@
-//! Work in progress.
+#![doc = include_str!("../README.md")]
+#![cfg_attr(docsrs, feature(doc_cfg))]
+
+mod backend;
+mod code;
+mod error;
+mod export;
+mod location;
+mod ops;
+mod pool;
+#[cfg(feature = "postgres")]
+mod postgres;
+mod record;
+mod sqlite;
+mod time;
+
+use core::fmt;
+use std::io;
+use std::time::SystemTime;
+
+pub use crate::code::{Code, Kind};
+pub use crate::error::{BackendError, Error, NotALedgerReason};
+pub use crate::export::CSV_HEADER;
+pub use crate::location::Location;
+pub use crate::pool::{AnyPool, IsrcPool, Pool, UpcPool};
+pub use crate::record::{Import, ImportSummary, Origin, PoolStatus, Record};
+
+use crate::backend::{Backend, Filter, Mode, PerRow};
+use crate::record::normalize_reference;
+use crate::time::to_unix_seconds;
+
+/// The newest schema version this crate reads and writes (SQLite `user_version`, PostgreSQL
+/// `ledger_meta.schema_version`). Older ledgers are migrated forward when opened; newer ones
+/// are refused with [`Error::NewerSchema`].
+pub const SCHEMA_VERSION: u32 = sqlite::SCHEMA_VERSION;
+
+/// What opening does when the location holds no ledger yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum OpenMode {
+    /// Open a ledger, creating it when missing ([`Ledger::open`]).
+    OpenOrCreate,
+    /// Create a ledger, refusing an existing one ([`Ledger::create`]).
+    Create,
+    /// Open a ledger, refusing to create one ([`Ledger::open_existing`]).
+    Existing,
+}
+
+/// A durable issuing ledger on SQLite or PostgreSQL. See the [crate docs](crate).
+///
+/// One `Ledger` is one connection: give each thread or worker its own (it is `Send`). Any
+/// number of them, in any number of processes, may share one location.
+pub struct Ledger {
+    backend: Box<dyn Backend>,
+    location: Location,
+    /// Row ids of the pools this ledger has issued from (they never change once committed).
+    pool_ids: Vec<(AnyPool, i64)>,
+}
+
+impl fmt::Debug for Ledger {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Ledger")
+            .field("location", &self.location)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Ledger {
+    /// Opens the ledger at `location`, creating it when there is none: a missing or empty
+    /// SQLite file, or a PostgreSQL database without the ledger's tables. An older schema is
+    /// migrated forward.
+    ///
+    /// # Errors
+    /// [`Error::NotALedger`] for a file or database holding something else,
+    /// [`Error::Corrupt`] for a damaged SQLite file, [`Error::NewerSchema`] for a ledger of a
+    /// newer version (in all three cases nothing is written),
+    /// [`Error::Unreachable`] when the PostgreSQL server cannot be reached,
+    /// [`Error::PostgresDisabled`] for a PostgreSQL URL without the `postgres` feature,
+    /// [`Error::Io`] when the file cannot be read, [`Error::Backend`] for other database errors.
+    pub fn open(location: impl Into<Location>) -> Result<Self, Error> {
+        Self::open_as(location.into(), OpenMode::OpenOrCreate)
+    }
+
+    /// Creates a new ledger at `location` (as `musicid ledger init` does): a missing or empty
+    /// SQLite file, or a PostgreSQL database without the ledger's tables.
+    ///
+    /// # Errors
+    /// [`Error::AlreadyExists`] when the location already holds a ledger; otherwise as
+    /// [`Ledger::open`].
+    pub fn create(location: impl Into<Location>) -> Result<Self, Error> {
+        Self::open_as(location.into(), OpenMode::Create)
+    }
+
+    /// Opens the ledger at `location`, never creating one (as `--ledger` does).
+    ///
+    /// # Errors
+    /// [`Error::NotFound`] when the file does not exist or the PostgreSQL database has no
+    /// ledger tables, [`Error::NotALedger`] for an empty file or database; otherwise as
+    /// [`Ledger::open`].
+    pub fn open_existing(location: impl Into<Location>) -> Result<Self, Error> {
+        Self::open_as(location.into(), OpenMode::Existing)
+    }
+
+    fn open_as(location: Location, mode: OpenMode) -> Result<Self, Error> {
+        let backend: Box<dyn Backend> = match &location {
+            Location::Sqlite(path) => Box::new(sqlite::Sqlite::open(path, mode)?),
+            #[cfg(feature = "postgres")]
+            Location::Postgres(url) => Box::new(postgres::Postgres::open(url, &location, mode)?),
+            #[cfg(not(feature = "postgres"))]
+            Location::Postgres(_) => {
+                return Err(Error::PostgresDisabled {
+                    location: location.to_string(),
+                });
+            }
+        };
+        Ok(Self {
+            backend,
+            location,
+            pool_ids: Vec::new(),
+        })
+    }
+
+    /// Where the ledger lives.
+    #[must_use]
+    pub const fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// Issues `count` codes from `pool`, all for `reference` if given, recorded at
+    /// `issued_at` (the caller's clock: the library never reads one). The pool is added to
+    /// the ledger on first use, after any codes imported into its range.
+    ///
+    /// One transaction: the pool's high-water mark moves on by `count`, every code is
+    /// recorded, the transaction commits (to disk), and only then are the codes returned, in
+    /// order. Concurrent callers on the same location wait for each other and never get the
+    /// same code. `count` 0 returns no codes and changes nothing.
+    ///
+    /// # Errors
+    /// [`Error::Exhausted`] when the pool has fewer than `count` codes left,
+    /// [`Error::PoolOverlap`] when the pool shares codes with another pool of the ledger,
+    /// [`Error::InvalidReference`] for a reference with a NUL character,
+    /// [`Error::TimeOutOfRange`], [`Error::Duplicate`] (a code already recorded: the ledger
+    /// was edited by hand), [`Error::Backend`]. Nothing is issued in any of these cases.
+    pub fn issue<P: Pool>(
+        &mut self,
+        pool: &P,
+        count: u64,
+        issued_at: SystemTime,
+        reference: Option<&str>,
+    ) -> Result<Vec<P::Code>, Error> {
+        let reference = normalize_reference(reference)?;
+        self.issue_with(pool, count, issued_at, PerRow::Same(reference))
+    }
+
+    /// Issues one code from `pool` for each of `references` (for example one ISRC per track
+    /// of a release), in order; otherwise as [`Ledger::issue`].
+    ///
+    /// # Errors
+    /// As [`Ledger::issue`].
+    pub fn issue_for<P: Pool, R: AsRef<str>>(
+        &mut self,
+        pool: &P,
+        references: &[R],
+        issued_at: SystemTime,
+    ) -> Result<Vec<P::Code>, Error> {
+        let references = references
+            .iter()
+            .map(|reference| normalize_reference(Some(reference.as_ref())))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.issue_with(
+            pool,
+            references.len() as u64,
+            issued_at,
+            PerRow::Each(references),
+        )
+    }
+
+    fn issue_with<P: Pool>(
+        &mut self,
+        pool: &P,
+        count: u64,
+        issued_at: SystemTime,
+        references: PerRow<Option<&str>>,
+    ) -> Result<Vec<P::Code>, Error> {
+        let issued_at = to_unix_seconds(issued_at)?;
+        if count == 0 {
+            return Ok(Vec::new());
+        }
+        let any: AnyPool = pool.clone().into();
+        let known_id = self
+            .pool_ids
+            .iter()
+            .find(|(known, _)| *known == any)
+            .map(|&(_, id)| id);
+        let mut txn = self.backend.begin(Mode::Write)?;
+        let (pool_id, first) = ops::issue(&mut *txn, &any, known_id, count, issued_at, references)?;
+        txn.commit()?;
+        if known_id.is_none() {
+            self.pool_ids.push((any.clone(), pool_id));
+        }
+        (first..first + count)
+            .map(|serial| {
+                pool.code_at_serial(serial).ok_or_else(|| {
+                    error::inconsistent(format!("pool {any} issued serial {serial}"))
+                })
+            })
+            .collect()
+    }
+
+    /// Records codes issued elsewhere (a catalog moving in), all or nothing, so that issuing
+    /// continues after them: every pool moves past the highest code recorded in its range.
+    /// A code the ledger already holds with the same reference is left as it is.
+    ///
+    /// # Errors
+    /// [`Error::Conflict`] when the ledger (or the import itself) holds one of the codes for
+    /// another reference (nothing is recorded), [`Error::TimeOutOfRange`], [`Error::Backend`].
+    pub fn import(&mut self, imports: &[Import]) -> Result<ImportSummary, Error> {
+        let mut txn = self.backend.begin(Mode::Write)?;
+        let summary = ops::import(&mut *txn, imports)?;
+        txn.commit()?;
+        Ok(summary)
+    }
+
+    /// Who got `code`, and when. UPCs are compared as products: a UPC-A finds the record of
+    /// the same code written as EAN-13.
+    ///
+    /// # Errors
+    /// [`Error::Backend`].
+    pub fn lookup(&mut self, code: impl Into<Code>) -> Result<Option<Record>, Error> {
+        let key = code.into().key();
+        let mut txn = self.backend.begin(Mode::Read)?;
+        let found = txn.records(&[key])?.pop().map(|(_, record)| record);
+        txn.commit()?;
+        Ok(found)
+    }
+
+    /// Everything recorded, in code order (UPCs first, then ISRCs).
+    ///
+    /// # Errors
+    /// [`Error::Backend`].
+    pub fn records(&mut self) -> Result<Vec<Record>, Error> {
+        self.collect(Filter::default())
+    }
+
+    /// The codes recorded for `reference`, in code order.
+    ///
+    /// # Errors
+    /// [`Error::Backend`].
+    pub fn records_for(&mut self, reference: &str) -> Result<Vec<Record>, Error> {
+        self.collect(Filter {
+            reference: Some(reference),
+            ..Filter::default()
+        })
+    }
+
+    /// The codes of one kind, in code order.
+    ///
+    /// # Errors
+    /// [`Error::Backend`].
+    pub fn records_of(&mut self, kind: Kind) -> Result<Vec<Record>, Error> {
+        self.collect(Filter {
+            kind: Some(kind),
+            ..Filter::default()
+        })
+    }
+
+    fn collect(&mut self, filter: Filter<'_>) -> Result<Vec<Record>, Error> {
+        let mut records = Vec::new();
+        self.scan(filter, &mut |record| {
+            records.push(record);
+            Ok(())
+        })?;
+        Ok(records)
+    }
+
+    /// Calls `each` with every record, in code order, without holding them all in memory;
+    /// stops at the first error `each` returns.
+    ///
+    /// # Errors
+    /// [`Error::Backend`], or the error `each` returned.
+    pub fn for_each_record(
+        &mut self,
+        mut each: impl FnMut(Record) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        self.scan(Filter::default(), &mut each)
+    }
+
+    fn scan(
+        &mut self,
+        filter: Filter<'_>,
+        each: &mut dyn FnMut(Record) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut txn = self.backend.begin(Mode::Read)?;
+        txn.scan(filter, each)?;
+        txn.commit()
+    }
+
+    /// Writes everything recorded as CSV (columns [`CSV_HEADER`]: `kind`, `code`, `issued_at`
+    /// as RFC 3339 UTC, `reference`, `origin`), in code order, streaming; returns the number
+    /// of rows.
+    ///
+    /// # Errors
+    /// [`Error::Write`] when writing fails, [`Error::Backend`].
+    pub fn export_csv<W: io::Write>(&mut self, writer: W) -> Result<u64, Error> {
+        let mut export = export::CsvExport::new(writer)?;
+        self.scan(Filter::default(), &mut |record| export.write(&record))?;
+        export.finish()
+    }
+
+    /// Every pool of the ledger with its high-water mark, in the order they were added.
+    ///
+    /// # Errors
+    /// [`Error::Backend`].
+    pub fn pools(&mut self) -> Result<Vec<PoolStatus>, Error> {
+        let mut txn = self.backend.begin(Mode::Read)?;
+        let rows = txn.all_pools()?;
+        txn.commit()?;
+        Ok(rows
+            .into_iter()
+            .map(|row| PoolStatus::new(row.pool, row.next))
+            .collect())
+    }
+
+    /// Where `pool` stands: for a pool not yet in the ledger, where it would start (after
+    /// codes imported into its range). Changes nothing.
+    ///
+    /// # Errors
+    /// [`Error::Backend`].
+    pub fn pool_status<P: Pool>(&mut self, pool: &P) -> Result<PoolStatus, Error> {
+        let any: AnyPool = pool.clone().into();
+        let mut txn = self.backend.begin(Mode::Read)?;
+        let status = ops::pool_status(&mut *txn, &any)?;
+        txn.commit()?;
+        Ok(status)
+    }
+
+    /// The database's own consistency check: SQLite's `integrity_check` (empty when the file
+    /// is sound); PostgreSQL keeps its own, so there it is always empty.
+    ///
+    /// # Errors
+    /// [`Error::Backend`].
+    pub fn integrity_problems(&mut self) -> Result<Vec<String>, Error> {
+        self.backend.integrity_problems()
+    }
+}

@@ -1,0 +1,142 @@
+//! The one trait both databases implement: the primitive reads and writes inside one
+//! transaction. The issuing, import and catch-up logic is written once on top of it
+//! (`ops.rs`); the backends only speak SQL.
+
+use crate::record::Origin;
+use crate::time::from_unix_seconds;
+use crate::{AnyPool, Code, Error, Kind, Record};
+
+/// An open database.
+pub(crate) trait Backend: Send {
+    /// Starts a transaction. A write transaction takes the database's write lock at once
+    /// (SQLite `BEGIN IMMEDIATE`), waiting for other writers rather than failing.
+    fn begin(&mut self, mode: Mode) -> Result<Box<dyn Txn + '_>, Error>;
+
+    /// The database's own consistency check (SQLite `integrity_check`): the problems found.
+    fn integrity_problems(&mut self) -> Result<Vec<String>, Error>;
+}
+
+/// What a transaction is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Read,
+    Write,
+}
+
+/// A pool as stored: its row id and next serial.
+#[derive(Debug, Clone)]
+pub(crate) struct PoolRow {
+    pub(crate) id: i64,
+    pub(crate) pool: AnyPool,
+    pub(crate) next: u64,
+}
+
+/// A value for each row, or one for all.
+#[derive(Debug, Clone)]
+pub(crate) enum PerRow<T> {
+    Same(T),
+    Each(Vec<T>),
+}
+
+impl<T: Copy> PerRow<T> {
+    pub(crate) fn get(&self, row: usize) -> T {
+        match self {
+            Self::Same(value) => *value,
+            Self::Each(values) => values[row],
+        }
+    }
+}
+
+/// Codes to record in one statement (or one prepared statement run per row).
+#[derive(Debug)]
+pub(crate) struct NewCodes<'a> {
+    pub(crate) codes: Vec<Code>,
+    pub(crate) issued_at: PerRow<i64>,
+    pub(crate) references: PerRow<Option<&'a str>>,
+    pub(crate) pool_id: Option<i64>,
+    pub(crate) origin: Origin,
+}
+
+/// Which records a scan visits.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Filter<'a> {
+    pub(crate) kind: Option<Kind>,
+    pub(crate) reference: Option<&'a str>,
+}
+
+/// The primitives, all inside one transaction; dropping it without [`Txn::commit`] rolls back.
+pub(crate) trait Txn {
+    /// The pool's row, if the ledger has it (a plain read, no lock).
+    fn find_pool(&mut self, pool: &AnyPool) -> Result<Option<PoolRow>, Error>;
+
+    /// Keeps every other writer off the pools until the transaction ends (creating a pool,
+    /// importing). SQLite's write transaction already does.
+    fn lock_pools(&mut self) -> Result<(), Error>;
+
+    fn all_pools(&mut self) -> Result<Vec<PoolRow>, Error>;
+
+    fn insert_pool(&mut self, pool: &AnyPool, next: u64, created_at: i64) -> Result<i64, Error>;
+
+    /// Moves the pool's next serial on by `count` if it has that many left, returning the first
+    /// serial reserved; `None` (and no change) when it has fewer.
+    fn reserve(&mut self, pool_id: i64, count: u64) -> Result<Option<u64>, Error>;
+
+    fn set_next(&mut self, pool_id: i64, next: u64) -> Result<(), Error>;
+
+    /// The largest code key in `low..=high`.
+    fn max_key_between(&mut self, low: &str, high: &str) -> Result<Option<String>, Error>;
+
+    /// The records of those keys that the ledger holds, with their keys.
+    fn records(&mut self, keys: &[String]) -> Result<Vec<(String, Record)>, Error>;
+
+    /// Records the codes; [`Error::Duplicate`] when one is already recorded.
+    fn insert_codes(&mut self, rows: &NewCodes<'_>) -> Result<(), Error>;
+
+    /// Visits the records in key order: UPCs (GTIN-14 digits) first, then ISRCs.
+    fn scan(
+        &mut self,
+        filter: Filter<'_>,
+        each: &mut dyn FnMut(Record) -> Result<(), Error>,
+    ) -> Result<(), Error>;
+
+    fn commit(self: Box<Self>) -> Result<(), Error>;
+}
+
+/// A record from the columns of a `ledger_codes` row.
+pub(crate) fn record_from_columns(
+    kind: &str,
+    code: &str,
+    issued_at: i64,
+    reference: Option<String>,
+    origin: &str,
+) -> Result<Record, Error> {
+    let origin = Origin::from_db(origin)
+        .ok_or_else(|| crate::error::inconsistent(format!("unknown origin {origin:?}")))?;
+    Ok(Record {
+        code: Code::from_db(kind, code)?,
+        issued_at: from_unix_seconds(issued_at),
+        reference,
+        origin,
+    })
+}
+
+/// The code of a [`Error::Duplicate`]: the row whose key the database named, else the first.
+pub(crate) fn duplicate_of(rows: &NewCodes<'_>, key: Option<&str>) -> Error {
+    let code = key
+        .and_then(|key| rows.codes.iter().find(|code| code.key() == key))
+        .or(rows.codes.first());
+    match code {
+        Some(&code) => Error::Duplicate { code },
+        None => crate::error::inconsistent("a duplicate in an empty insert".to_owned()),
+    }
+}
+
+/// Serials and counts are below 10^12: they fit the databases' signed 64-bit integers.
+pub(crate) fn to_db(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+/// The inverse of [`to_db`]; a negative value was never written by this crate.
+pub(crate) fn from_db(value: i64) -> Result<u64, Error> {
+    u64::try_from(value).map_err(|_| crate::error::inconsistent(format!("negative serial {value}")))
+}

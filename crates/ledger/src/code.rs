@@ -1,0 +1,168 @@
+//! A code the ledger records: an ISRC or a UPC/EAN.
+
+use core::fmt;
+use core::str::FromStr;
+
+use isrc::Isrc;
+use upc::Upc;
+
+use crate::Error;
+
+/// An ISRC or a UPC/EAN, as the ledger records it.
+///
+/// The ledger compares UPCs as products ([`Upc::to_gtin14`]): UPC-A `614141000012` and EAN-13
+/// `0614141000012` are one code.
+///
+/// `FromStr` takes either kind: input whose first character (after spaces) is a digit is a
+/// UPC/EAN, anything else an ISRC (an ISRC starts with a two-letter country code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Code {
+    /// A recording's ISRC.
+    Isrc(Isrc),
+    /// A release's UPC/EAN.
+    Upc(Upc),
+}
+
+/// Which of the two kinds a code or pool is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Kind {
+    /// ISRC.
+    Isrc,
+    /// UPC/EAN.
+    Upc,
+}
+
+impl Kind {
+    /// `"isrc"` or `"upc"`: the name used in the database and in exports.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Isrc => "isrc",
+            Self::Upc => "upc",
+        }
+    }
+
+    pub(crate) fn from_db(text: &str) -> Option<Self> {
+        match text {
+            "isrc" => Some(Self::Isrc),
+            "upc" => Some(Self::Upc),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Code {
+    /// Which kind of code this is.
+    #[must_use]
+    pub const fn kind(self) -> Kind {
+        match self {
+            Self::Isrc(_) => Kind::Isrc,
+            Self::Upc(_) => Kind::Upc,
+        }
+    }
+
+    /// The ISRC, if this is one.
+    #[must_use]
+    pub const fn isrc(self) -> Option<Isrc> {
+        match self {
+            Self::Isrc(isrc) => Some(isrc),
+            Self::Upc(_) => None,
+        }
+    }
+
+    /// The UPC/EAN, if this is one.
+    #[must_use]
+    pub const fn upc(self) -> Option<Upc> {
+        match self {
+            Self::Upc(upc) => Some(upc),
+            Self::Isrc(_) => None,
+        }
+    }
+
+    /// The text the uniqueness constraint is on: the canonical ISRC, or the UPC as GTIN-14.
+    pub(crate) fn write_key(self, key: &mut String) {
+        use fmt::Write as _;
+        key.clear();
+        // Writing to a String cannot fail.
+        let _ = match self {
+            Self::Isrc(isrc) => write!(key, "{isrc}"),
+            Self::Upc(upc) => write!(key, "{}", upc.to_gtin14()),
+        };
+    }
+
+    pub(crate) fn key(self) -> String {
+        let mut key = String::with_capacity(14);
+        self.write_key(&mut key);
+        key
+    }
+
+    /// Reads a code back from the database: its kind and the text it was recorded as.
+    pub(crate) fn from_db(kind: &str, text: &str) -> Result<Self, Error> {
+        match Kind::from_db(kind) {
+            Some(Kind::Isrc) => Ok(Self::Isrc(Isrc::parse_compact(text.as_bytes())?)),
+            Some(Kind::Upc) => Ok(Self::Upc(Upc::parse_digits(text.as_bytes())?)),
+            None => Err(crate::error::inconsistent(format!(
+                "unknown code kind {kind:?}"
+            ))),
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Isrc(isrc) => fmt::Display::fmt(isrc, f),
+            Self::Upc(upc) => fmt::Display::fmt(upc, f),
+        }
+    }
+}
+
+impl FromStr for Code {
+    type Err = Error;
+
+    /// # Errors
+    /// [`Error::Upc`] for input starting with a digit that is not a valid UPC/EAN,
+    /// [`Error::Isrc`] for anything else that is not a valid ISRC.
+    fn from_str(input: &str) -> Result<Self, Error> {
+        let starts_with_digit = input
+            .trim_start()
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_digit);
+        if starts_with_digit {
+            Ok(Self::Upc(input.parse::<Upc>()?))
+        } else {
+            Ok(Self::Isrc(input.parse::<Isrc>()?))
+        }
+    }
+}
+
+impl TryFrom<&str> for Code {
+    type Error = Error;
+
+    /// # Errors
+    /// As [`Code::from_str`](FromStr::from_str).
+    fn try_from(input: &str) -> Result<Self, Error> {
+        input.parse()
+    }
+}
+
+impl From<Isrc> for Code {
+    fn from(isrc: Isrc) -> Self {
+        Self::Isrc(isrc)
+    }
+}
+
+impl From<Upc> for Code {
+    fn from(upc: Upc) -> Self {
+        Self::Upc(upc)
+    }
+}

@@ -1,0 +1,47 @@
+//! The PostgreSQL schema and its forward migrations.
+//!
+//! The ledger's tables live in the first schema of the connection's `search_path` (add
+//! `?options=-csearch_path%3Dname` to the URL to choose one). `ledger_meta` says whose tables
+//! they are and which schema version they have. `MIGRATIONS[n]` takes a ledger from version
+//! `n` to `n + 1`, as for SQLite, and both backends share one version number.
+
+/// The `application` value in `ledger_meta`.
+pub(crate) const APPLICATION: &str = "musicid-ledger";
+
+/// Serialises creating and migrating the tables across connections (`pg_advisory_xact_lock`):
+/// `MILG`, as the SQLite `application_id`.
+pub(crate) const MIGRATION_LOCK: i64 = 0x4d49_4c47;
+
+/// Version 1: pools and codes (keys compare bytewise, `COLLATE "C"`, as in SQLite).
+/// Version 2: an index to find codes by reference.
+pub(crate) const MIGRATIONS: [&str; 2] = [
+    "CREATE TABLE ledger_meta (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    INSERT INTO ledger_meta (name, value) VALUES ('application', 'musicid-ledger');
+    INSERT INTO ledger_meta (name, value) VALUES ('schema_version', '0');
+    CREATE TABLE ledger_pools (
+        id BIGSERIAL PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('isrc', 'upc')),
+        prefix TEXT NOT NULL,
+        year_of_reference INTEGER CHECK (year_of_reference BETWEEN 0 AND 99),
+        first_serial BIGINT NOT NULL,
+        last_serial BIGINT NOT NULL,
+        next_serial BIGINT NOT NULL,
+        created_at BIGINT NOT NULL,
+        CHECK (first_serial <= last_serial),
+        CHECK (next_serial BETWEEN first_serial AND last_serial + 1)
+    );
+    CREATE TABLE ledger_codes (
+        key TEXT COLLATE \"C\" PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('isrc', 'upc')),
+        code TEXT NOT NULL,
+        pool_id BIGINT REFERENCES ledger_pools (id),
+        issued_at BIGINT NOT NULL,
+        reference TEXT,
+        origin TEXT NOT NULL CHECK (origin IN ('issued', 'imported'))
+    );",
+    "CREATE INDEX ledger_codes_reference ON ledger_codes (reference)
+        WHERE reference IS NOT NULL;",
+];

@@ -1,0 +1,266 @@
+//! The primitives on one PostgreSQL transaction. The frequent statements are prepared once
+//! per connection; codes go in as arrays (`unnest`), one round trip per batch.
+
+use postgres::error::SqlState;
+use postgres::fallible_iterator::FallibleIterator as _;
+use postgres::types::ToSql;
+use postgres::{Client, Row, Statement, Transaction};
+
+use crate::backend::{
+    Filter, NewCodes, PoolRow, Txn, duplicate_of, from_db, record_from_columns, to_db,
+};
+use crate::{AnyPool, Error, Record};
+
+/// Rows per `INSERT … unnest` and keys per `= ANY` lookup.
+const BATCH: usize = 10_000;
+
+const POOL_COLUMNS: &str =
+    "id, kind, prefix, year_of_reference, first_serial, last_serial, next_serial";
+const RECORD_COLUMNS: &str = "key, kind, code, issued_at, reference, origin";
+
+/// The connection's prepared statements.
+pub(crate) struct Statements {
+    find_pool: Statement,
+    reserve: Statement,
+    insert_codes: Statement,
+    max_key: Statement,
+}
+
+impl Statements {
+    pub(crate) fn prepare(client: &mut Client) -> Result<Self, Error> {
+        Ok(Self {
+            find_pool: client.prepare(&format!(
+                "SELECT {POOL_COLUMNS} FROM ledger_pools
+                 WHERE kind = $1 AND prefix = $2 AND year_of_reference IS NOT DISTINCT FROM $3
+                   AND first_serial = $4 AND last_serial = $5"
+            ))?,
+            reserve: client.prepare(
+                "UPDATE ledger_pools SET next_serial = next_serial + $2
+                 WHERE id = $1 AND next_serial + $2 <= last_serial + 1
+                 RETURNING next_serial - $2",
+            )?,
+            insert_codes: client.prepare(
+                "INSERT INTO ledger_codes (key, kind, code, pool_id, issued_at, reference, origin)
+                 SELECT u.key, u.kind, u.code, $6, u.issued_at, u.reference, $7
+                 FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[])
+                   AS u (key, kind, code, issued_at, reference)",
+            )?,
+            max_key: client
+                .prepare("SELECT max(key) FROM ledger_codes WHERE key BETWEEN $1 AND $2")?,
+        })
+    }
+}
+
+pub(crate) struct PgTxn<'a> {
+    transaction: Transaction<'a>,
+    statements: &'a Statements,
+}
+
+impl<'a> PgTxn<'a> {
+    pub(crate) fn new(transaction: Transaction<'a>, statements: &'a Statements) -> Self {
+        Self {
+            transaction,
+            statements,
+        }
+    }
+}
+
+fn to_pool_row(row: &Row) -> Result<PoolRow, Error> {
+    Ok(PoolRow {
+        id: row.get(0),
+        pool: AnyPool::from_columns(
+            row.get::<_, &str>(1),
+            row.get::<_, &str>(2),
+            row.get(3),
+            row.get(4),
+            row.get(5),
+        )?,
+        next: from_db(row.get(6))?,
+    })
+}
+
+fn to_record(row: &Row) -> Result<Record, Error> {
+    record_from_columns(
+        row.get::<_, &str>(1),
+        row.get::<_, &str>(2),
+        row.get(3),
+        row.get(4),
+        row.get::<_, &str>(5),
+    )
+}
+
+impl Txn for PgTxn<'_> {
+    fn find_pool(&mut self, pool: &AnyPool) -> Result<Option<PoolRow>, Error> {
+        let columns = pool.columns();
+        self.transaction
+            .query_opt(
+                &self.statements.find_pool,
+                &[
+                    &columns.kind,
+                    &columns.prefix,
+                    &columns.year,
+                    &columns.first,
+                    &columns.last,
+                ],
+            )?
+            .as_ref()
+            .map(to_pool_row)
+            .transpose()
+    }
+
+    fn lock_pools(&mut self) -> Result<(), Error> {
+        // EXCLUSIVE conflicts with the row locks of issuing (ROW SHARE, ROW EXCLUSIVE): running
+        // issues finish first, new ones wait, and nobody holds a row lock this one needs.
+        self.transaction
+            .batch_execute("LOCK TABLE ledger_pools IN EXCLUSIVE MODE")?;
+        Ok(())
+    }
+
+    fn all_pools(&mut self) -> Result<Vec<PoolRow>, Error> {
+        self.transaction
+            .query(
+                &format!("SELECT {POOL_COLUMNS} FROM ledger_pools ORDER BY id"),
+                &[],
+            )?
+            .iter()
+            .map(to_pool_row)
+            .collect()
+    }
+
+    fn insert_pool(&mut self, pool: &AnyPool, next: u64, created_at: i64) -> Result<i64, Error> {
+        let columns = pool.columns();
+        let row = self.transaction.query_one(
+            "INSERT INTO ledger_pools
+             (kind, prefix, year_of_reference, first_serial, last_serial, next_serial, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+            &[
+                &columns.kind,
+                &columns.prefix,
+                &columns.year,
+                &columns.first,
+                &columns.last,
+                &to_db(next),
+                &created_at,
+            ],
+        )?;
+        Ok(row.get(0))
+    }
+
+    fn reserve(&mut self, pool_id: i64, count: u64) -> Result<Option<u64>, Error> {
+        self.transaction
+            .query_opt(&self.statements.reserve, &[&pool_id, &to_db(count)])?
+            .map(|row| from_db(row.get(0)))
+            .transpose()
+    }
+
+    fn set_next(&mut self, pool_id: i64, next: u64) -> Result<(), Error> {
+        self.transaction.execute(
+            "UPDATE ledger_pools SET next_serial = $2 WHERE id = $1",
+            &[&pool_id, &to_db(next)],
+        )?;
+        Ok(())
+    }
+
+    fn max_key_between(&mut self, low: &str, high: &str) -> Result<Option<String>, Error> {
+        Ok(self
+            .transaction
+            .query_one(&self.statements.max_key, &[&low, &high])?
+            .get(0))
+    }
+
+    fn records(&mut self, keys: &[String]) -> Result<Vec<(String, Record)>, Error> {
+        let mut found = Vec::new();
+        for chunk in keys.chunks(BATCH) {
+            let rows = self.transaction.query(
+                &format!("SELECT {RECORD_COLUMNS} FROM ledger_codes WHERE key = ANY($1)"),
+                &[&chunk],
+            )?;
+            for row in &rows {
+                found.push((row.get::<_, String>(0), to_record(row)?));
+            }
+        }
+        Ok(found)
+    }
+
+    fn insert_codes(&mut self, rows: &NewCodes<'_>) -> Result<(), Error> {
+        let origin = rows.origin.as_str();
+        for (chunk_index, chunk) in rows.codes.chunks(BATCH).enumerate() {
+            let offset = chunk_index * BATCH;
+            let keys: Vec<String> = chunk.iter().map(|code| code.key()).collect();
+            let kinds: Vec<&str> = chunk.iter().map(|code| code.kind().as_str()).collect();
+            let texts: Vec<String> = chunk.iter().map(ToString::to_string).collect();
+            let times: Vec<i64> = (offset..offset + chunk.len())
+                .map(|row| rows.issued_at.get(row))
+                .collect();
+            let references: Vec<Option<&str>> = (offset..offset + chunk.len())
+                .map(|row| rows.references.get(row))
+                .collect();
+            let result = self.transaction.execute(
+                &self.statements.insert_codes,
+                &[
+                    &keys,
+                    &kinds,
+                    &texts,
+                    &times,
+                    &references,
+                    &rows.pool_id,
+                    &origin,
+                ],
+            );
+            if let Err(error) = result {
+                if error.code() == Some(&SqlState::UNIQUE_VIOLATION) {
+                    let key = error
+                        .as_db_error()
+                        .and_then(|db| db.detail())
+                        .and_then(duplicate_key);
+                    return Err(duplicate_of(rows, key));
+                }
+                return Err(error.into());
+            }
+        }
+        Ok(())
+    }
+
+    fn scan(
+        &mut self,
+        filter: Filter<'_>,
+        each: &mut dyn FnMut(Record) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let kind = filter.kind.map(|kind| kind.as_str());
+        let mut conditions = Vec::new();
+        let mut values: Vec<&(dyn ToSql + Sync)> = Vec::new();
+        if let Some(kind) = &kind {
+            values.push(kind);
+            conditions.push(format!("kind = ${}", values.len()));
+        }
+        if let Some(reference) = &filter.reference {
+            values.push(reference);
+            conditions.push(format!("reference = ${}", values.len()));
+        }
+        let mut sql = format!("SELECT {RECORD_COLUMNS} FROM ledger_codes");
+        if !conditions.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&conditions.join(" AND "));
+        }
+        sql.push_str(" ORDER BY key");
+        // Rows stream from the server as they are read: constant memory for any size.
+        let mut rows = self
+            .transaction
+            .query_raw(sql.as_str(), values.iter().copied())?;
+        while let Some(row) = rows.next()? {
+            each(to_record(&row)?)?;
+        }
+        Ok(())
+    }
+
+    fn commit(self: Box<Self>) -> Result<(), Error> {
+        Ok(self.transaction.commit()?)
+    }
+}
+
+/// The key in a unique violation's detail: `Key (key)=(QZAQQ2600001) already exists.`
+fn duplicate_key(detail: &str) -> Option<&str> {
+    let start = detail.find(")=(")? + 3;
+    let end = start + detail[start..].find(')')?;
+    Some(&detail[start..end])
+}

@@ -1,0 +1,252 @@
+//! The embedded backend: one SQLite file, WAL, `synchronous = FULL`.
+
+mod schema;
+mod txn;
+
+use std::fs;
+use std::io::{self, Read as _};
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+
+use crate::backend::{Backend, Mode, Txn};
+use crate::{Error, NotALedgerReason, OpenMode};
+
+pub(crate) use schema::SCHEMA_VERSION;
+use schema::{APPLICATION_ID, MIGRATIONS};
+
+/// How long a writer waits for another one before giving up: issuing transactions last
+/// milliseconds, so a wait this long means something is stuck.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The first 16 bytes of every SQLite database file.
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+pub(crate) struct Sqlite {
+    connection: Connection,
+}
+
+/// What a file holds, read before SQLite is allowed to touch it.
+enum FileState {
+    Missing,
+    Empty,
+    NotSqlite,
+    Sqlite,
+}
+
+/// What an SQLite database holds.
+enum Contents {
+    Blank,
+    Ledger { version: u32 },
+    Foreign(NotALedgerReason),
+}
+
+impl Sqlite {
+    /// Opens (or creates, as `mode` allows) the ledger at `path`. Every check that can refuse
+    /// the file runs before anything is written to it.
+    pub(crate) fn open(path: &Path, mode: OpenMode) -> Result<Self, Error> {
+        let location = path.display().to_string();
+        let state = file_state(path).map_err(|source| Error::Io {
+            location: location.clone(),
+            source,
+        })?;
+        let flags = match (&state, mode) {
+            (FileState::Missing, OpenMode::Existing) => {
+                return Err(Error::NotFound {
+                    location,
+                    what: "the file",
+                });
+            }
+            (FileState::Empty, OpenMode::Existing) => {
+                return Err(Error::NotALedger {
+                    location,
+                    reason: NotALedgerReason::Empty,
+                });
+            }
+            (FileState::NotSqlite, _) => {
+                return Err(Error::NotALedger {
+                    location,
+                    reason: NotALedgerReason::NotSqlite,
+                });
+            }
+            (FileState::Missing, _) => {
+                OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+            }
+            (FileState::Empty | FileState::Sqlite, _) => OpenFlags::SQLITE_OPEN_READ_WRITE,
+        } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let corrupt = |error| classify(error, &location);
+        let connection = Connection::open_with_flags(path, flags).map_err(|e| corrupt(e.into()))?;
+        connection
+            .busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| corrupt(e.into()))?;
+
+        match contents(&connection).map_err(|e| corrupt(e.into()))? {
+            Contents::Foreign(reason) => return Err(Error::NotALedger { location, reason }),
+            Contents::Ledger { version } if version > SCHEMA_VERSION => {
+                return Err(Error::NewerSchema {
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            Contents::Ledger { .. } if mode == OpenMode::Create => {
+                return Err(Error::AlreadyExists { location });
+            }
+            Contents::Blank if mode == OpenMode::Existing => {
+                return Err(Error::NotALedger {
+                    location,
+                    reason: NotALedgerReason::EmptyDatabase,
+                });
+            }
+            Contents::Blank | Contents::Ledger { .. } => {}
+        }
+
+        // The file is a ledger or is becoming one: from here on, writing is allowed.
+        let mut sqlite = Self { connection };
+        sqlite
+            .configure()
+            .and_then(|()| sqlite.migrate())
+            .map_err(corrupt)?;
+        Ok(sqlite)
+    }
+
+    fn configure(&mut self) -> Result<(), Error> {
+        let journal_mode: String =
+            self.connection
+                .pragma_update_and_check(None, "journal_mode", "wal", |row| row.get(0))?;
+        if !journal_mode.eq_ignore_ascii_case("wal") {
+            return Err(crate::error::inconsistent(format!(
+                "the file stays in journal mode {journal_mode:?}, not wal"
+            )));
+        }
+        // Every commit reaches the disk before the codes are returned.
+        self.connection.pragma_update(None, "synchronous", "FULL")?;
+        self.connection.pragma_update(None, "foreign_keys", "ON")?;
+        Ok(())
+    }
+
+    /// Brings the schema to [`SCHEMA_VERSION`], in one write transaction that first looks
+    /// again: another process may have done it meanwhile.
+    fn migrate(&mut self) -> Result<(), Error> {
+        let transaction = self
+            .connection
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version = match contents(&transaction)? {
+            Contents::Blank => 0,
+            Contents::Ledger { version } if version <= SCHEMA_VERSION => version,
+            Contents::Ledger { version } => {
+                return Err(Error::NewerSchema {
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                });
+            }
+            Contents::Foreign(reason) => {
+                return Err(Error::NotALedger {
+                    location: transaction.path().unwrap_or_default().to_owned(),
+                    reason,
+                });
+            }
+        };
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
+        if version == 0 {
+            transaction.pragma_update(None, "application_id", APPLICATION_ID)?;
+        }
+        for step in &MIGRATIONS[version as usize..] {
+            transaction.execute_batch(step)?;
+        }
+        transaction.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        transaction.commit()?;
+        Ok(())
+    }
+}
+
+impl Backend for Sqlite {
+    fn begin(&mut self, mode: Mode) -> Result<Box<dyn Txn + '_>, Error> {
+        let behavior = match mode {
+            Mode::Read => TransactionBehavior::Deferred,
+            Mode::Write => TransactionBehavior::Immediate,
+        };
+        let transaction = self.connection.transaction_with_behavior(behavior)?;
+        Ok(Box::new(txn::SqliteTxn::new(transaction)))
+    }
+
+    fn integrity_problems(&mut self) -> Result<Vec<String>, Error> {
+        let mut statement = self.connection.prepare("PRAGMA integrity_check")?;
+        let lines = statement
+            .query_map([], |row| row.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(lines.into_iter().filter(|line| line != "ok").collect())
+    }
+}
+
+/// Reads the first bytes of the file without opening it as a database.
+fn file_state(path: &Path) -> io::Result<FileState> {
+    let mut file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(FileState::Missing),
+        Err(error) => return Err(error),
+    };
+    if file.metadata()?.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "a directory, not a file",
+        ));
+    }
+    let mut header = Vec::with_capacity(SQLITE_HEADER.len());
+    file.by_ref()
+        .take(SQLITE_HEADER.len() as u64)
+        .read_to_end(&mut header)?;
+    Ok(match header.as_slice() {
+        [] => FileState::Empty,
+        start if start == SQLITE_HEADER => FileState::Sqlite,
+        _ => FileState::NotSqlite,
+    })
+}
+
+/// Reads what the database holds (reads only).
+fn contents(connection: &Connection) -> rusqlite::Result<Contents> {
+    let application_id: i32 =
+        connection.query_row("PRAGMA application_id", [], |row| row.get(0))?;
+    let user_version: u32 = connection.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    let first_table: Option<String> = connection
+        .query_row(
+            "SELECT name FROM sqlite_schema
+             WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+             ORDER BY name LIMIT 1",
+            [],
+            |row| row.get(0),
+        )
+        .map(Some)
+        .or_else(|error| match error {
+            rusqlite::Error::QueryReturnedNoRows => Ok(None),
+            other => Err(other),
+        })?;
+    Ok(match (application_id, first_table) {
+        (APPLICATION_ID, _) => Contents::Ledger {
+            version: user_version,
+        },
+        // No tables: nothing to lose by making it a ledger.
+        (0, None) => Contents::Blank,
+        (0, Some(table)) => Contents::Foreign(NotALedgerReason::ForeignTables(table)),
+        (other, _) => Contents::Foreign(NotALedgerReason::OtherApplication(other)),
+    })
+}
+
+/// SQLite's "not a database" and "malformed" are [`Error::Corrupt`]; the rest stays as it is.
+fn classify(error: Error, location: &str) -> Error {
+    let code = match &error {
+        Error::Backend(backend) => std::error::Error::source(backend)
+            .and_then(|source| source.downcast_ref::<rusqlite::Error>())
+            .and_then(rusqlite::Error::sqlite_error_code),
+        _ => None,
+    };
+    match code {
+        Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::Corrupt {
+            location: location.to_owned(),
+            detail: error.to_string(),
+        },
+        _ => error,
+    }
+}
