@@ -1,5 +1,91 @@
 //! `cargo xtask fixtures [--check] [--large N]`: the committed fixtures under `fixtures/`.
+//!
+//! The files themselves are defined in `release_model::synth` (shared with the freshness test
+//! of `release-model` and with the benchmarks); this task writes or checks them. `--large N`
+//! writes a catalog of N releases and 100·N ISRC and UPC lines into `target/fixtures-large/`
+//! (not committed) for benchmarks.
 
-pub fn run(_args: &[String]) -> Result<(), String> {
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
+use release_model::synth;
+
+use crate::util::{ensure_file, has_flag, root};
+
+/// The seed of the large, uncommitted files.
+const LARGE_SEED: u64 = 0x1A46_E5EE;
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let check = has_flag(args, "--check");
+    if let Some(count) = large_count(args)? {
+        return large(count);
+    }
+    let files = synth::fixture_files().map_err(|e| e.to_string())?;
+    let mut stale = Vec::new();
+    let mut written = 0;
+    for file in &files {
+        match ensure_file(Path::new(file.path), &file.contents, check) {
+            Ok(changed) => written += usize::from(changed),
+            Err(message) => stale.push(message),
+        }
+    }
+    if !stale.is_empty() {
+        return Err(stale.join("\n"));
+    }
+    if check {
+        eprintln!("fixtures: all {} files up to date", files.len());
+    } else {
+        eprintln!("fixtures: {written} of {} files written", files.len());
+    }
+    Ok(())
+}
+
+fn large_count(args: &[String]) -> Result<Option<usize>, String> {
+    let Some(at) = args.iter().position(|a| a == "--large") else {
+        return Ok(None);
+    };
+    let value = args
+        .get(at + 1)
+        .ok_or("--large needs a number of releases, e.g. --large 100000")?;
+    value
+        .replace('_', "")
+        .parse::<usize>()
+        .map(Some)
+        .map_err(|_| format!("--large {value}: expected a number of releases"))
+}
+
+fn create(path: &Path) -> Result<BufWriter<File>, String> {
+    File::create(path)
+        .map(|f| BufWriter::with_capacity(1 << 20, f))
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn large(count: usize) -> Result<(), String> {
+    let dir = root().join("target").join("fixtures-large");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+
+    let catalog = dir.join(format!("catalog-{count}.json"));
+    let out = create(&catalog)?;
+    release_model::json::to_writer(out, synth::Generator::new(LARGE_SEED).take(count))
+        .map_err(|e| format!("{}: {e}", catalog.display()))?;
+    eprintln!("wrote {}", catalog.display());
+
+    let lines = count.saturating_mul(100);
+    let isrcs = dir.join(format!("isrc-{lines}.txt"));
+    let mut out = create(&isrcs)?;
+    for code in synth::valid_isrcs(LARGE_SEED).take(lines) {
+        writeln!(out, "{code}").map_err(|e| format!("{}: {e}", isrcs.display()))?;
+    }
+    out.flush().map_err(|e| format!("{}: {e}", isrcs.display()))?;
+    eprintln!("wrote {}", isrcs.display());
+
+    let upcs = dir.join(format!("upc-{lines}.txt"));
+    let mut out = create(&upcs)?;
+    for code in synth::valid_upcs(LARGE_SEED).take(lines) {
+        writeln!(out, "{code}").map_err(|e| format!("{}: {e}", upcs.display()))?;
+    }
+    out.flush().map_err(|e| format!("{}: {e}", upcs.display()))?;
+    eprintln!("wrote {}", upcs.display());
     Ok(())
 }

@@ -168,15 +168,41 @@ pub fn release_to_string(release: &Release) -> String {
     text
 }
 
-/// Writes the releases as a compact JSON array to `writer`, streaming.
+/// Writes releases as a JSON array to `writer`, one compact release per line, taking them one
+/// at a time from any iterator: a catalog of any size is written in constant memory.
+///
+/// ```
+/// use release_model::{json, Release};
+///
+/// let mut out = Vec::new();
+/// json::to_writer(&mut out, [Release::new("A", "X"), Release::new("B", "Y")])?;
+/// let text = String::from_utf8(out).unwrap();
+/// assert_eq!(text.lines().count(), 4);
+/// assert_eq!(json::from_str(&text).releases.len(), 2);
+/// Ok::<(), release_model::Error>(())
+/// ```
 ///
 /// # Errors
 /// [`Error::Io`] when writing fails.
-pub fn to_writer<W: Write>(writer: W, releases: &[Release]) -> Result<(), Error> {
-    serde_json::to_writer(writer, releases).map_err(|e| match e.io_error_kind() {
+pub fn to_writer<W, I>(mut writer: W, releases: I) -> Result<(), Error>
+where
+    W: Write,
+    I: IntoIterator,
+    I::Item: std::borrow::Borrow<Release>,
+{
+    use std::borrow::Borrow;
+    let into_io = |e: serde_json::Error| match e.io_error_kind() {
         Some(kind) => Error::Io(std::io::Error::new(kind, e)),
         None => Error::Format(e.to_string()),
-    })
+    };
+    writer.write_all(b"[")?;
+    for (i, release) in releases.into_iter().enumerate() {
+        writer.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut writer, release.borrow()).map_err(into_io)?;
+    }
+    writer.write_all(b"\n]\n")?;
+    writer.flush()?;
+    Ok(())
 }
 
 impl Release {

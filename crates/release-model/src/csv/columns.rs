@@ -1,0 +1,155 @@
+//! The CSV columns: names, aliases, and which belong to the release or the track.
+
+/// A column the reader understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Column {
+    Upc,
+    ReleaseTitle,
+    ReleaseArtist,
+    Label,
+    ReleaseType,
+    ReleaseDate,
+    Disc,
+    Track,
+    Isrc,
+    TrackTitle,
+    TrackArtist,
+    Duration,
+    Explicit,
+    ReleaseVersion,
+    CatalogNumber,
+    OriginalReleaseDate,
+    Genre,
+    PLine,
+    CLine,
+    ReleaseExplicit,
+    TrackVersion,
+}
+
+/// Every column, in the order the writer puts them.
+pub(crate) const ALL: [Column; 21] = [
+    Column::Upc,
+    Column::ReleaseTitle,
+    Column::ReleaseArtist,
+    Column::Label,
+    Column::ReleaseType,
+    Column::ReleaseDate,
+    Column::Disc,
+    Column::Track,
+    Column::Isrc,
+    Column::TrackTitle,
+    Column::TrackArtist,
+    Column::Duration,
+    Column::Explicit,
+    Column::ReleaseVersion,
+    Column::CatalogNumber,
+    Column::OriginalReleaseDate,
+    Column::Genre,
+    Column::PLine,
+    Column::CLine,
+    Column::ReleaseExplicit,
+    Column::TrackVersion,
+];
+
+/// The columns a file must have.
+pub(crate) const REQUIRED: [Column; 4] = [
+    Column::ReleaseTitle,
+    Column::ReleaseArtist,
+    Column::Track,
+    Column::TrackTitle,
+];
+
+impl Column {
+    /// The canonical header name.
+    pub(crate) const fn name(self) -> &'static str {
+        match self {
+            Column::Upc => "upc",
+            Column::ReleaseTitle => "release_title",
+            Column::ReleaseArtist => "release_artist",
+            Column::Label => "label",
+            Column::ReleaseType => "release_type",
+            Column::ReleaseDate => "release_date",
+            Column::Disc => "disc",
+            Column::Track => "track",
+            Column::Isrc => "isrc",
+            Column::TrackTitle => "track_title",
+            Column::TrackArtist => "track_artist",
+            Column::Duration => "duration",
+            Column::Explicit => "explicit",
+            Column::ReleaseVersion => "release_version",
+            Column::CatalogNumber => "catalog_number",
+            Column::OriginalReleaseDate => "original_release_date",
+            Column::Genre => "genre",
+            Column::PLine => "p_line",
+            Column::CLine => "c_line",
+            Column::ReleaseExplicit => "release_explicit",
+            Column::TrackVersion => "track_version",
+        }
+    }
+
+    /// The index into per-column tables.
+    pub(crate) const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Whether the column describes the track (the rest describe the release).
+    pub(crate) const fn is_track(self) -> bool {
+        matches!(
+            self,
+            Column::Disc
+                | Column::Track
+                | Column::Isrc
+                | Column::TrackTitle
+                | Column::TrackArtist
+                | Column::Duration
+                | Column::Explicit
+                | Column::TrackVersion
+        )
+    }
+
+    /// The column a header names: case-insensitive, spaces and hyphens as underscores, a BOM
+    /// ignored, and the aliases found in distributors' templates.
+    pub(crate) fn from_header(header: &str) -> Option<Column> {
+        let normal: String = header
+            .trim_start_matches('\u{feff}')
+            .trim()
+            .chars()
+            .map(|c| match c {
+                ' ' | '-' => '_',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
+        if let Some(column) = ALL.into_iter().find(|c| c.name() == normal) {
+            return Some(column);
+        }
+        Some(match normal.as_str() {
+            "ean" | "upc/ean" | "barcode" | "icpn" | "gtin" => Column::Upc,
+            "disc_number" | "disc_no" | "volume" | "volume_number" => Column::Disc,
+            "track_number" | "track_no" => Column::Track,
+            "track_explicit" => Column::Explicit,
+            "catalogue_number" | "cat_no" | "catalog_no" => Column::CatalogNumber,
+            "pline" | "℗_line" => Column::PLine,
+            "cline" | "©_line" => Column::CLine,
+            "primary_genre" => Column::Genre,
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers() {
+        assert_eq!(Column::from_header("Track Title"), Some(Column::TrackTitle));
+        assert_eq!(Column::from_header("\u{feff}UPC"), Some(Column::Upc));
+        assert_eq!(Column::from_header("Disc-Number"), Some(Column::Disc));
+        assert_eq!(Column::from_header("EAN"), Some(Column::Upc));
+        assert_eq!(Column::from_header("mood"), None);
+        for (i, c) in ALL.into_iter().enumerate() {
+            assert_eq!(c.index(), i);
+            assert_eq!(Column::from_header(c.name()), Some(c));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! The CSV release format: one row per track, the release columns repeated on every row.
+//!
+//! Columns, in the order written (the first thirteen are the fixed interchange set, the rest
+//! carry the optional fields so that a JSON → CSV → JSON round trip is lossless):
+//!
+//! `upc, release_title, release_artist, label, release_type, release_date, disc, track, isrc,
+//! track_title, track_artist, duration, explicit, release_version, catalog_number,
+//! original_release_date, genre, p_line, c_line, release_explicit, track_version`
+//!
+//! Reading is tolerant where spreadsheets are careless and strict elsewhere:
+//!
+//! - header names are case-insensitive, spaces and hyphens count as underscores, a UTF-8 BOM
+//!   is ignored, and a few common aliases are understood (`ean`, `barcode`, `disc_number`,
+//!   `track_number`, `catalogue_number`, …); unknown columns are ignored with a warning;
+//!   `release_title`, `release_artist`, `track` and `track_title` are required;
+//! - rows are grouped into releases by UPC, or by release title and artist for drafts without
+//!   one; the groups need not be contiguous; release columns may be left empty on all but one
+//!   row of a release, and a value that contradicts an earlier row is an error on that row;
+//! - a UPC whose leading zeros a spreadsheet dropped (fewer than 12 digits, not 8) is restored
+//!   with a warning when the zero-padded code's check digit proves it;
+//! - durations are read as ISO 8601, `m:ss`, `h:mm:ss` or whole seconds;
+//! - a row whose track columns are all empty describes a release without tracks.
+//!
+//! A bad row is reported with its line, column number and column name, and the rest of the
+//! file is still read.
+
+mod columns;
+mod read;
+mod write;
+
+pub use read::{from_str, read};
+pub use write::{to_string, write};

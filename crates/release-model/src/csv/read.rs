@@ -1,0 +1,553 @@
+//! Reading CSV: rows → releases, every problem with its line and column.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::time::Duration;
+
+use isrc::Isrc;
+use upc::Upc;
+
+use super::columns::{ALL, Column, REQUIRED};
+use crate::codes::{parse_isrc, parse_upc};
+use crate::{Error, Import, ImportWarning, PartialDate, Release, ReleaseType, Track, duration};
+
+/// Reads CSV text.
+///
+/// ```
+/// let import = release_model::csv::from_str(
+///     "UPC,Release Title,Release Artist,Track,Track Title,ISRC,Duration\n\
+///      36000291452,Vesica Piscis,One Yen,1,Track 1,QZAQQ2600001,3:21\n\
+///      36000291452,Vesica Piscis,One Yen,2,Track 2,QZAQQ2600002,PT4M5S\n\
+///      036000291452,Vesica Piscis,One Yen,x,Track 3,QZAQQ2600003,245\n",
+/// );
+/// assert_eq!(import.releases.len(), 1);
+/// assert_eq!(import.releases[0].tracks.len(), 2);
+/// assert_eq!(import.releases[0].upc.map(|u| u.to_string()).as_deref(), Some("036000291452"));
+/// assert_eq!(import.warnings[0].to_string(), "line 2, column 1 (upc): \
+///     upc \"36000291452\" lost its leading zeros: restored as 036000291452 (the check digit agrees)");
+/// assert_eq!(import.errors[0].to_string(),
+///     "line 4, column 4 (track): invalid track \"x\": expected a whole number");
+/// Ok::<(), release_model::Error>(())
+/// ```
+pub fn from_str(input: &str) -> Import {
+    read(input.as_bytes())
+}
+
+/// Reads CSV from `reader`, record by record (the releases are assembled in memory).
+pub fn read<R: Read>(reader: R) -> Import {
+    let mut csv = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(reader);
+    let mut state = State::default();
+    let mut record = ::csv::StringRecord::new();
+    let mut header = true;
+    loop {
+        match csv.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {
+                let line = record.position().map_or(0, ::csv::Position::line);
+                if header {
+                    header = false;
+                    if !state.header(&record, line) {
+                        break;
+                    }
+                } else {
+                    state.row(&record, line);
+                }
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, ::csv::Position::line);
+                match e.into_kind() {
+                    ::csv::ErrorKind::Io(io) => {
+                        state.import.errors.push(Error::Io(io));
+                        break;
+                    }
+                    ::csv::ErrorKind::Utf8 { err, .. } => {
+                        let column = err.field() + 1;
+                        let field = state.name_of(err.field());
+                        state.import.errors.push(Error::Csv {
+                            line,
+                            column: Some(column),
+                            field,
+                            source: Box::new(Error::Format(
+                                "invalid utf-8: a CSV file must be UTF-8".to_owned(),
+                            )),
+                        });
+                        if header {
+                            break;
+                        }
+                    }
+                    other => {
+                        state.import.errors.push(Error::Csv {
+                            line,
+                            column: None,
+                            field: None,
+                            source: Box::new(Error::Format(format!("{other:?}"))),
+                        });
+                    }
+                }
+            }
+        }
+    }
+    state.finish()
+}
+
+/// Which release a row belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    Upc(Upc),
+    Draft(String, String),
+}
+
+/// A release being assembled, with the line where each release column got its value.
+struct Group {
+    release: Release,
+    set_on: [u64; ALL.len()],
+}
+
+#[derive(Default)]
+struct State {
+    import: Import,
+    /// For each column of the file, the column it means (None: ignored).
+    columns: Vec<Option<Column>>,
+    /// For each known column, its index in the file.
+    index: [Option<usize>; ALL.len()],
+    groups: Vec<Group>,
+    keys: HashMap<Key, usize>,
+}
+
+/// The release-level values of one row (None: the cell was empty or the column absent).
+#[derive(Default)]
+struct ReleaseCells {
+    upc: Option<Upc>,
+    title: String,
+    artist: String,
+    label: Option<String>,
+    release_type: Option<ReleaseType>,
+    release_date: Option<PartialDate>,
+    version: Option<String>,
+    catalog_number: Option<String>,
+    original_release_date: Option<PartialDate>,
+    genre: Option<String>,
+    p_line: Option<String>,
+    c_line: Option<String>,
+    explicit: Option<bool>,
+}
+
+impl State {
+    fn name_of(&self, field: usize) -> Option<String> {
+        match self.columns.get(field) {
+            Some(Some(c)) => Some(c.name().to_owned()),
+            _ => None,
+        }
+    }
+
+    fn header_error(&mut self, column: Option<usize>, field: &str, message: String) {
+        self.import.errors.push(Error::Csv {
+            line: 1,
+            column,
+            field: Some(field.to_owned()),
+            source: Box::new(Error::Format(message)),
+        });
+    }
+
+    /// Reads the header; false when the file cannot be read on.
+    fn header(&mut self, record: &::csv::StringRecord, line: u64) -> bool {
+        let mut ok = true;
+        for (i, name) in record.iter().enumerate() {
+            match Column::from_header(name) {
+                Some(column) => {
+                    if let Some(first) = self.index[column.index()] {
+                        self.header_error(
+                            Some(i + 1),
+                            column.name(),
+                            format!(
+                                "column {} repeats column {} (both mean {})",
+                                i + 1,
+                                first + 1,
+                                column.name()
+                            ),
+                        );
+                        ok = false;
+                    } else {
+                        self.index[column.index()] = Some(i);
+                    }
+                    self.columns.push(Some(column));
+                }
+                None => {
+                    self.import.warnings.push(ImportWarning {
+                        code: "csv.unknown_column",
+                        line,
+                        column: Some(i + 1),
+                        field: Some(name.to_owned()),
+                        message: format!("unknown column {name:?} ignored"),
+                    });
+                    self.columns.push(None);
+                }
+            }
+        }
+        for column in REQUIRED {
+            if self.index[column.index()].is_none() {
+                self.header_error(None, column.name(), "missing required column".to_owned());
+                ok = false;
+            }
+        }
+        ok
+    }
+
+    fn cell<'r>(&self, record: &'r ::csv::StringRecord, column: Column) -> &'r str {
+        self.index[column.index()]
+            .and_then(|i| record.get(i))
+            .map_or("", str::trim)
+    }
+
+    fn row(&mut self, record: &::csv::StringRecord, line: u64) {
+        if record.iter().all(|f| f.trim().is_empty()) {
+            // A blank row carries nothing; spreadsheets leave them between releases.
+            return;
+        }
+        if record.len() != self.columns.len() {
+            self.import.errors.push(Error::Csv {
+                line,
+                column: None,
+                field: None,
+                source: Box::new(Error::Format(format!(
+                    "expected {} fields as in the header, found {}",
+                    self.columns.len(),
+                    record.len()
+                ))),
+            });
+            return;
+        }
+        let mut errors = Vec::new();
+        let mut fail = |column: Column, index: &[Option<usize>], error: Error| {
+            errors.push(Error::Csv {
+                line,
+                column: index[column.index()].map(|i| i + 1),
+                field: Some(column.name().to_owned()),
+                source: Box::new(error),
+            });
+        };
+        let index = self.index;
+        let cells = self.release_cells(record, line, &mut |c, e| fail(c, &index, e));
+        let track = self.track_cells(record, &mut |c, e| fail(c, &index, e));
+        if !errors.is_empty() {
+            self.import.errors.append(&mut errors);
+            return;
+        }
+        let key = match cells.upc {
+            Some(upc) => Key::Upc(upc),
+            None => Key::Draft(cells.title.clone(), cells.artist.clone()),
+        };
+        let group = match self.keys.get(&key) {
+            Some(&g) => g,
+            None => {
+                self.keys.insert(key, self.groups.len());
+                self.groups.push(Group {
+                    release: Release::default(),
+                    set_on: [0; ALL.len()],
+                });
+                self.groups.len() - 1
+            }
+        };
+        if let Err(mut conflicts) = merge(&mut self.groups[group], cells, line, &index) {
+            self.import.errors.append(&mut conflicts);
+            return;
+        }
+        if let Some(track) = track {
+            self.groups[group].release.tracks.push(track);
+        }
+    }
+
+    fn release_cells(
+        &mut self,
+        record: &::csv::StringRecord,
+        line: u64,
+        fail: &mut dyn FnMut(Column, Error),
+    ) -> ReleaseCells {
+        let text = |column| {
+            let value = self.cell(record, column);
+            (!value.is_empty()).then(|| value.to_owned())
+        };
+        let mut cells = ReleaseCells {
+            title: self.cell(record, Column::ReleaseTitle).to_owned(),
+            artist: self.cell(record, Column::ReleaseArtist).to_owned(),
+            label: text(Column::Label),
+            version: text(Column::ReleaseVersion),
+            catalog_number: text(Column::CatalogNumber),
+            genre: text(Column::Genre),
+            p_line: text(Column::PLine),
+            c_line: text(Column::CLine),
+            ..ReleaseCells::default()
+        };
+        let upc = self.cell(record, Column::Upc);
+        if !upc.is_empty() {
+            match parse_upc(upc) {
+                Ok(code) => cells.upc = Some(code),
+                Err(error) => match restore_upc(upc) {
+                    Some(code) => {
+                        self.import.warnings.push(ImportWarning {
+                            code: "csv.upc_restored",
+                            line,
+                            column: self.index[Column::Upc.index()].map(|i| i + 1),
+                            field: Some(Column::Upc.name().to_owned()),
+                            message: format!(
+                                "upc {upc:?} lost its leading zeros: restored as {code} (the check digit agrees)"
+                            ),
+                        });
+                        cells.upc = Some(code);
+                    }
+                    None => fail(Column::Upc, error),
+                },
+            }
+        }
+        cells.release_type = parse_cell(record, self, Column::ReleaseType, fail, str::parse);
+        cells.release_date = parse_cell(record, self, Column::ReleaseDate, fail, str::parse);
+        cells.original_release_date =
+            parse_cell(record, self, Column::OriginalReleaseDate, fail, str::parse);
+        cells.explicit = parse_cell(record, self, Column::ReleaseExplicit, fail, |v| {
+            parse_flag("release_explicit", v)
+        });
+        cells
+    }
+
+    fn track_cells(
+        &self,
+        record: &::csv::StringRecord,
+        fail: &mut dyn FnMut(Column, Error),
+    ) -> Option<Track> {
+        let track_columns = ALL.iter().filter(|c| c.is_track());
+        if track_columns
+            .clone()
+            .all(|&c| self.cell(record, c).is_empty())
+        {
+            return None;
+        }
+        let number = match self.cell(record, Column::Track) {
+            "" => {
+                fail(
+                    Column::Track,
+                    Error::Value {
+                        field: "track",
+                        input: String::new(),
+                        expected: "a track number",
+                    },
+                );
+                0
+            }
+            text => parse_number("track", text).unwrap_or_else(|e| {
+                fail(Column::Track, e);
+                0
+            }),
+        };
+        let disc = parse_cell(record, self, Column::Disc, fail, |v| {
+            parse_number("disc", v)
+        })
+        .unwrap_or(1);
+        let isrc: Option<Isrc> = parse_cell(record, self, Column::Isrc, fail, parse_isrc);
+        let duration: Option<Duration> =
+            parse_cell(record, self, Column::Duration, fail, duration::parse);
+        let explicit = parse_cell(record, self, Column::Explicit, fail, |v| {
+            parse_flag("explicit", v)
+        })
+        .unwrap_or(false);
+        let optional = |column| {
+            let value = self.cell(record, column);
+            (!value.is_empty()).then(|| value.to_owned())
+        };
+        Some(Track {
+            disc,
+            number,
+            isrc,
+            title: self.cell(record, Column::TrackTitle).to_owned(),
+            version: optional(Column::TrackVersion),
+            artist: optional(Column::TrackArtist),
+            duration,
+            explicit,
+        })
+    }
+
+    fn finish(mut self) -> Import {
+        self.import.releases = self.groups.into_iter().map(|g| g.release).collect();
+        self.import
+    }
+}
+
+fn parse_cell<T>(
+    record: &::csv::StringRecord,
+    state: &State,
+    column: Column,
+    fail: &mut dyn FnMut(Column, Error),
+    parse: impl Fn(&str) -> Result<T, Error>,
+) -> Option<T> {
+    let value = state.cell(record, column);
+    if value.is_empty() {
+        return None;
+    }
+    match parse(value) {
+        Ok(parsed) => Some(parsed),
+        Err(e) => {
+            fail(column, e);
+            None
+        }
+    }
+}
+
+fn parse_number(field: &'static str, text: &str) -> Result<u32, Error> {
+    if text.bytes().all(|b| b.is_ascii_digit())
+        && let Ok(n) = text.parse()
+    {
+        return Ok(n);
+    }
+    Err(Error::Value {
+        field,
+        input: text.to_owned(),
+        expected: "a whole number",
+    })
+}
+
+fn parse_flag(field: &'static str, text: &str) -> Result<bool, Error> {
+    match text.to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "1" => Ok(true),
+        "false" | "no" | "n" | "0" => Ok(false),
+        _ => Err(Error::Value {
+            field,
+            input: text.to_owned(),
+            expected: "true or false (yes/no, y/n, 1/0)",
+        }),
+    }
+}
+
+/// A UPC-A whose leading zeros a spreadsheet dropped: all digits, fewer than 12 and not 8
+/// (eight digits are an EAN-8, and zero-padding an EAN-8 gives the same GTIN-14 anyway).
+/// Zero-padding keeps a GS1 check digit, so the padded code is accepted only when its check
+/// digit agrees; anything else stays an error.
+fn restore_upc(text: &str) -> Option<Upc> {
+    let digits = text.len();
+    if digits == 0 || digits >= 12 || digits == 8 || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let padded = format!("{text:0>12}");
+    Upc::parse_digits(padded.as_bytes()).ok()
+}
+
+/// Puts a row's release values into its group; a value that contradicts an earlier row is an
+/// error on this row (and nothing of the row is applied).
+fn merge(
+    group: &mut Group,
+    cells: ReleaseCells,
+    line: u64,
+    index: &[Option<usize>; ALL.len()],
+) -> Result<(), Vec<Error>> {
+    let mut conflicts = Vec::new();
+    let release = &group.release;
+    let mut check = |column: Column, differs: bool, found: String, before: String| {
+        if differs && group.set_on[column.index()] != 0 {
+            conflicts.push(Error::Csv {
+                line,
+                column: index[column.index()].map(|i| i + 1),
+                field: Some(column.name().to_owned()),
+                source: Box::new(Error::Format(format!(
+                    "{found:?} contradicts {before:?} on line {} for the same release",
+                    group.set_on[column.index()]
+                ))),
+            });
+        }
+    };
+    macro_rules! compare {
+        ($column:expr, $new:expr, $old:expr) => {
+            if let Some(new) = &$new {
+                check(
+                    $column,
+                    Some(new) != $old.as_ref(),
+                    new.to_string(),
+                    $old.as_ref().map(|v| v.to_string()).unwrap_or_default(),
+                );
+            }
+        };
+    }
+    compare!(Column::Upc, cells.upc, release.upc);
+    let title = (!cells.title.is_empty()).then(|| cells.title.clone());
+    let artist = (!cells.artist.is_empty()).then(|| cells.artist.clone());
+    let old_title = Some(release.title.clone());
+    let old_artist = Some(release.artist.clone());
+    compare!(Column::ReleaseTitle, title, old_title);
+    compare!(Column::ReleaseArtist, artist, old_artist);
+    compare!(Column::Label, cells.label, release.label);
+    compare!(
+        Column::ReleaseType,
+        cells.release_type,
+        release.release_type
+    );
+    compare!(
+        Column::ReleaseDate,
+        cells.release_date,
+        release.release_date
+    );
+    compare!(Column::ReleaseVersion, cells.version, release.version);
+    compare!(
+        Column::CatalogNumber,
+        cells.catalog_number,
+        release.catalog_number
+    );
+    compare!(
+        Column::OriginalReleaseDate,
+        cells.original_release_date,
+        release.original_release_date
+    );
+    compare!(Column::Genre, cells.genre, release.genre);
+    compare!(Column::PLine, cells.p_line, release.p_line);
+    compare!(Column::CLine, cells.c_line, release.c_line);
+    let old_explicit = Some(release.explicit);
+    compare!(Column::ReleaseExplicit, cells.explicit, old_explicit);
+    if !conflicts.is_empty() {
+        return Err(conflicts);
+    }
+    let set_on = &mut group.set_on;
+    let release = &mut group.release;
+    macro_rules! apply {
+        ($column:expr, $new:expr, $field:expr) => {
+            if let Some(new) = $new {
+                if set_on[$column.index()] == 0 {
+                    set_on[$column.index()] = line;
+                    $field = new;
+                }
+            }
+        };
+    }
+    apply!(Column::Upc, cells.upc.map(Some), release.upc);
+    apply!(Column::ReleaseTitle, title, release.title);
+    apply!(Column::ReleaseArtist, artist, release.artist);
+    apply!(Column::Label, cells.label.map(Some), release.label);
+    apply!(
+        Column::ReleaseType,
+        cells.release_type.map(Some),
+        release.release_type
+    );
+    apply!(
+        Column::ReleaseDate,
+        cells.release_date.map(Some),
+        release.release_date
+    );
+    apply!(
+        Column::ReleaseVersion,
+        cells.version.map(Some),
+        release.version
+    );
+    apply!(
+        Column::CatalogNumber,
+        cells.catalog_number.map(Some),
+        release.catalog_number
+    );
+    apply!(
+        Column::OriginalReleaseDate,
+        cells.original_release_date.map(Some),
+        release.original_release_date
+    );
+    apply!(Column::Genre, cells.genre.map(Some), release.genre);
+    apply!(Column::PLine, cells.p_line.map(Some), release.p_line);
+    apply!(Column::CLine, cells.c_line.map(Some), release.c_line);
+    apply!(Column::ReleaseExplicit, cells.explicit, release.explicit);
+    Ok(())
+}
