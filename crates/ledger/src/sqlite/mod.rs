@@ -236,16 +236,16 @@ fn contents(connection: &Connection) -> rusqlite::Result<Contents> {
 
 /// SQLite's "not a database" and "malformed" are [`Error::Corrupt`]; the rest stays as it is.
 fn classify(error: Error, location: &str) -> Error {
-    let code = match &error {
-        Error::Backend(backend) => std::error::Error::source(backend)
-            .and_then(|source| source.downcast_ref::<rusqlite::Error>())
-            .and_then(rusqlite::Error::sqlite_error_code),
-        _ => None,
+    let Error::Backend(backend) = &error else {
+        return error;
     };
+    let code = std::error::Error::source(backend)
+        .and_then(|source| source.downcast_ref::<rusqlite::Error>())
+        .and_then(rusqlite::Error::sqlite_error_code);
     match code {
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::Corrupt {
             location: location.to_owned(),
-            detail: error.to_string(),
+            detail: backend.to_string(),
         },
         _ => error,
     }
