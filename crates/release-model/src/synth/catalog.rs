@@ -67,6 +67,8 @@ const POOL: usize = 4096;
 struct Recording {
     track: Track,
     artist: String,
+    /// The year of the release it first came out on (its ISRC is no later).
+    year: u16,
 }
 
 /// An endless, deterministic stream of synthetic releases (an `Iterator`), so a catalog of
@@ -174,7 +176,7 @@ impl Generator {
             _ if self.pool.len() >= 64 => ReleaseType::Compilation,
             _ => ReleaseType::Album,
         };
-        let (date, original) = self.date();
+        let (mut date, mut original) = self.date();
         let (label, label_code) = *self.rng.pick(LABELS);
         let artist = if release_type == ReleaseType::Compilation {
             "Various Artists".to_owned()
@@ -182,6 +184,16 @@ impl Generator {
             self.artist()
         };
         let mut release = Release::new(self.title(), artist);
+        if release_type == ReleaseType::Compilation {
+            // A compilation comes out after every recording on it.
+            let latest = self.compilation(&mut release);
+            if latest > date.year() {
+                date = PartialDate::new(latest, date.month(), date.day()).unwrap_or(date);
+            }
+            original = None;
+        } else {
+            self.originals(&mut release, release_type, date.year());
+        }
         release.upc = Some(self.upc());
         release.label = Some(label.to_owned());
         release.catalog_number = Some(format!("{label_code}{:06}", self.index % 1_000_000));
@@ -191,11 +203,6 @@ impl Generator {
         release.genre = Some((*self.rng.pick(GENRES)).to_owned());
         release.p_line = Some(format!("{} {label}", date.year()));
         release.c_line = Some(format!("{} {}", date.year(), release.artist));
-        if release_type == ReleaseType::Compilation {
-            self.compilation(&mut release);
-        } else {
-            self.originals(&mut release, release_type, date.year());
-        }
         release.explicit = release.tracks.iter().any(|t| t.explicit);
         release
     }
@@ -227,6 +234,7 @@ impl Generator {
             let recording = Recording {
                 artist: track.artist_or(&release.artist).to_owned(),
                 track: track.clone(),
+                year,
             };
             if self.pool.len() < POOL {
                 self.pool.push(recording);
@@ -238,7 +246,9 @@ impl Generator {
         }
     }
 
-    fn compilation(&mut self, release: &mut Release) {
+    /// Fills a compilation from the pool; returns the latest year of its recordings.
+    fn compilation(&mut self, release: &mut Release) -> u16 {
+        let mut latest = 0;
         let discs = self.rng.range(1, 2) as u32;
         let mut used: Vec<Isrc> = Vec::new();
         for disc in 1..=discs {
@@ -253,6 +263,7 @@ impl Generator {
                     continue;
                 }
                 used.push(code);
+                latest = latest.max(recording.year);
                 number += 1;
                 let mut track = recording.track;
                 track.disc = disc;
@@ -261,6 +272,7 @@ impl Generator {
                 release.tracks.push(track);
             }
         }
+        latest
     }
 }
 

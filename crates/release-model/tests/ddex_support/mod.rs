@@ -1,0 +1,150 @@
+//! What the DDEX tests share: the seed's album, a fixed message header, the official schema
+//! and samples (found through `DDEX_ERN43_XSD`, never copied into the repository) and xmllint.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use release_model::ddex::{CommercialModelType, Deal, MessageHeader, MessageParty, Territory, UseType};
+use release_model::{Release, ReleaseType, Track};
+
+/// The message header every test export uses.
+pub fn header() -> MessageHeader {
+    MessageHeader::new(
+        "LEERECS-2026-0001",
+        MessageParty::new("PADPIDA2013042401U".parse().unwrap(), "Leerecs"),
+        MessageParty::new("PADPIDA2009101501Y".parse().unwrap(), "Example DSP"),
+        "2026-03-01T12:00:00Z".parse().unwrap(),
+    )
+}
+
+/// A worldwide streaming deal and a download deal in two countries.
+pub fn deals() -> Vec<Deal> {
+    let mut download = Deal::new(
+        vec!["GB".parse().unwrap(), "JP".parse().unwrap()],
+        "2026-03-01".parse().unwrap(),
+        CommercialModelType::PayAsYouGoModel,
+        vec![UseType::PermanentDownload],
+    );
+    download.end_date = Some("2030-12-31".parse().unwrap());
+    vec![
+        Deal {
+            territories: vec![Territory::WORLDWIDE],
+            start_date: "2026-03-01".parse().unwrap(),
+            end_date: None,
+            commercial_model_types: vec![
+                CommercialModelType::SubscriptionModel,
+                CommercialModelType::AdvertisementSupportedModel,
+            ],
+            use_types: vec![UseType::OnDemandStream, UseType::NonInteractiveStream],
+        },
+        download,
+    ]
+}
+
+/// The seed's album: *Vesica Piscis* by One Yen on Leerecs, 13 tracks QZAQQ2600001 …
+/// QZAQQ2600013.
+pub fn vesica_piscis() -> Release {
+    let mut builder = Release::builder("Vesica Piscis", "One Yen")
+        .upc("0123456789012".parse().unwrap())
+        .label("Leerecs")
+        .genre("Electronic")
+        .release_type(ReleaseType::Album)
+        .release_date("2026-03-01".parse().unwrap())
+        .p_line("2026 Leerecs")
+        .c_line("2026 One Yen");
+    for number in 1..=13u32 {
+        let isrc = format!("QZAQQ26{number:05}").parse().unwrap();
+        let seconds = 150 + u64::from(number) * 17;
+        builder = builder.push(
+            Track::new(1, number, format!("Track {number}"))
+                .with_isrc(isrc)
+                .with_duration(Duration::from_secs(seconds)),
+        );
+    }
+    builder.build()
+}
+
+/// A two-disc compilation with a featured artist, versions and an explicit track.
+pub fn two_disc_compilation() -> Release {
+    let track = |disc, number, title: &str, isrc: &str, seconds| {
+        Track::new(disc, number, title)
+            .with_isrc(isrc.parse().unwrap())
+            .with_duration(Duration::from_secs(seconds))
+    };
+    Release::builder("Leerecs Collected", "Various Artists")
+        .upc("614141000012".parse().unwrap())
+        .label("Leerecs")
+        .genre("Electronic")
+        .release_type(ReleaseType::Compilation)
+        .release_date("2026-06")
+        .version("Deluxe Edition")
+        .catalog_number("LEE-002")
+        .push(track(1, 1, "Opening", "QZAQQ2600101", 201).with_artist("One Yen"))
+        .push(
+            track(1, 2, "Tides & <Signals>", "QZAQQ2600102", 245)
+                .with_artist("Ka Lo")
+                .with_version("Radio Edit")
+                .with_explicit(true),
+        )
+        .push(track(2, 1, "Closing", "QZAQQ2600103", 3723).with_artist("Mi Ren feat. One Yen"))
+        .build()
+}
+
+trait DateArgument {
+    fn release_date(self, date: &str) -> Self;
+}
+
+impl DateArgument for release_model::ReleaseBuilder {
+    fn release_date(self, date: &str) -> Self {
+        release_model::ReleaseBuilder::release_date(self, date.parse().unwrap())
+    }
+}
+
+/// The official schema, when `DDEX_ERN43_XSD` names it.
+pub fn schema() -> Option<PathBuf> {
+    let path = PathBuf::from(std::env::var_os("DDEX_ERN43_XSD")?);
+    path.is_file().then_some(path)
+}
+
+/// DDEX's sample messages: `<xsd dir>/../samples`.
+pub fn samples_dir() -> Option<PathBuf> {
+    let schema = schema()?;
+    let dir = schema.parent()?.parent()?.join("samples");
+    dir.is_dir().then_some(dir)
+}
+
+/// Whether `xmllint` runs here.
+pub fn has_xmllint() -> bool {
+    Command::new("xmllint")
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success())
+}
+
+/// Validates `files` against `schema` with xmllint; `Err` carries its output.
+pub fn xmllint(schema: &Path, files: &[PathBuf]) -> Result<(), String> {
+    for chunk in files.chunks(200) {
+        let output = Command::new("xmllint")
+            .arg("--schema")
+            .arg(schema)
+            .arg("--noout")
+            .args(chunk)
+            .output()
+            .map_err(|error| format!("cannot run xmllint: {error}"))?;
+        if !output.status.success() {
+            return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+        }
+    }
+    Ok(())
+}
+
+/// A fresh, empty directory under the system's temporary directory.
+pub fn scratch_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("release-model-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
