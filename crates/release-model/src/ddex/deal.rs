@@ -157,6 +157,8 @@ allowed_values! {
         Broadcast,
         /// A download usable only under conditions (e.g. while subscribed).
         ConditionalDownload,
+        /// A stream whose availability depends on the content around it.
+        ContentInfluencedStream,
         /// Any download.
         Download,
         /// A non-interactive stream (radio-like).
@@ -165,12 +167,16 @@ allowed_values! {
         OnDemandStream,
         /// A download the user keeps.
         PermanentDownload,
+        /// A podcast.
+        Podcast,
         /// Simulcast.
         Simulcast,
         /// Any stream.
         Stream,
         /// A download tied to a device or application.
         TetheredDownload,
+        /// A stream whose availability depends on time.
+        TimeInfluencedStream,
         /// Use as an alert tone.
         UseAsAlertTone,
         /// Use as a ringback tone.
@@ -179,6 +185,10 @@ allowed_values! {
         UseAsRingtone,
         /// Use for content identification (fingerprinting).
         UseForIdentification,
+        /// Users may make the label's content available (user-generated video services).
+        UserMakeAvailableLabelProvided,
+        /// Users may make their own content using the release available.
+        UserMakeAvailableUserProvided,
         /// Webcast.
         Webcast,
     }

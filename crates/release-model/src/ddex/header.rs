@@ -91,6 +91,19 @@ impl DateTime {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Parses an `xs:dateTime` that may lack its time zone, as some received messages do
+    /// (DDEX's own DJ-mix sample among them); `None` when it is no date-time at all.
+    pub(super) fn parse_received(input: &str) -> Option<(DateTime, bool)> {
+        let text = input.trim();
+        if is_date_time(text.as_bytes(), true) {
+            Some((DateTime(text.to_owned()), true))
+        } else if is_date_time(text.as_bytes(), false) {
+            Some((DateTime(text.to_owned()), false))
+        } else {
+            None
+        }
+    }
 }
 
 /// Howard Hinnant's `civil_from_days`: the proleptic Gregorian date of a day count since
@@ -126,7 +139,7 @@ impl FromStr for DateTime {
     /// date or time (month 13, February 30, hour 24, offset beyond ±14:00).
     fn from_str(input: &str) -> Result<DateTime, Error> {
         let text = input.trim();
-        if is_date_time(text.as_bytes()) {
+        if is_date_time(text.as_bytes(), true) {
             Ok(DateTime(text.to_owned()))
         } else {
             Err(Error::InvalidHeader {
@@ -159,8 +172,8 @@ fn number(bytes: &[u8]) -> Option<u32> {
     Some(bytes.iter().fold(0, |n, &b| n * 10 + u32::from(b - b'0')))
 }
 
-fn is_date_time(text: &[u8]) -> bool {
-    if text.len() < 20 || text[4] != b'-' || text[7] != b'-' || text[10] != b'T' {
+fn is_date_time(text: &[u8], zone_required: bool) -> bool {
+    if text.len() < 19 || text[4] != b'-' || text[7] != b'-' || text[10] != b'T' {
         return false;
     }
     if text[13] != b':' || text[16] != b':' {
@@ -196,6 +209,7 @@ fn is_date_time(text: &[u8]) -> bool {
         rest = &fraction[digits..];
     }
     match rest {
+        b"" => !zone_required,
         b"Z" => true,
         [b'+' | b'-', h1, h2, b':', m1, m2] => match (number(&[*h1, *h2]), number(&[*m1, *m2])) {
             (Some(hours), Some(minutes)) => {

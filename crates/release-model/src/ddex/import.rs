@@ -46,6 +46,8 @@ pub mod rules {
     pub const RELEASE_TYPE: &str = "ddex.release_type";
     /// A deal the model's [`Deal`](crate::ddex::Deal) cannot hold.
     pub const SKIPPED_DEAL: &str = "ddex.skipped_deal";
+    /// The message's creation date-time has no time zone.
+    pub const CREATED_WITHOUT_ZONE: &str = "ddex.created_without_zone";
     /// The label party has no name.
     pub const UNNAMED_LABEL: &str = "ddex.unnamed_label";
 }
@@ -76,7 +78,7 @@ pub fn import(input: &[u8]) -> Result<Imported, Error> {
     let mut message = Message::default();
     while let Some(child) = pull.child(&root)? {
         match child.name() {
-            b"MessageHeader" => message.header = Some(header(&mut pull, &child)?),
+            b"MessageHeader" => message.header = Some(header(&mut pull, &child, &mut message)?),
             b"PartyList" => parties(&mut pull, &child, &mut message)?,
             b"ResourceList" => resources(&mut pull, &child, &mut message)?,
             b"ReleaseList" => release_list(&mut pull, &child, &mut message)?,
@@ -352,9 +354,15 @@ struct Message<'a> {
     /// Track and clip releases: their references, and the resource each names.
     other_releases: Vec<(Cow<'a, str>, Option<Located<'a>>)>,
     release_deals: Vec<ReleaseDeal<'a>>,
+    /// The creation date-time, when it lacks a time zone.
+    created_without_zone: Option<String>,
 }
 
-fn header<'a>(pull: &mut Pull<'a>, element: &Element<'a>) -> Result<MessageHeader, Error> {
+fn header<'a>(
+    pull: &mut Pull<'a>,
+    element: &Element<'a>,
+    message: &mut Message<'a>,
+) -> Result<MessageHeader, Error> {
     let mut message_id = None;
     let mut sender = None;
     let mut recipient = None;
@@ -368,12 +376,16 @@ fn header<'a>(pull: &mut Pull<'a>, element: &Element<'a>) -> Result<MessageHeade
             }
             b"MessageCreatedDateTime" => {
                 let text = pull.text(&child)?;
-                let value = text.parse::<DateTime>().map_err(|_| Error::Value {
-                    position: pull.position_of(child.offset),
-                    element: "MessageCreatedDateTime",
-                    value: text.clone().into_owned(),
-                    reason: "expected an xs:dateTime with a time zone".to_owned(),
-                })?;
+                let (value, has_zone) =
+                    DateTime::parse_received(&text).ok_or_else(|| Error::Value {
+                        position: pull.position_of(child.offset),
+                        element: "MessageCreatedDateTime",
+                        value: text.clone().into_owned(),
+                        reason: "expected an xs:dateTime such as 2026-03-01T12:00:00Z".to_owned(),
+                    })?;
+                if !has_zone {
+                    message.created_without_zone = Some(value.as_str().to_owned());
+                }
                 created = Some(value);
             }
             _ => pull.skip(&child)?,
@@ -1005,6 +1017,13 @@ impl<'a> Message<'a> {
             });
         };
 
+        if let Some(created) = &self.created_without_zone {
+            warn(
+                rules::CREATED_WITHOUT_ZONE,
+                place,
+                format!("the message creation time {created} has no time zone"),
+            );
+        }
         // References first: a dangling one is an error whatever else the message holds.
         for reference in &main.display.party_references {
             self.party_name(pull, reference, "ArtistPartyReference")?;

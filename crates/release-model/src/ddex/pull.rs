@@ -56,7 +56,7 @@ impl<'a> Pull<'a> {
         let offset = usize::try_from(self.reader.error_position()).unwrap_or(usize::MAX);
         Error::Syntax {
             position: self.position_of(offset),
-            message: error.to_string().to_lowercase(),
+            message: error.to_string(),
         }
     }
 
@@ -150,22 +150,16 @@ impl<'a> Pull<'a> {
             let (event, offset) = self.event()?;
             let piece: Cow<'a, str> = match event {
                 Event::End(_) => return Ok(collected.unwrap_or(Cow::Borrowed(""))),
-                Event::Text(text) => text.xml10_content().map_err(|e| {
-                    self.syntax_at(
-                        offset,
-                        format!("invalid text: {}", e.to_string().to_lowercase()),
-                    )
-                })?,
-                Event::CData(data) => data.xml10_content().map_err(|e| {
-                    self.syntax_at(
-                        offset,
-                        format!("invalid cdata: {}", e.to_string().to_lowercase()),
-                    )
-                })?,
+                Event::Text(text) => text
+                    .xml10_content()
+                    .map_err(|e| self.syntax_at(offset, format!("invalid text: {}", e)))?,
+                Event::CData(data) => data
+                    .xml10_content()
+                    .map_err(|e| self.syntax_at(offset, format!("invalid cdata: {}", e)))?,
                 Event::GeneralRef(reference) => {
                     let name = reference
                         .decode()
-                        .map_err(|e| self.syntax_at(offset, e.to_string().to_lowercase()))?;
+                        .map_err(|e| self.syntax_at(offset, e.to_string()))?;
                     match reference.resolve_char_ref() {
                         Ok(Some(ch)) => Cow::Owned(ch.to_string()),
                         Ok(None) => match resolve_xml_entity(&name) {
@@ -179,10 +173,7 @@ impl<'a> Pull<'a> {
                         Err(error) => {
                             return Err(self.syntax_at(
                                 offset,
-                                format!(
-                                    "invalid character reference &{name};: {}",
-                                    error.to_string().to_lowercase()
-                                ),
+                                format!("invalid character reference &{name};: {}", error),
                             ));
                         }
                     }
@@ -237,16 +228,12 @@ impl<'a> Pull<'a> {
                 .map_err(|error| {
                     self.syntax_at(
                         element.offset,
-                        format!(
-                            "invalid attribute {name}: {}",
-                            error.to_string().to_lowercase()
-                        ),
+                        format!("invalid attribute {name}: {}", error),
                     )
                 }),
-            Err(error) => Err(self.syntax_at(
-                element.offset,
-                format!("invalid attributes: {}", error.to_string().to_lowercase()),
-            )),
+            Err(error) => {
+                Err(self.syntax_at(element.offset, format!("invalid attributes: {}", error)))
+            }
         }
     }
 }

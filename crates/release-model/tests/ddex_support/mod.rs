@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use release_model::ddex::{CommercialModelType, Deal, MessageHeader, MessageParty, Territory, UseType};
+use release_model::ddex::{
+    CommercialModelType, Deal, MessageHeader, MessageParty, Territory, UseType,
+};
 use release_model::{Release, ReleaseType, Track};
 
 /// The message header every test export uses.
@@ -79,7 +81,7 @@ pub fn two_disc_compilation() -> Release {
         .label("Leerecs")
         .genre("Electronic")
         .release_type(ReleaseType::Compilation)
-        .release_date("2026-06")
+        .release_date("2026-06".parse().unwrap())
         .version("Deluxe Edition")
         .catalog_number("LEE-002")
         .push(track(1, 1, "Opening", "QZAQQ2600101", 201).with_artist("One Yen"))
@@ -91,16 +93,6 @@ pub fn two_disc_compilation() -> Release {
         )
         .push(track(2, 1, "Closing", "QZAQQ2600103", 3723).with_artist("Mi Ren feat. One Yen"))
         .build()
-}
-
-trait DateArgument {
-    fn release_date(self, date: &str) -> Self;
-}
-
-impl DateArgument for release_model::ReleaseBuilder {
-    fn release_date(self, date: &str) -> Self {
-        release_model::ReleaseBuilder::release_date(self, date.parse().unwrap())
-    }
 }
 
 /// The official schema, when `DDEX_ERN43_XSD` names it.

@@ -1,0 +1,321 @@
+//! Export: golden files for the seed's album, and every refusal with its message.
+
+mod ddex_support;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use ddex_support::{deals, header, two_disc_compilation, vesica_piscis};
+use release_model::ddex::{
+    self, CommercialModelType, Deal, Error, MessageParty, Territory, UseType,
+};
+use release_model::{Release, Track};
+
+fn golden(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
+}
+
+/// Compares `xml` with the golden file; `MUSICID_BLESS=1` rewrites the file instead.
+fn assert_golden(name: &str, xml: &str) {
+    let path = golden(name);
+    if std::env::var_os("MUSICID_BLESS").is_some() {
+        std::fs::write(&path, xml).unwrap();
+        eprintln!("blessed {}", path.display());
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (run with MUSICID_BLESS=1 to create it)",
+            path.display()
+        )
+    });
+    assert!(
+        xml == expected,
+        "{name} differs from the golden file (MUSICID_BLESS=1 rewrites it); got:\n{xml}"
+    );
+}
+
+#[test]
+fn vesica_piscis_matches_the_golden_file() {
+    let xml = ddex::export_to_string(&vesica_piscis(), &header(), &[]).unwrap();
+    assert_golden("vesica-piscis.xml", &xml);
+}
+
+#[test]
+fn vesica_piscis_with_deals_matches_the_golden_file() {
+    let xml = ddex::export_to_string(&vesica_piscis(), &header(), &deals()).unwrap();
+    assert_golden("vesica-piscis-deals.xml", &xml);
+}
+
+#[test]
+fn compilation_matches_the_golden_file() {
+    let xml = ddex::export_to_string(&two_disc_compilation(), &header(), &deals()).unwrap();
+    assert_golden("two-disc-compilation.xml", &xml);
+}
+
+#[test]
+fn the_album_carries_its_thirteen_isrcs_in_order() {
+    let xml = ddex::export_to_string(&vesica_piscis(), &header(), &[]).unwrap();
+    let isrcs: Vec<&str> = xml
+        .split("<ISRC>")
+        .skip(1)
+        .map(|rest| &rest[..12])
+        .collect();
+    let expected: Vec<String> = (1..=13).map(|n| format!("QZAQQ26{n:05}")).collect();
+    assert_eq!(isrcs, expected);
+    for n in 1..=13 {
+        assert!(xml.contains(&format!(
+            "<ProprietaryId Namespace=\"PADPIDA2013042401U\">0123456789012_QZAQQ26{n:05}</ProprietaryId>"
+        )));
+    }
+    assert!(!xml.contains("MessageSchemaVersionId"));
+    assert!(xml.contains("AvsVersionId=\"6\""));
+    assert!(xml.contains("LanguageAndScriptCode=\"en\""));
+}
+
+#[test]
+fn export_returns_the_warnings() {
+    let mut release = vesica_piscis();
+    release.release_date = None;
+    let report = ddex::export(&release, &header(), &[], Vec::new()).unwrap();
+    assert!(!report.has_errors());
+    assert_eq!(report.rules(), ["release.missing_release_date"]);
+}
+
+fn refusal(release: &Release) -> Error {
+    let mut out = Vec::new();
+    let error = ddex::export(release, &header(), &[], &mut out).unwrap_err();
+    assert!(out.is_empty(), "nothing is written on a refusal");
+    error
+}
+
+#[test]
+fn a_release_with_errors_is_refused_with_its_report() {
+    let mut release = vesica_piscis();
+    release.tracks[3].number = 40;
+    release.title = " ".into();
+    let error = refusal(&release);
+    assert_eq!(
+        error.to_string(),
+        "refusing to export: the release has 2 validation errors"
+    );
+    assert_eq!(error.kind(), "invalid_release");
+    let Error::Invalid { report } = error else {
+        panic!("expected the report");
+    };
+    assert_eq!(report.rules(), ["release.empty_title", "track.number_gap"]);
+}
+
+#[test]
+fn fields_ern_requires_are_refused_when_missing() {
+    let cases: [(fn(&mut Release), &str, &str); 6] = [
+        (
+            |r| r.label = None,
+            "refusing to export: the release has no label (ern needs ReleaseLabelReference)",
+            "missing_label",
+        ),
+        (
+            |r| r.genre = None,
+            "refusing to export: the release has no genre (ern needs Genre)",
+            "missing_genre",
+        ),
+        (
+            |r| r.release_type = None,
+            "refusing to export: the release has no release type (ern needs ReleaseType)",
+            "missing_release_type",
+        ),
+        (
+            |r| r.tracks[1].title = "Bell\u{7}".into(),
+            "refusing to export: the track 1-2 title contains the control character '\\u{7}', which xml cannot carry",
+            "unwritable_text",
+        ),
+        (
+            |r| r.label = Some("Lee\rrecs".into()),
+            "refusing to export: the label contains the control character '\\r', which xml cannot carry",
+            "unwritable_text",
+        ),
+        (
+            |r| r.tracks[0].version = Some("\u{0}".into()),
+            "refusing to export: the track 1-1 version contains the control character '\\0', which xml cannot carry",
+            "unwritable_text",
+        ),
+    ];
+    for (change, message, kind) in cases {
+        let mut release = vesica_piscis();
+        change(&mut release);
+        let error = refusal(&release);
+        assert_eq!(error.to_string(), message);
+        assert_eq!(error.kind(), kind);
+    }
+}
+
+#[test]
+fn missing_codes_and_durations_are_refused() {
+    // Validation reports a missing UPC, ISRC or duration as an error itself: the refusal
+    // carries the report.
+    let mut release = vesica_piscis();
+    release.upc = None;
+    release.tracks[4].isrc = None;
+    release.tracks[5].duration = None;
+    let Error::Invalid { report } = refusal(&release) else {
+        panic!("expected the report");
+    };
+    assert_eq!(
+        report.rules(),
+        [
+            "release.missing_upc",
+            "track.missing_isrc",
+            "track.missing_duration"
+        ]
+    );
+}
+
+#[test]
+fn header_and_deals_are_checked_before_anything_is_written() {
+    let release = vesica_piscis();
+    let mut bad_header = header();
+    bad_header.message_id = String::new();
+    let error = ddex::export(&release, &bad_header, &[], Vec::new()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid message id \"\": expected a non-empty id without surrounding whitespace"
+    );
+    let mut no_use = Deal::new(
+        vec![Territory::WORLDWIDE],
+        "2026-03-01".parse().unwrap(),
+        CommercialModelType::SubscriptionModel,
+        vec![],
+    );
+    let error = ddex::export(&release, &header(), &[no_use.clone()], Vec::new()).unwrap_err();
+    assert_eq!(error.to_string(), "incomplete deal: it has no use type");
+    no_use.use_types.push(UseType::Stream);
+    no_use.territories.clear();
+    let error = ddex::export(&release, &header(), &[no_use.clone()], Vec::new()).unwrap_err();
+    assert_eq!(error.to_string(), "incomplete deal: it has no territory");
+    no_use.territories.push(Territory::WORLDWIDE);
+    no_use.commercial_model_types.clear();
+    let error = ddex::export(&release, &header(), &[no_use.clone()], Vec::new()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "incomplete deal: it has no commercial model type"
+    );
+    no_use
+        .commercial_model_types
+        .push(CommercialModelType::FreeOfChargeModel);
+    no_use.end_date = Some("2026-02-28".parse().unwrap());
+    let error = ddex::export(&release, &header(), &[no_use], Vec::new()).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "incomplete deal: it has an end date before its start date"
+    );
+}
+
+#[test]
+fn deal_values_parse_with_pinned_messages() {
+    assert_eq!("GB".parse::<Territory>().unwrap().as_str(), "GB");
+    assert_eq!(
+        "Worldwide".parse::<Territory>().unwrap(),
+        Territory::WORLDWIDE
+    );
+    assert_eq!("XK".parse::<Territory>().unwrap().to_string(), "XK");
+    for bad in ["UK", "gb", "ZZ", "Europe", ""] {
+        assert_eq!(
+            bad.parse::<Territory>().unwrap_err().to_string(),
+            format!(
+                "invalid deal value {bad:?}: expected Worldwide or an ISO 3166-1 alpha-2 country code such as GB"
+            )
+        );
+    }
+    for model in CommercialModelType::ALL {
+        assert_eq!(
+            model.as_str().parse::<CommercialModelType>().unwrap(),
+            *model
+        );
+    }
+    for use_type in UseType::ALL {
+        assert_eq!(use_type.to_string().parse::<UseType>().unwrap(), *use_type);
+    }
+    assert_eq!(
+        "Subscription"
+            .parse::<CommercialModelType>()
+            .unwrap_err()
+            .to_string(),
+        "invalid deal value \"Subscription\": expected a commercial model type such as SubscriptionModel"
+    );
+    assert_eq!(
+        "stream".parse::<UseType>().unwrap_err().to_string(),
+        "invalid deal value \"stream\": expected a use type such as OnDemandStream or PermanentDownload"
+    );
+}
+
+#[test]
+fn party_names_and_references() {
+    let xml = ddex::export_to_string(&two_disc_compilation(), &header(), &[]).unwrap();
+    // Release artist, the three track artists, then the label.
+    for (reference, name) in [
+        ("P1", "Various Artists"),
+        ("P2", "One Yen"),
+        ("P3", "Ka Lo"),
+        ("P4", "Mi Ren feat. One Yen"),
+        ("P5", "Leerecs"),
+    ] {
+        assert!(
+            xml.contains(&format!(
+                "<PartyReference>{reference}</PartyReference>\n      <PartyName>\n        <FullName>{name}</FullName>"
+            )),
+            "{reference} {name}"
+        );
+    }
+    assert!(xml.contains("<ReleaseLabelReference>P5</ReleaseLabelReference>"));
+    assert!(xml.contains("<TitleText>Tides &amp; &lt;Signals&gt;</TitleText>"));
+    assert!(xml.contains("<SubTitle SubTitleType=\"Version\">Radio Edit</SubTitle>"));
+    assert!(xml.contains("<IsMultiArtistCompilation>true</IsMultiArtistCompilation>"));
+    assert!(xml.contains("<Duration>PT1H2M3S</Duration>"));
+}
+
+#[test]
+fn the_sender_without_a_name_writes_no_party_name() {
+    let mut anonymous = header();
+    anonymous.sender = MessageParty {
+        dpid: "PADPIDA2013042401U".parse().unwrap(),
+        name: None,
+    };
+    let xml = ddex::export_to_string(&vesica_piscis(), &anonymous, &[]).unwrap();
+    assert!(xml.contains(
+        "<MessageSender>\n      <PartyId>PADPIDA2013042401U</PartyId>\n    </MessageSender>"
+    ));
+}
+
+#[test]
+fn tracks_keep_their_order_and_discs_their_groups() {
+    let mut release = vesica_piscis();
+    release.tracks.truncate(3);
+    release.tracks.push(
+        Track::new(2, 1, "Bonus")
+            .with_isrc("QZAQQ2600014".parse().unwrap())
+            .with_duration(Duration::from_secs(60)),
+    );
+    // Out of order in the model: the groups still list discs and numbers in order.
+    release.tracks.swap(0, 3);
+    let xml = ddex::export_to_string(&release, &header(), &[]).unwrap();
+    let disc_two = xml
+        .find("<SequenceNumber>2</SequenceNumber>\n          <ResourceGroupContentItem>")
+        .is_some();
+    assert!(
+        disc_two
+            || xml.contains(
+                "ResourceGroupType=\"Component\">\n        <SequenceNumber>2</SequenceNumber>"
+            )
+    );
+    let first_group = xml.find("ResourceGroupType=\"Component\"").unwrap();
+    let a1 = xml[first_group..]
+        .find("<ReleaseResourceReference>A1<")
+        .unwrap();
+    let a2 = xml[first_group..]
+        .find("<ReleaseResourceReference>A2<")
+        .unwrap();
+    // A1 is the bonus track (disc 2): it comes after A2 (disc 1, track 2).
+    assert!(a2 < a1);
+}

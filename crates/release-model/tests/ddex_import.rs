@@ -1,0 +1,553 @@
+//! Import: DDEX's own samples, and every way a message can be wrong, with line and column.
+
+mod ddex_support;
+
+use ddex_support::{deals, header, samples_dir, vesica_piscis};
+use proptest::prelude::*;
+use release_model::ddex::{self, Error, Position};
+use release_model::{ReleaseType, Severity};
+
+fn sample(name: &str) -> Option<Vec<u8>> {
+    let Some(dir) = samples_dir() else {
+        eprintln!("skipped: DDEX_ERN43_XSD is not set (the DDEX samples sit beside the schema)");
+        return None;
+    };
+    Some(std::fs::read(dir.join(name)).unwrap())
+}
+
+#[test]
+fn every_official_sample_imports() {
+    let Some(dir) = samples_dir() else {
+        eprintln!("skipped: DDEX_ERN43_XSD is not set (the DDEX samples sit beside the schema)");
+        return;
+    };
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "xml") {
+            let imported = ddex::import(&std::fs::read(&path).unwrap())
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(!imported.release.tracks.is_empty(), "{}", path.display());
+            assert!(
+                imported
+                    .report
+                    .findings()
+                    .iter()
+                    .all(|f| f.severity == Severity::Warning)
+            );
+            count += 1;
+        }
+    }
+    assert!(
+        count >= 5,
+        "expected the five ERN 4.3 samples, found {count}"
+    );
+}
+
+#[test]
+fn the_audio_album_sample_gives_21_tracks_with_their_isrcs() {
+    let Some(bytes) = sample("ddex_samples43_1_Audio.xml") else {
+        return;
+    };
+    let imported = ddex::import(&bytes).unwrap();
+    let release = &imported.release;
+    let isrcs: Vec<String> = release
+        .tracks
+        .iter()
+        .map(|t| t.isrc.unwrap().to_string())
+        .collect();
+    assert_eq!(
+        isrcs,
+        [
+            "JPTO09404900",
+            "JPTO09404910",
+            "JPTO09404920",
+            "JPTO09404930",
+            "JPTO09404940",
+            "JPTO09404950",
+            "JPTO09404960",
+            "JPTO09404970",
+            "JPTO09404980",
+            "JPTO09404990",
+            "JPTO09405000",
+            "JPTO09405010",
+            "JPTO09405020",
+            "JPTO09405030",
+            "JPTO09405040",
+            "JPTO09405050",
+            "JPTO09405060",
+            "JPTO09405070",
+            "JPTO09332840",
+            "JPTO09405080",
+            "JPTO09332830",
+        ]
+    );
+    let positions: Vec<(u32, u32)> = release.tracks.iter().map(|t| (t.disc, t.number)).collect();
+    assert_eq!(positions, (1..=21).map(|n| (1, n)).collect::<Vec<_>>());
+    assert_eq!(release.title, "Yume no Hajmari");
+    assert_eq!(release.artist, "Saeko Shu");
+    assert_eq!(release.label.as_deref(), Some("EMI MUSIC JAPAN INC."));
+    assert_eq!(release.genre.as_deref(), Some("J-Pop"));
+    assert_eq!(release.release_type, Some(ReleaseType::Album));
+    assert_eq!(release.upc.unwrap().to_string(), "00094631432057");
+    assert_eq!(release.tracks[0].title, "Yume no Lullaby");
+    assert_eq!(release.tracks[0].artist, None);
+    assert_eq!(
+        release.tracks[0].duration,
+        Some(std::time::Duration::from_secs(148))
+    );
+    assert_eq!(imported.header.message_id, "Test1.1");
+    assert_eq!(imported.header.sender.dpid.as_str(), "PADPIDA2013042401U");
+    assert_eq!(imported.header.recipient.name.as_deref(), Some("Sony DADC"));
+    assert_eq!(
+        imported.header.created.as_str(),
+        "2014-09-24T14:57:25+01:00"
+    );
+    // The album's own deal; the track releases' deals name other releases.
+    assert_eq!(imported.deals.len(), 1);
+    assert_eq!(imported.deals[0].territories[0].as_str(), "JP");
+    assert_eq!(imported.report.rules(), ["ddex.icpn_gtin14"]);
+    assert_eq!(
+        imported.report.findings()[0].message,
+        "icpn 00094631432057 has 14 digits; the product's ean-13 is 0094631432057"
+    );
+}
+
+#[test]
+fn samples_with_wrong_check_digits_warn_instead_of_failing() {
+    let Some(bytes) = sample("ddex_samples43_3_MixedMedia.xml") else {
+        return;
+    };
+    let imported = ddex::import(&bytes).unwrap();
+    assert_eq!(imported.release.upc, None);
+    assert_eq!(imported.release.tracks.len(), 14);
+    let finding = imported
+        .report
+        .by_rule("ddex.icpn_check_digit")
+        .next()
+        .unwrap();
+    assert_eq!(
+        finding.message,
+        "icpn \"05099907138655\" at line 897, column 13 is not a valid upc (check digit mismatch: expected 2, found 5); the release gets no upc"
+    );
+    assert_eq!(imported.report.by_rule("ddex.skipped_resource").count(), 4);
+    assert_eq!(imported.report.by_rule("ddex.release_type").count(), 1);
+
+    let Some(bytes) = sample("ddex_samples43_8_DjMix.xml") else {
+        return;
+    };
+    let imported = ddex::import(&bytes).unwrap();
+    assert_eq!(imported.release.upc, None);
+    assert_eq!(imported.release.tracks.len(), 1);
+    assert_eq!(
+        imported.release.tracks[0].isrc.unwrap().to_string(),
+        "USWE34255410"
+    );
+    assert_eq!(
+        imported.report.rules(),
+        [
+            "ddex.icpn_check_digit",
+            "ddex.created_without_zone",
+            "ddex.release_type",
+            "ddex.skipped_deal"
+        ]
+    );
+}
+
+#[test]
+fn grid_only_and_classical_samples() {
+    let Some(single) = sample("ddex_samples43_4_SimpleAudioSingle.xml") else {
+        return;
+    };
+    let imported = ddex::import(&single).unwrap();
+    assert_eq!(imported.release.release_type, Some(ReleaseType::Single));
+    assert_eq!(imported.release.title, "I Love You");
+    assert_eq!(
+        imported.release.tracks[0].duration,
+        Some(std::time::Duration::from_millis(263_583))
+    );
+    assert_eq!(
+        imported.report.findings()[0].message,
+        "the release has no icpn, only a GRid A10302B0003989564F; it gets no upc"
+    );
+    assert!(!imported.deals.is_empty());
+
+    let Some(classical) = sample("ddex_samples43_Variant_Classical.xml") else {
+        return;
+    };
+    let imported = ddex::import(&classical).unwrap();
+    // Four MultiWorkPart groups on one medium: one disc, tracks 1..12.
+    let positions: Vec<(u32, u32)> = imported
+        .release
+        .tracks
+        .iter()
+        .map(|t| (t.disc, t.number))
+        .collect();
+    assert_eq!(positions, (1..=12).map(|n| (1, n)).collect::<Vec<_>>());
+}
+
+/// The golden album, as text to break.
+fn album_xml() -> String {
+    ddex::export_to_string(&vesica_piscis(), &header(), &deals()).unwrap()
+}
+
+/// The position of the first `needle` in `text`.
+fn position_of(text: &str, needle: &str) -> Position {
+    let offset = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the text"));
+    Position::of_offset(text.as_bytes(), offset)
+}
+
+fn import_error(xml: &str) -> Error {
+    ddex::import(xml.as_bytes()).unwrap_err()
+}
+
+#[test]
+fn errors_name_the_line_and_column() {
+    let xml = album_xml();
+    let cases: Vec<(String, String, &str, Option<Position>)> = vec![
+        {
+            let broken = xml.replacen("</MessageId>", "</MessageID>", 1);
+            let at = position_of(&broken, "</MessageID>");
+            (
+                broken,
+                format!(
+                    "malformed xml at {at}: ill-formed document: expected `</MessageId>`, but `</MessageID>` was found"
+                ),
+                "syntax",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen(
+                "<ICPN>0123456789012</ICPN>",
+                "<ICPN>0123456789012</ICPN>&bogus;",
+                1,
+            );
+            let at = position_of(&broken, "&bogus;");
+            (
+                broken,
+                format!(
+                    "malformed xml at {at}: unexpected text in ReleaseId: expected only elements"
+                ),
+                "syntax",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen(
+                "<TitleText>Track 2</TitleText>",
+                "<TitleText>Track &bogus;</TitleText>",
+                1,
+            );
+            let at = position_of(&broken, "&bogus;");
+            (
+                broken,
+                format!("malformed xml at {at}: unknown entity &bogus;"),
+                "syntax",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen(
+                "http://ddex.net/xml/ern/43\"",
+                "http://example.com/ern\"",
+                1,
+            );
+            let at = position_of(&broken, "<ern:NewReleaseMessage");
+            (
+                broken,
+                format!(
+                    "wrong namespace \"http://example.com/ern\" at {at}: expected http://ddex.net/xml/ern/43"
+                ),
+                "namespace",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen(
+                "http://ddex.net/xml/ern/43\"",
+                "http://ddex.net/xml/ern/382\"",
+                1,
+            );
+            let at = position_of(&broken, "<ern:NewReleaseMessage");
+            (
+                broken,
+                format!(
+                    "unsupported ern version 382 at {at}: expected 4.3 (namespace http://ddex.net/xml/ern/43)"
+                ),
+                "version",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replace("ern:NewReleaseMessage", "ern:PurgeReleaseMessage");
+            let at = position_of(&broken, "<ern:PurgeReleaseMessage");
+            (
+                broken,
+                format!(
+                    "unexpected root element \"PurgeReleaseMessage\" at {at}: expected NewReleaseMessage"
+                ),
+                "root",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen(
+                "<ReleaseResourceReference>A5</ReleaseResourceReference>",
+                "<ReleaseResourceReference>A99</ReleaseResourceReference>",
+                1,
+            );
+            let at = position_of(&broken, "<ReleaseResourceReference>A99");
+            (
+                broken,
+                format!(
+                    "dangling reference \"A99\" in ReleaseResourceReference at {at}: no resource has this reference"
+                ),
+                "dangling_reference",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen(
+                "<ArtistPartyReference>P1</ArtistPartyReference>",
+                "<ArtistPartyReference>P9</ArtistPartyReference>",
+                1,
+            );
+            let at = position_of(&broken, "<ArtistPartyReference>P9");
+            (
+                broken,
+                format!(
+                    "dangling reference \"P9\" in ArtistPartyReference at {at}: no party has this reference"
+                ),
+                "dangling_reference",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen(
+                "<ReleaseLabelReference>P2</ReleaseLabelReference>",
+                "<ReleaseLabelReference>PLabel</ReleaseLabelReference>",
+                1,
+            );
+            let at = position_of(&broken, "<ReleaseLabelReference>PLabel");
+            (
+                broken,
+                format!(
+                    "dangling reference \"PLabel\" in ReleaseLabelReference at {at}: no party has this reference"
+                ),
+                "dangling_reference",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen(
+                "<DealReleaseReference>R13</DealReleaseReference>",
+                "<DealReleaseReference>R99</DealReleaseReference>",
+                1,
+            );
+            let at = position_of(&broken, "<DealReleaseReference>R99");
+            (
+                broken,
+                format!(
+                    "dangling reference \"R99\" in DealReleaseReference at {at}: no release has this reference"
+                ),
+                "dangling_reference",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen("<ISRC>QZAQQ2600003</ISRC>", "<ISRC>QZAQQ26003</ISRC>", 1);
+            let at = position_of(&broken, "<ISRC>QZAQQ26003");
+            (
+                broken,
+                format!(
+                    "invalid ISRC \"QZAQQ26003\" at {at}: invalid length: expected 12 characters, found 10"
+                ),
+                "value",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen(
+                "<Duration>PT2M47S</Duration>",
+                "<Duration>three minutes</Duration>",
+                1,
+            );
+            let at = position_of(&broken, "<Duration>three");
+            (
+                broken,
+                format!(
+                    "invalid Duration \"three minutes\" at {at}: expected ISO 8601 (PT3M21S), m:ss, h:mm:ss or whole seconds"
+                ),
+                "value",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen(
+                "<ReleaseDate>2026-03-01</ReleaseDate>",
+                "<ReleaseDate>06/01/2024</ReleaseDate>",
+                1,
+            );
+            let at = position_of(&broken, "<ReleaseDate>");
+            (
+                broken,
+                format!(
+                    "invalid ReleaseDate \"06/01/2024\" at {at}: expected YYYY, YYYY-MM or YYYY-MM-DD"
+                ),
+                "value",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen(
+                "<StartDate>2026-03-01</StartDate>",
+                "<StartDate>2026-02-30</StartDate>",
+                1,
+            );
+            let at = position_of(&broken, "<StartDate>");
+            (
+                broken,
+                format!(
+                    "invalid StartDate \"2026-02-30\" at {at}: day 30 does not exist in 2026-02"
+                ),
+                "value",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen(
+                "<PartyId>PADPIDA2013042401U</PartyId>",
+                "<PartyId>DPID-1</PartyId>",
+                1,
+            );
+            let at = position_of(&broken, "<PartyId>DPID-1");
+            (
+                broken,
+                format!(
+                    "invalid PartyId \"DPID-1\" at {at}: expected a dpid (PADPIDA followed by letters and digits)"
+                ),
+                "value",
+                Some(at),
+            )
+        },
+        {
+            let start = xml.find("<MessageHeader>").unwrap();
+            let end = xml.find("</MessageHeader>").unwrap() + "</MessageHeader>".len();
+            let broken = format!("{}{}", &xml[..start], &xml[end..]);
+            let at = position_of(&broken, "<ern:NewReleaseMessage");
+            (
+                broken,
+                format!("missing MessageHeader in the NewReleaseMessage at {at}"),
+                "missing",
+                Some(at),
+            )
+        },
+        {
+            let start = xml.find("<Release>").unwrap();
+            let end = xml.find("</Release>").unwrap() + "</Release>".len();
+            let broken = format!("{}{}", &xml[..start], &xml[end..]);
+            let at = position_of(&broken, "<ReleaseList>");
+            (
+                broken,
+                format!("the message has no main Release (ReleaseList at {at})"),
+                "no_release",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen("<Duration>PT2M47S</Duration>", "", 1);
+            let at = position_of(&broken, "<SoundRecording>");
+            (
+                broken,
+                format!("missing Duration in the SoundRecording at {at}"),
+                "missing",
+                Some(at),
+            )
+        },
+    ];
+    for (broken, message, kind, position) in cases {
+        let error = import_error(&broken);
+        assert_eq!(error.to_string(), message);
+        assert_eq!(error.kind(), kind, "{message}");
+        assert_eq!(error.position(), position, "{message}");
+    }
+}
+
+#[test]
+fn truncated_empty_and_trailing_input() {
+    let xml = album_xml();
+    let cut = &xml[..xml.len() / 2];
+    let error = import_error(cut);
+    assert_eq!(error.kind(), "syntax");
+    assert!(
+        error.to_string().starts_with("malformed xml at line "),
+        "{error}"
+    );
+    assert!(error.to_string().contains("is not closed"), "{error}");
+
+    let error = import_error("");
+    assert_eq!(
+        error.to_string(),
+        "malformed xml at line 1, column 1: no root element"
+    );
+    let error = import_error("  \n just text");
+    assert_eq!(
+        error.to_string(),
+        "malformed xml at line 1, column 1: text before the root element"
+    );
+    let error = import_error(&format!("{xml}<extra/>"));
+    assert_eq!(error.kind(), "syntax");
+    assert!(
+        error
+            .to_string()
+            .ends_with("content after the root element"),
+        "{error}"
+    );
+    let error = import_error("<NewReleaseMessage/>");
+    assert_eq!(
+        error.to_string(),
+        "wrong namespace \"\" at line 1, column 1: expected http://ddex.net/xml/ern/43"
+    );
+}
+
+#[test]
+fn a_default_namespace_and_comments_are_fine() {
+    let xml = album_xml()
+        .replace("ern:NewReleaseMessage", "NewReleaseMessage")
+        .replacen("xmlns:ern=", "xmlns=", 1)
+        .replacen("<PartyList>", "<!-- parties --><PartyList>", 1);
+    let imported = ddex::import(xml.as_bytes()).unwrap();
+    assert_eq!(imported.release, vesica_piscis());
+}
+
+#[test]
+fn a_reader_gives_the_same_result() {
+    let xml = album_xml();
+    let from_reader = ddex::import_reader(xml.as_bytes()).unwrap();
+    assert_eq!(from_reader, ddex::import(xml.as_bytes()).unwrap());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let _ = ddex::import(&bytes);
+    }
+
+    #[test]
+    fn damaged_messages_never_panic(cut in 0usize..20_000, length in 0usize..64, insert in "[<>&/a-zA-Z\"'=;#0-9 ]{0,8}") {
+        let xml = album_xml();
+        let start = cut.min(xml.len());
+        let end = (start + length).min(xml.len());
+        let mut damaged = xml.as_bytes()[..start].to_vec();
+        damaged.extend_from_slice(insert.as_bytes());
+        damaged.extend_from_slice(&xml.as_bytes()[end..]);
+        if let Err(error) = ddex::import(&damaged) {
+            prop_assert!(!error.to_string().is_empty());
+        }
+    }
+}
