@@ -5,9 +5,9 @@ mod ddex_support;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use ddex_support::{deals, header, two_disc_compilation, vesica_piscis};
+use ddex_support::{GENRE, deals, featured_compilation, fixture, header, vesica_piscis};
 use release_model::ddex::{
-    self, CommercialModelType, Deal, Error, MessageParty, Territory, UseType,
+    self, CommercialModelType, Deal, Error, ExportOptions, MessageParty, Territory, UseType,
 };
 use release_model::{Release, Track};
 
@@ -37,27 +37,47 @@ fn assert_golden(name: &str, xml: &str) {
     );
 }
 
+/// The fixture as it is (no genre): the options give the genre.
+fn with_default_genre() -> ExportOptions {
+    ExportOptions::new().default_genre(GENRE)
+}
+
 #[test]
 fn vesica_piscis_matches_the_golden_file() {
-    let xml = ddex::export_to_string(&vesica_piscis(), &header(), &[]).unwrap();
+    let album = fixture("vesica-piscis.json").remove(0);
+    let xml = ddex::export_to_string(&album, &header(), &with_default_genre()).unwrap();
     assert_golden("vesica-piscis.xml", &xml);
+    // The default genre gives the same message as a release with that genre.
+    assert_eq!(
+        xml,
+        ddex::export_to_string(&vesica_piscis(), &header(), &ExportOptions::new()).unwrap()
+    );
 }
 
 #[test]
 fn vesica_piscis_with_deals_matches_the_golden_file() {
-    let xml = ddex::export_to_string(&vesica_piscis(), &header(), &deals()).unwrap();
+    let options = ExportOptions::new().deals(deals());
+    let xml = ddex::export_to_string(&vesica_piscis(), &header(), &options).unwrap();
     assert_golden("vesica-piscis-deals.xml", &xml);
 }
 
 #[test]
-fn compilation_matches_the_golden_file() {
-    let xml = ddex::export_to_string(&two_disc_compilation(), &header(), &deals()).unwrap();
+fn the_two_disc_compilation_matches_the_golden_file() {
+    let compilation = fixture("compilation.json").remove(0);
+    let xml = ddex::export_to_string(&compilation, &header(), &with_default_genre()).unwrap();
     assert_golden("two-disc-compilation.xml", &xml);
 }
 
 #[test]
+fn the_single_matches_the_golden_file() {
+    let single = fixture("single.json").remove(0);
+    let xml = ddex::export_to_string(&single, &header(), &with_default_genre()).unwrap();
+    assert_golden("single.xml", &xml);
+}
+
+#[test]
 fn the_album_carries_its_thirteen_isrcs_in_order() {
-    let xml = ddex::export_to_string(&vesica_piscis(), &header(), &[]).unwrap();
+    let xml = ddex::export_to_string(&vesica_piscis(), &header(), &ExportOptions::new()).unwrap();
     let isrcs: Vec<&str> = xml
         .split("<ISRC>")
         .skip(1)
@@ -67,7 +87,7 @@ fn the_album_carries_its_thirteen_isrcs_in_order() {
     assert_eq!(isrcs, expected);
     for n in 1..=13 {
         assert!(xml.contains(&format!(
-            "<ProprietaryId Namespace=\"PADPIDA2013042401U\">0123456789012_QZAQQ26{n:05}</ProprietaryId>"
+            "<ProprietaryId Namespace=\"PADPIDA2013042401U\">614141000012_QZAQQ26{n:05}</ProprietaryId>"
         )));
     }
     assert!(!xml.contains("MessageSchemaVersionId"));
@@ -79,14 +99,14 @@ fn the_album_carries_its_thirteen_isrcs_in_order() {
 fn export_returns_the_warnings() {
     let mut release = vesica_piscis();
     release.release_date = None;
-    let report = ddex::export(&release, &header(), &[], Vec::new()).unwrap();
+    let report = ddex::export(&release, &header(), &ExportOptions::new(), Vec::new()).unwrap();
     assert!(!report.has_errors());
     assert_eq!(report.rules(), ["release.missing_release_date"]);
 }
 
 fn refusal(release: &Release) -> Error {
     let mut out = Vec::new();
-    let error = ddex::export(release, &header(), &[], &mut out).unwrap_err();
+    let error = ddex::export(release, &header(), &ExportOptions::new(), &mut out).unwrap_err();
     assert!(out.is_empty(), "nothing is written on a refusal");
     error
 }
@@ -110,7 +130,8 @@ fn a_release_with_errors_is_refused_with_its_report() {
 
 #[test]
 fn fields_ern_requires_are_refused_when_missing() {
-    let cases: [(fn(&mut Release), &str, &str); 6] = [
+    type Change = fn(&mut Release);
+    let cases: [(Change, &str, &str); 6] = [
         (
             |r| r.label = None,
             "refusing to export: the release has no label (ern needs ReleaseLabelReference)",
@@ -118,7 +139,7 @@ fn fields_ern_requires_are_refused_when_missing() {
         ),
         (
             |r| r.genre = None,
-            "refusing to export: the release has no genre (ern needs Genre)",
+            "refusing to export: the release has no genre and no default genre was given (ern needs Genre)",
             "missing_genre",
         ),
         (
@@ -177,7 +198,7 @@ fn header_and_deals_are_checked_before_anything_is_written() {
     let release = vesica_piscis();
     let mut bad_header = header();
     bad_header.message_id = String::new();
-    let error = ddex::export(&release, &bad_header, &[], Vec::new()).unwrap_err();
+    let error = ddex::export(&release, &bad_header, &ExportOptions::new(), Vec::new()).unwrap_err();
     assert_eq!(
         error.to_string(),
         "invalid message id \"\": expected a non-empty id without surrounding whitespace"
@@ -188,15 +209,33 @@ fn header_and_deals_are_checked_before_anything_is_written() {
         CommercialModelType::SubscriptionModel,
         vec![],
     );
-    let error = ddex::export(&release, &header(), &[no_use.clone()], Vec::new()).unwrap_err();
+    let error = ddex::export(
+        &release,
+        &header(),
+        &ExportOptions::new().deals(vec![no_use.clone()]),
+        Vec::new(),
+    )
+    .unwrap_err();
     assert_eq!(error.to_string(), "incomplete deal: it has no use type");
     no_use.use_types.push(UseType::Stream);
     no_use.territories.clear();
-    let error = ddex::export(&release, &header(), &[no_use.clone()], Vec::new()).unwrap_err();
+    let error = ddex::export(
+        &release,
+        &header(),
+        &ExportOptions::new().deals(vec![no_use.clone()]),
+        Vec::new(),
+    )
+    .unwrap_err();
     assert_eq!(error.to_string(), "incomplete deal: it has no territory");
     no_use.territories.push(Territory::WORLDWIDE);
     no_use.commercial_model_types.clear();
-    let error = ddex::export(&release, &header(), &[no_use.clone()], Vec::new()).unwrap_err();
+    let error = ddex::export(
+        &release,
+        &header(),
+        &ExportOptions::new().deals(vec![no_use.clone()]),
+        Vec::new(),
+    )
+    .unwrap_err();
     assert_eq!(
         error.to_string(),
         "incomplete deal: it has no commercial model type"
@@ -205,7 +244,13 @@ fn header_and_deals_are_checked_before_anything_is_written() {
         .commercial_model_types
         .push(CommercialModelType::FreeOfChargeModel);
     no_use.end_date = Some("2026-02-28".parse().unwrap());
-    let error = ddex::export(&release, &header(), &[no_use], Vec::new()).unwrap_err();
+    let error = ddex::export(
+        &release,
+        &header(),
+        &ExportOptions::new().deals(vec![no_use]),
+        Vec::new(),
+    )
+    .unwrap_err();
     assert_eq!(
         error.to_string(),
         "incomplete deal: it has an end date before its start date"
@@ -252,7 +297,8 @@ fn deal_values_parse_with_pinned_messages() {
 
 #[test]
 fn party_names_and_references() {
-    let xml = ddex::export_to_string(&two_disc_compilation(), &header(), &[]).unwrap();
+    let xml =
+        ddex::export_to_string(&featured_compilation(), &header(), &ExportOptions::new()).unwrap();
     // Release artist, the three track artists, then the label.
     for (reference, name) in [
         ("P1", "Various Artists"),
@@ -282,7 +328,7 @@ fn the_sender_without_a_name_writes_no_party_name() {
         dpid: "PADPIDA2013042401U".parse().unwrap(),
         name: None,
     };
-    let xml = ddex::export_to_string(&vesica_piscis(), &anonymous, &[]).unwrap();
+    let xml = ddex::export_to_string(&vesica_piscis(), &anonymous, &ExportOptions::new()).unwrap();
     assert!(xml.contains(
         "<MessageSender>\n      <PartyId>PADPIDA2013042401U</PartyId>\n    </MessageSender>"
     ));
@@ -299,7 +345,7 @@ fn tracks_keep_their_order_and_discs_their_groups() {
     );
     // Out of order in the model: the groups still list discs and numbers in order.
     release.tracks.swap(0, 3);
-    let xml = ddex::export_to_string(&release, &header(), &[]).unwrap();
+    let xml = ddex::export_to_string(&release, &header(), &ExportOptions::new()).unwrap();
     let disc_two = xml
         .find("<SequenceNumber>2</SequenceNumber>\n          <ResourceGroupContentItem>")
         .is_some();

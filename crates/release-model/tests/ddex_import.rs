@@ -4,7 +4,7 @@ mod ddex_support;
 
 use ddex_support::{deals, header, samples_dir, vesica_piscis};
 use proptest::prelude::*;
-use release_model::ddex::{self, Error, Position};
+use release_model::ddex::{self, Error, ExportOptions, Position};
 use release_model::{ReleaseType, Severity};
 
 fn sample(name: &str) -> Option<Vec<u8>> {
@@ -188,7 +188,12 @@ fn grid_only_and_classical_samples() {
 
 /// The golden album, as text to break.
 fn album_xml() -> String {
-    ddex::export_to_string(&vesica_piscis(), &header(), &deals()).unwrap()
+    ddex::export_to_string(
+        &vesica_piscis(),
+        &header(),
+        &ExportOptions::new().deals(deals()),
+    )
+    .unwrap()
 }
 
 /// The position of the first `needle` in `text`.
@@ -221,8 +226,8 @@ fn errors_name_the_line_and_column() {
         },
         {
             let broken = xml.replacen(
-                "<ICPN>0123456789012</ICPN>",
-                "<ICPN>0123456789012</ICPN>&bogus;",
+                "<ICPN>614141000012</ICPN>",
+                "<ICPN>614141000012</ICPN>&bogus;",
                 1,
             );
             let at = position_of(&broken, "&bogus;");
@@ -371,7 +376,7 @@ fn errors_name_the_line_and_column() {
         },
         {
             let broken = xml.replacen(
-                "<Duration>PT2M47S</Duration>",
+                "<Duration>PT3M1S</Duration>",
                 "<Duration>three minutes</Duration>",
                 1,
             );
@@ -458,7 +463,7 @@ fn errors_name_the_line_and_column() {
             )
         },
         {
-            let broken = xml.replacen("<Duration>PT2M47S</Duration>", "", 1);
+            let broken = xml.replacen("<Duration>PT3M1S</Duration>", "", 1);
             let at = position_of(&broken, "<SoundRecording>");
             (
                 broken,

@@ -33,8 +33,11 @@ pub enum Error {
     /// The release has no label: ERN 4.3 requires a `ReleaseLabelReference`.
     #[error("refusing to export: the release has no label (ern needs ReleaseLabelReference)")]
     MissingLabel,
-    /// The release has no genre: ERN 4.3 requires a `Genre` on the release and its track releases.
-    #[error("refusing to export: the release has no genre (ern needs Genre)")]
+    /// The release has no genre and the options give no default: ERN 4.3 requires a `Genre`
+    /// on the release and its track releases.
+    #[error(
+        "refusing to export: the release has no genre and no default genre was given (ern needs Genre)"
+    )]
     MissingGenre,
     /// The release has no release type: ERN 4.3 requires a `ReleaseType`.
     #[error("refusing to export: the release has no release type (ern needs ReleaseType)")]

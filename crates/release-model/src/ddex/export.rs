@@ -12,13 +12,47 @@ use super::{AVS_VERSION, Deal, Error, MessageHeader, MessageParty, NAMESPACE, SC
 use crate::duration::Iso8601;
 use crate::{Release, ReleaseType, Report, Track};
 
+/// What goes into a message besides the release and the header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ExportOptions {
+    /// The deals, written as one `ReleaseDeal` for the release and its track releases; none
+    /// writes no `DealList`.
+    pub deals: Vec<Deal>,
+    /// The genre to write when the release has none. ERN 4.3 requires a `Genre` on every
+    /// release; without this a release without a genre is refused ([`Error::MissingGenre`]).
+    pub default_genre: Option<String>,
+}
+
+impl ExportOptions {
+    /// No deals, no default genre.
+    #[must_use]
+    pub fn new() -> ExportOptions {
+        ExportOptions::default()
+    }
+
+    /// Sets the deals.
+    #[must_use]
+    pub fn deals(mut self, deals: Vec<Deal>) -> ExportOptions {
+        self.deals = deals;
+        self
+    }
+
+    /// Sets the genre written for a release without one.
+    #[must_use]
+    pub fn default_genre(mut self, genre: impl Into<String>) -> ExportOptions {
+        self.default_genre = Some(genre.into());
+        self
+    }
+}
+
 /// Writes the ERN 4.3 `NewReleaseMessage` for `release` to `out` and returns the release's
 /// validation report (warnings only).
 ///
 /// The message holds a `PartyList` (the artists and the label), one `SoundRecording` per
 /// track (`A1`, `A2`, … in the order of `release.tracks`), the main `Release` (`R0`) with one
 /// `Component` resource group per disc, one `TrackRelease` per track (`R1`, …, identified by
-/// the proprietary id `UPC_ISRC` in the sender's namespace) and, when `deals` is not empty, a
+/// the proprietary id `UPC_ISRC` in the sender's namespace) and, when `options` has deals, a
 /// `DealList` with one `ReleaseDeal` covering the main release and every track release.
 ///
 /// Nothing is written unless the release passes: `out` sees no bytes when this returns an
@@ -49,7 +83,7 @@ use crate::{Release, ReleaseType, Report, Track};
 ///     "2026-03-01T12:00:00Z".parse()?,
 /// );
 /// let mut xml = Vec::new();
-/// ddex::export(&release, &header, &[], &mut xml)?;
+/// ddex::export(&release, &header, &ddex::ExportOptions::new(), &mut xml)?;
 /// let xml = String::from_utf8(xml)?;
 /// assert!(xml.contains("<ICPN>0123456789012</ICPN>"));
 /// assert!(xml.contains("<ISRC>QZAQQ2600001</ISRC>"));
@@ -68,11 +102,11 @@ use crate::{Release, ReleaseType, Report, Track};
 pub fn export<W: io::Write>(
     release: &Release,
     header: &MessageHeader,
-    deals: &[Deal],
+    options: &ExportOptions,
     out: W,
 ) -> Result<Report, Error> {
     header.check()?;
-    for deal in deals {
+    for deal in &options.deals {
         deal.check()?;
     }
     let report = release.validate();
@@ -81,13 +115,13 @@ pub fn export<W: io::Write>(
             report: Box::new(report),
         });
     }
-    let checked = Checked::new(release)?;
+    let checked = Checked::new(release, options.default_genre.as_deref())?;
     let mut writer = Writer::new_with_indent(out, b' ', 2);
     let mut ern = Ern {
         writer: &mut writer,
         scratch: String::with_capacity(64),
     };
-    ern.message(release, &checked, header, deals)?;
+    ern.message(release, &checked, header, &options.deals)?;
     Ok(report)
 }
 
@@ -99,10 +133,10 @@ pub fn export<W: io::Write>(
 pub fn export_to_string(
     release: &Release,
     header: &MessageHeader,
-    deals: &[Deal],
+    options: &ExportOptions,
 ) -> Result<String, Error> {
     let mut bytes = Vec::with_capacity(2048 + 1536 * release.tracks.len());
-    export(release, header, deals, &mut bytes)?;
+    export(release, header, options, &mut bytes)?;
     // quick-xml writes the UTF-8 of our strings and ASCII markup only.
     String::from_utf8(bytes).map_err(|error| Error::Io(io::Error::other(error)))
 }
@@ -121,10 +155,14 @@ struct Checked<'r> {
 }
 
 impl<'r> Checked<'r> {
-    fn new(release: &'r Release) -> Result<Checked<'r>, Error> {
+    fn new(release: &'r Release, default_genre: Option<&'r str>) -> Result<Checked<'r>, Error> {
         let upc = release.upc.ok_or(Error::MissingUpc)?.to_string();
         let label = release.label.as_deref().ok_or(Error::MissingLabel)?;
-        let genre = release.genre.as_deref().ok_or(Error::MissingGenre)?;
+        let genre = release
+            .genre
+            .as_deref()
+            .or(default_genre)
+            .ok_or(Error::MissingGenre)?;
         let release_type = release.release_type.ok_or(Error::MissingReleaseType)?;
         check_text("release title", &release.title)?;
         check_text("release artist", &release.artist)?;

@@ -45,7 +45,8 @@
 //!     CommercialModelType::SubscriptionModel,
 //!     vec![UseType::OnDemandStream],
 //! );
-//! let xml = ddex::export_to_string(&release, &header, &[deal.clone()])?;
+//! let options = ddex::ExportOptions::new().deals(vec![deal.clone()]);
+//! let xml = ddex::export_to_string(&release, &header, &options)?;
 //! let imported = ddex::import(xml.as_bytes())?;
 //! assert_eq!(imported.release, release);
 //! assert_eq!(imported.deals, [deal]);
@@ -63,7 +64,7 @@ mod pull;
 
 pub use deal::{CommercialModelType, Deal, Territory, UseType};
 pub use error::Error;
-pub use export::{export, export_to_string};
+pub use export::{ExportOptions, export, export_to_string};
 pub use header::{DateTime, Dpid, MessageHeader, MessageParty};
 pub use import::{Imported, import, import_reader, rules};
 pub use position::Position;

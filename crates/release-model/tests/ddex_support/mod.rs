@@ -10,7 +10,7 @@ use std::time::Duration;
 use release_model::ddex::{
     CommercialModelType, Deal, MessageHeader, MessageParty, Territory, UseType,
 };
-use release_model::{Release, ReleaseType, Track};
+use release_model::{Catalog, Release, ReleaseType, Track};
 
 /// The message header every test export uses.
 pub fn header() -> MessageHeader {
@@ -46,31 +46,34 @@ pub fn deals() -> Vec<Deal> {
     ]
 }
 
-/// The seed's album: *Vesica Piscis* by One Yen on Leerecs, 13 tracks QZAQQ2600001 …
-/// QZAQQ2600013.
+/// The repository's release fixtures (`fixtures/releases/`).
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/releases")
+}
+
+/// The releases of a fixture file (one release or an array).
+pub fn fixture(name: &str) -> Vec<Release> {
+    let path = fixtures_dir().join(name);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Catalog::from_json(&text)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .releases
+}
+
+/// The genre the fixtures lack and ERN requires.
+pub const GENRE: &str = "Electronic";
+
+/// The seed's album from the fixtures: *Vesica Piscis* by One Yen on Leerecs, 13 tracks
+/// QZAQQ2600001 … QZAQQ2600013, with a genre (ERN requires one; the fixture has none).
 pub fn vesica_piscis() -> Release {
-    let mut builder = Release::builder("Vesica Piscis", "One Yen")
-        .upc("0123456789012".parse().unwrap())
-        .label("Leerecs")
-        .genre("Electronic")
-        .release_type(ReleaseType::Album)
-        .release_date("2026-03-01".parse().unwrap())
-        .p_line("2026 Leerecs")
-        .c_line("2026 One Yen");
-    for number in 1..=13u32 {
-        let isrc = format!("QZAQQ26{number:05}").parse().unwrap();
-        let seconds = 150 + u64::from(number) * 17;
-        builder = builder.push(
-            Track::new(1, number, format!("Track {number}"))
-                .with_isrc(isrc)
-                .with_duration(Duration::from_secs(seconds)),
-        );
-    }
-    builder.build()
+    let mut release = fixture("vesica-piscis.json").remove(0);
+    release.genre = Some(GENRE.to_owned());
+    release
 }
 
 /// A two-disc compilation with a featured artist, versions and an explicit track.
-pub fn two_disc_compilation() -> Release {
+pub fn featured_compilation() -> Release {
     let track = |disc, number, title: &str, isrc: &str, seconds| {
         Track::new(disc, number, title)
             .with_isrc(isrc.parse().unwrap())
