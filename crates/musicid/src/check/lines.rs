@@ -100,6 +100,26 @@ impl<R: Read> LineReader<R> {
         }
     }
 
+    /// The fast path for files of fixed-width lines: hands `accept` each following line of
+    /// exactly `width` bytes that ends in `\n`, found by looking at one byte instead of
+    /// searching, for as long as `accept` takes them (returns `true`). Stops at the first other
+    /// line, or where the buffer runs out, leaving the rest to [`next_line`](Self::next_line).
+    /// Returns how many lines `accept` took.
+    ///
+    /// The caller's `accept` must refuse any line containing a `\n` (a valid code never does),
+    /// so that a line taken here is exactly the line `next_line` would have returned.
+    pub fn take_fixed(&mut self, width: usize, mut accept: impl FnMut(&[u8]) -> bool) -> u64 {
+        let mut taken = 0;
+        while let Some(window) = self.buf[self.start..self.end].get(..=width) {
+            if window[width] != b'\n' || !accept(&window[..width]) {
+                break;
+            }
+            self.start += width + 1;
+            taken += 1;
+        }
+        taken
+    }
+
     /// Moves the pending bytes to the front and reads more behind them.
     fn refill(&mut self) -> io::Result<()> {
         if self.start > 0 {
@@ -246,6 +266,30 @@ mod tests {
                 "ending {ending:?}"
             );
         }
+    }
+
+    #[test]
+    fn fixed_width_lines_are_taken_until_one_differs() {
+        let input = b"AAAA\nBBBB\nCC\nDDDD\nEEEE";
+        let mut reader = LineReader::new(&input[..]);
+        // Nothing is buffered before the first read.
+        assert_eq!(reader.take_fixed(4, |_| true), 0);
+        assert_eq!(reader.next_line().unwrap(), Some(Line::Text(b"AAAA")));
+        let mut seen = Vec::new();
+        let taken = reader.take_fixed(4, |line| {
+            seen.push(line.to_vec());
+            true
+        });
+        assert_eq!(taken, 1);
+        assert_eq!(seen, [b"BBBB".to_vec()]);
+        assert_eq!(reader.next_line().unwrap(), Some(Line::Text(b"CC")));
+        // A refused line stays for next_line.
+        assert_eq!(reader.take_fixed(4, |line| line != b"DDDD"), 0);
+        assert_eq!(reader.next_line().unwrap(), Some(Line::Text(b"DDDD")));
+        // The last line has no newline: it is left to next_line.
+        assert_eq!(reader.take_fixed(4, |_| true), 0);
+        assert_eq!(reader.next_line().unwrap(), Some(Line::Text(b"EEEE")));
+        assert_eq!(reader.next_line().unwrap(), None);
     }
 
     #[test]
