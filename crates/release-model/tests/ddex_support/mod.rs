@@ -54,8 +54,7 @@ pub fn fixtures_dir() -> PathBuf {
 /// The releases of a fixture file (one release or an array).
 pub fn fixture(name: &str) -> Vec<Release> {
     let path = fixtures_dir().join(name);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     Catalog::from_json(&text)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
         .releases

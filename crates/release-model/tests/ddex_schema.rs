@@ -1,0 +1,92 @@
+//! The official ERN 4.3 schema accepts every message we write: the release fixtures (with and
+//! without deals) and a seeded synthetic catalog, checked with xmllint. Runs when
+//! `DDEX_ERN43_XSD` names the schema and xmllint is installed; says so when it skips.
+
+mod ddex_support;
+
+use ddex_support::{
+    GENRE, deals, featured_compilation, fixture, has_xmllint, header, schema, scratch_dir, xmllint,
+};
+use release_model::ddex::{self, ExportOptions};
+
+#[test]
+fn every_exported_message_passes_the_official_schema() {
+    let Some(schema) = schema() else {
+        eprintln!(
+            "skipped: DDEX_ERN43_XSD is not set (it names the ERN 4.3 release-notification.xsd)"
+        );
+        return;
+    };
+    if !has_xmllint() {
+        eprintln!("skipped: xmllint is not installed (Debian package libxml2-utils)");
+        return;
+    }
+    let dir = scratch_dir("ddex-schema");
+    let mut files = Vec::new();
+    let mut write = |name: String, xml: String| {
+        let path = dir.join(name);
+        std::fs::write(&path, xml).unwrap();
+        files.push(path);
+    };
+    let plain = ExportOptions::new().default_genre(GENRE);
+    let with_deals = ExportOptions::new().default_genre(GENRE).deals(deals());
+    for name in [
+        "vesica-piscis.json",
+        "single.json",
+        "compilation.json",
+        "catalog.json",
+    ] {
+        for (index, release) in fixture(name).iter().enumerate() {
+            for (suffix, options) in [("", &plain), ("-deals", &with_deals)] {
+                let xml = ddex::export_to_string(release, &header(), options).unwrap();
+                write(format!("{name}-{index}{suffix}.xml"), xml);
+            }
+        }
+    }
+    let xml = ddex::export_to_string(&featured_compilation(), &header(), &with_deals).unwrap();
+    write("featured-compilation.xml".to_owned(), xml);
+    for (index, release) in release_model::synth::catalog(43, 200)
+        .releases
+        .iter()
+        .enumerate()
+    {
+        let options = if index % 2 == 0 { &plain } else { &with_deals };
+        let xml = ddex::export_to_string(release, &header(), options).unwrap();
+        write(format!("synthetic-{index}.xml"), xml);
+    }
+    let result = xmllint(&schema, &files);
+    let _ = std::fs::remove_dir_all(&dir);
+    if let Err(output) = result {
+        panic!("xmllint rejected exported messages:\n{output}");
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_we_refuse_to_write() {
+    // The check above proves something only if xmllint really validates: a message without
+    // its required AvsVersionId must fail.
+    let Some(schema) = schema() else {
+        eprintln!(
+            "skipped: DDEX_ERN43_XSD is not set (it names the ERN 4.3 release-notification.xsd)"
+        );
+        return;
+    };
+    if !has_xmllint() {
+        eprintln!("skipped: xmllint is not installed (Debian package libxml2-utils)");
+        return;
+    }
+    let dir = scratch_dir("ddex-schema-negative");
+    let xml = ddex::export_to_string(&featured_compilation(), &header(), &ExportOptions::new())
+        .unwrap()
+        .replacen(
+            " AvsVersionId=\"6\"",
+            " MessageSchemaVersionId=\"ern/43\"",
+            1,
+        );
+    let path = dir.join("invalid.xml");
+    std::fs::write(&path, xml).unwrap();
+    let result = xmllint(&schema, &[path]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let output = result.expect_err("xmllint accepted an invalid message");
+    assert!(output.contains("AvsVersionId"), "{output}");
+}
