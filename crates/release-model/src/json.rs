@@ -47,6 +47,12 @@ pub fn from_str(input: &str) -> Import {
             return import;
         }
     }
+    // The fast path: a file without problems parses in one pass. Only when it fails is the
+    // array split into its elements to report every bad release and keep the good ones.
+    if let Ok(releases) = serde_json::from_str::<Vec<Release>>(input) {
+        import.releases = releases;
+        return import;
+    }
     let raws: Vec<&RawValue> = match serde_json::from_str(input) {
         Ok(raws) => raws,
         Err(e) => {
