@@ -338,8 +338,12 @@ impl<'a> Validator<'a> {
                     r::INVALID_POSITION,
                     at,
                     format!(
-                        "disc {} track {}: discs and track numbers count from 1",
-                        track.disc, track.number
+                        "{} 0: discs and track numbers count from 1",
+                        if track.disc == 0 {
+                            "disc"
+                        } else {
+                            "track number"
+                        }
                     ),
                 );
             } else {
@@ -369,15 +373,24 @@ impl<'a> Validator<'a> {
                     at,
                     format!("track {} has a duration of zero", track.number),
                 ),
-                Some(d) if d < options.min_duration || d > options.max_duration => self.push(
+                Some(d) if d < options.min_duration => self.push(
                     r::IMPLAUSIBLE_DURATION,
                     at,
                     format!(
-                        "track {} lasts {}: outside {}..{}",
+                        "track {} lasts {}, less than the minimum {}",
                         track.number,
-                        Clock(d),
-                        Clock(options.min_duration),
-                        Clock(options.max_duration)
+                        Human(d),
+                        Human(options.min_duration)
+                    ),
+                ),
+                Some(d) if d > options.max_duration => self.push(
+                    r::IMPLAUSIBLE_DURATION,
+                    at,
+                    format!(
+                        "track {} lasts {}, more than the maximum {} (milliseconds read as seconds?)",
+                        track.number,
+                        Human(d),
+                        Human(options.max_duration)
                     ),
                 ),
                 Some(_) => {}
@@ -590,6 +603,19 @@ impl<'a> Validator<'a> {
                     release.tracks.len()
                 ),
             );
+        }
+    }
+}
+
+/// A duration for a message: `0.5 s` below a minute, else `m:ss` / `h:mm:ss`.
+struct Human(Duration);
+
+impl std::fmt::Display for Human {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.0 < Duration::from_secs(60) {
+            write!(f, "{} s", self.0.as_secs_f64())
+        } else {
+            write!(f, "{}", Clock(self.0))
         }
     }
 }
