@@ -32,6 +32,12 @@ pub enum Command {
     /// UPC/EAN/GTIN codes (GS1, one per release): check, check digits, conversions, barcodes.
     #[command(subcommand)]
     Upc(cmd::upc::UpcCommand),
+    /// Releases (JSON, CSV): validate, convert, assign codes.
+    #[command(subcommand)]
+    Release(cmd::release::ReleaseCommand),
+    /// The issuing ledger: create, import, look up, export.
+    #[command(subcommand)]
+    Ledger(cmd::ledger::LedgerCommand),
     /// Issue the codes of a sample release through a ledger and write it out.
     Demo(cmd::demo::DemoArgs),
     /// Print a shell completion script.

@@ -87,15 +87,3 @@ impl fmt::Display for Failure {
 
 /// What every command returns.
 pub type CmdResult = Result<Outcome, Failure>;
-
-/// Attaches what was being done to an error, turning it into a [`Failure`].
-pub trait Context<T> {
-    /// Wraps the error as `"{what}: {error}"`.
-    fn context(self, what: impl FnOnce() -> String) -> Result<T, Failure>;
-}
-
-impl<T, E: fmt::Display> Context<T> for Result<T, E> {
-    fn context(self, what: impl FnOnce() -> String) -> Result<T, Failure> {
-        self.map_err(|error| Failure::new(format!("{}: {error}", what())))
-    }
-}

@@ -1,25 +1,259 @@
-//! `musicid demo`: the README's main job on the embedded default.
+//! `musicid demo`: the main job on the embedded default.
+//!
+//! A SQLite ledger in a demo folder, the draft of *Vesica Piscis* by One Yen, its 13 ISRCs
+//! (`QZAQQ2600001` … `QZAQQ2600013`) and a UPC issued through the ledger, the release
+//! validated, JSON and CSV written, a summary printed.
+//!
+//! Running it again reuses the folder: the release there already carries its codes, so nothing
+//! is issued (a recording keeps its one ISRC); the summary says so and shows the codes the
+//! ledger would issue next. Another folder (`--dir`) starts a new ledger.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
-use isrc::{Allocator, Prefix};
+use ledger::{IsrcPool, Ledger, UpcPool};
+use release_model::duration::Clock;
+use release_model::{Release, ValidationOptions};
 
-use crate::exit::{CmdResult, Context, Outcome};
+use crate::atomic;
+use crate::clock;
+use crate::cmd::ledger::ledger_failure;
+use crate::cmd::release::{self, InputFormat};
+use crate::exit::{CmdResult, Failure, Outcome};
+
+/// The draft the demo assigns codes to: the committed fixture.
+const DRAFT: &str = include_str!("../../../../fixtures/releases/vesica-piscis.draft.json");
+
+/// The seed's registrant prefix and year of reference.
+const ISRC_PREFIX: &str = "QZAQQ";
+const ISRC_YEAR: &str = "2026";
+/// The GS1 US demonstration company prefix (GS1 US uses it in its own examples); item
+/// references from 1, so the first UPC is `614141000012` as in the fixtures.
+const COMPANY_PREFIX: &str = "0614141";
+
+const LEDGER_FILE: &str = "ledger.sqlite";
+const DRAFT_FILE: &str = "vesica-piscis.draft.json";
+const JSON_FILE: &str = "vesica-piscis.json";
+const CSV_FILE: &str = "vesica-piscis.csv";
+
+const DEMO_HELP: &str = "\
+Creates DIR (default ./musicid-demo) with a SQLite ledger (ledger.sqlite), the draft of
+Vesica Piscis by One Yen, and the release with its codes as JSON and CSV. Run again on the same
+folder, it reuses it: the release keeps its codes, nothing new is issued, and the summary shows
+the codes the ledger would issue next. A folder that holds anything but a demo is refused.
+
+Examples:
+  musicid demo
+  musicid demo --dir /tmp/another-demo";
 
 /// Arguments of `musicid demo`.
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  musicid demo")]
-pub struct DemoArgs {}
+#[command(after_help = DEMO_HELP)]
+pub struct DemoArgs {
+    /// The demo folder.
+    #[arg(long, default_value = "musicid-demo", value_name = "DIR")]
+    pub dir: PathBuf,
+}
 
-/// Issues the ISRCs of *Vesica Piscis* by One Yen.
-pub fn run(_args: &DemoArgs) -> CmdResult {
-    let prefix: Prefix = "QZAQQ".parse().context(|| "the demo prefix".to_owned())?;
-    let mut allocator = Allocator::new(prefix, 26).context(|| "the demo allocator".to_owned())?;
-    let range = allocator
-        .issue_many(13)
-        .context(|| "issuing the demo ISRCs".to_owned())?;
-    println!("Vesica Piscis by One Yen: {} ISRCs, {range}", range.len());
-    for isrc in range {
-        println!("{isrc}");
+/// Whether the folder is new or a demo folder from an earlier run.
+enum Folder {
+    Fresh,
+    Reused,
+}
+
+fn inspect(dir: &Path) -> Result<Folder, Failure> {
+    let shown = dir.display();
+    match std::fs::read_dir(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Folder::Fresh),
+        Err(e) => Err(Failure::new(format!("{shown}: {e}"))),
+        Ok(mut entries) => {
+            if dir.join(LEDGER_FILE).is_file() {
+                Ok(Folder::Reused)
+            } else if entries.next().is_none() {
+                Ok(Folder::Fresh)
+            } else {
+                Err(Failure::new(format!(
+                    "{shown} is not empty and holds no demo ledger ({LEDGER_FILE}): \
+                     choose another folder with --dir"
+                )))
+            }
+        }
     }
-    Ok(Outcome::Clean)
+}
+
+/// Runs the demo.
+pub fn run(args: &DemoArgs) -> CmdResult {
+    let dir = &args.dir;
+    let folder = inspect(dir)?;
+    let ledger_path = dir.join(LEDGER_FILE);
+    let json_path = dir.join(JSON_FILE);
+    let (mut ledger, mut releases) = match folder {
+        Folder::Fresh => {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Failure::new(format!("{}: {e}", dir.display())))?;
+            let ledger = Ledger::create(ledger_path.as_path()).map_err(|e| ledger_failure(&e))?;
+            atomic::write(&dir.join(DRAFT_FILE), DRAFT.as_bytes())?;
+            (ledger, embedded_draft()?)
+        }
+        Folder::Reused => {
+            let ledger =
+                Ledger::open_existing(ledger_path.as_path()).map_err(|e| ledger_failure(&e))?;
+            let releases = if json_path.is_file() {
+                let loaded = release::load(&json_path, InputFormat::Json)?;
+                if let Some(error) = loaded.errors.first() {
+                    return Err(Failure::new(format!(
+                        "{error} (remove {} to start the demo afresh)",
+                        dir.display()
+                    )));
+                }
+                loaded.releases
+            } else {
+                embedded_draft()?
+            };
+            (ledger, releases)
+        }
+    };
+
+    let isrcs = IsrcPool::parse(ISRC_PREFIX, ISRC_YEAR).map_err(|e| ledger_failure(&e))?;
+    let upcs = UpcPool::parse(COMPANY_PREFIX)
+        .and_then(|pool| {
+            let last = *pool.item_references().end();
+            pool.with_range(1..=last)
+        })
+        .map_err(|e| ledger_failure(&e))?;
+    let Some(summary) =
+        release::assign_all(DRAFT_FILE, &mut releases, &mut ledger, &isrcs, Some(&upcs))?
+    else {
+        return Ok(Outcome::Invalid);
+    };
+
+    let mut options = ValidationOptions::default();
+    options.reference_year = Some(clock::current_year());
+    let report = release_model::validate_releases(&releases, &options);
+
+    let csv_path = dir.join(CSV_FILE);
+    atomic::write(
+        &json_path,
+        release::render(&releases, InputFormat::Json, true)?.as_bytes(),
+    )?;
+    atomic::write(
+        &csv_path,
+        release::render(&releases, InputFormat::Csv, true)?.as_bytes(),
+    )?;
+
+    let next_isrc = ledger
+        .pool_status(&isrcs)
+        .map_err(|e| ledger_failure(&e))?
+        .next;
+    let next_upc = ledger
+        .pool_status(&upcs)
+        .map_err(|e| ledger_failure(&e))?
+        .next;
+
+    let mut text = String::new();
+    for release in &releases {
+        describe(&mut text, release);
+    }
+    let _ = writeln!(text);
+    let ledger_shown = ledger_path.display();
+    match (&folder, summary.issued.len()) {
+        (Folder::Reused, 0) => {
+            let _ = writeln!(
+                text,
+                "Reused the demo folder {}: the release already carries its codes, so nothing \
+                 was issued (a recording keeps its one ISRC).",
+                dir.display()
+            );
+        }
+        (_, issued) => {
+            let isrc_count = summary
+                .issued
+                .iter()
+                .filter(|(code, _)| code.kind() == ledger::Kind::Isrc)
+                .count();
+            let _ = writeln!(
+                text,
+                "Issued {issued} codes through the ledger {ledger_shown} ({isrc_count} ISRCs, {} UPC), \
+                 each committed before it was used.",
+                issued - isrc_count
+            );
+        }
+    }
+    let errors = report.errors().count();
+    let warnings = report.warnings().count();
+    if report.findings().is_empty() {
+        let _ = writeln!(text, "Validated: no findings.");
+    } else {
+        let _ = writeln!(text, "Validated: {errors} errors, {warnings} warnings:");
+        for finding in report.findings() {
+            let _ = writeln!(text, "  {finding}");
+        }
+    }
+    let _ = writeln!(
+        text,
+        "Wrote {} and {}.",
+        json_path.display(),
+        csv_path.display()
+    );
+    let next = |code: Option<ledger::Code>| {
+        code.map_or_else(|| "none (exhausted)".to_owned(), |c| c.to_string())
+    };
+    let _ = writeln!(
+        text,
+        "Next from the ledger: ISRC {}, UPC {}. Run `musicid demo` again to reuse this folder, \
+         or `musicid demo --dir OTHER` for a new ledger.",
+        next(next_isrc),
+        next(next_upc)
+    );
+    std::io::stdout()
+        .lock()
+        .write_all(text.as_bytes())
+        .map_err(|e| Failure::output(&e))?;
+    Ok(Outcome::from_problems(errors > 0))
+}
+
+fn embedded_draft() -> Result<Vec<Release>, Failure> {
+    release_model::json::from_str(DRAFT)
+        .into_result()
+        .map_err(|e| Failure::new(format!("the embedded draft: {e}")))
+}
+
+/// The release as a person reads it.
+fn describe(text: &mut String, release: &Release) {
+    let _ = writeln!(text, "{} by {}", release.title, release.artist);
+    let mut facts = Vec::new();
+    if let Some(release_type) = release.release_type {
+        facts.push(release_type.to_string());
+    }
+    if let Some(date) = release.release_date {
+        facts.push(date.to_string());
+    }
+    if let Some(label) = &release.label {
+        facts.push(label.clone());
+    }
+    facts.push(format!("{} tracks", release.tracks.len()));
+    if let Some(total) = release.total_duration() {
+        facts.push(Clock(total).to_string());
+    }
+    let _ = writeln!(text, "  {}", facts.join(", "));
+    let upc = release.upc.map_or_else(
+        || "none".to_owned(),
+        |upc| format!("{upc} ({})", upc.kind().name()),
+    );
+    let _ = writeln!(text, "  UPC {upc}");
+    for track in &release.tracks {
+        let isrc = track
+            .isrc
+            .map_or_else(|| "no ISRC".to_owned(), |isrc| isrc.to_string());
+        let duration = track
+            .duration
+            .map_or_else(String::new, |d| Clock(d).to_string());
+        let _ = writeln!(
+            text,
+            "  {:>2}. {:<24} {:>6}  {isrc}",
+            track.number, track.title, duration
+        );
+    }
 }

@@ -6,9 +6,11 @@ use std::io::{self, BufRead, BufWriter, Write};
 use clap::{Args, Subcommand, ValueEnum};
 use ident_core::Code;
 use isrc::Isrc;
+use ledger::IsrcPool;
 
 use crate::check::{self, Checkable};
 use crate::cmd::common::CheckArgs;
+use crate::cmd::ledger::{LedgerArg, ledger_failure};
 use crate::exit::{CmdResult, Failure, Outcome};
 
 /// `musicid isrc …`
@@ -20,6 +22,88 @@ pub enum IsrcCommand {
     /// Print ISRCs in another layout.
     #[command(after_help = FORMAT_HELP)]
     Format(FormatArgs),
+    /// Issue new ISRCs through the ledger.
+    #[command(after_help = ALLOCATE_HELP)]
+    Allocate(AllocateArgs),
+}
+
+const ALLOCATE_HELP: &str = "\
+Prints the codes one per line, only after the ledger committed them. Concurrent callers on one
+ledger wait for each other and never get the same code. The ledger is --ledger, else
+$MUSICID_LEDGER, else ./musicid-ledger.sqlite; it must exist (`musicid ledger init`).
+
+Examples:
+  musicid ledger init
+  musicid isrc allocate --prefix QZAQQ --year 2026 --count 13 --reference 'Vesica Piscis'
+  musicid isrc allocate --prefix QZAQQ --year 26 --range 50000..=59999 --ledger shared.sqlite";
+
+/// Arguments of `musicid isrc allocate`.
+#[derive(Debug, Args)]
+pub struct AllocateArgs {
+    /// The registrant prefix (`QZAQQ`, or `QZ-AQQ`).
+    #[arg(long)]
+    pub prefix: String,
+    /// The year of assignment (2026 or 26): the codes' year of reference.
+    #[arg(long)]
+    pub year: String,
+    /// How many codes to issue.
+    #[arg(long, default_value_t = 1)]
+    pub count: u64,
+    /// What the codes are for (recorded in the ledger).
+    #[arg(long, value_name = "TEXT")]
+    pub reference: Option<String>,
+    /// Issue only from these designations (`FIRST..=LAST`), e.g. one machine's share.
+    #[arg(long, value_name = "FIRST..=LAST", value_parser = parse_range)]
+    pub range: Option<(u64, u64)>,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
+}
+
+/// Reads `FIRST..=LAST` (or `FIRST-LAST`).
+pub fn parse_range(text: &str) -> Result<(u64, u64), String> {
+    let (first, last) = text
+        .split_once("..=")
+        .or_else(|| text.split_once('-'))
+        .ok_or_else(|| format!("expected FIRST..=LAST, found {text:?}"))?;
+    let number = |part: &str| {
+        part.trim()
+            .parse::<u64>()
+            .map_err(|_| format!("expected FIRST..=LAST with whole numbers, found {text:?}"))
+    };
+    Ok((number(first)?, number(last)?))
+}
+
+/// Issues `count` codes of `pool` and prints them, one per line, after the commit.
+pub fn allocate_from<P: ledger::Pool>(
+    ledger_arg: &LedgerArg,
+    pool: &P,
+    count: u64,
+    reference: Option<&str>,
+) -> CmdResult {
+    let mut ledger = ledger_arg.open()?;
+    let codes = ledger
+        .issue(pool, count, std::time::SystemTime::now(), reference)
+        .map_err(|e| ledger_failure(&e))?;
+    let stdout = io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    for code in codes {
+        writeln!(out, "{code}").map_err(|e| Failure::output(&e))?;
+    }
+    out.flush().map_err(|e| Failure::output(&e))?;
+    Ok(Outcome::Clean)
+}
+
+fn allocate(args: &AllocateArgs) -> CmdResult {
+    let mut pool = IsrcPool::parse(&args.prefix, &args.year).map_err(|e| ledger_failure(&e))?;
+    if let Some((first, last)) = args.range {
+        let designation = |n: u64| {
+            u32::try_from(n).map_err(|_| Failure::new(format!("designation {n} is above 99999")))
+        };
+        pool = pool
+            .with_range(designation(first)?..=designation(last)?)
+            .map_err(|e| ledger_failure(&e))?;
+    }
+    allocate_from(&args.ledger, &pool, args.count, args.reference.as_deref())
 }
 
 const CHECK_HELP: &str = "\
@@ -93,6 +177,7 @@ pub fn run(command: IsrcCommand) -> CmdResult {
     match command {
         IsrcCommand::Check(args) => check::run::<Isrc>(&args.files, &args.options()),
         IsrcCommand::Format(args) => format(&args),
+        IsrcCommand::Allocate(args) => allocate(&args),
     }
 }
 

@@ -4,6 +4,8 @@ pub mod common;
 pub mod completions;
 pub mod demo;
 pub mod isrc;
+pub mod ledger;
+pub mod release;
 pub mod upc;
 
 use crate::cli::Command;
@@ -14,6 +16,8 @@ pub fn run(command: Command) -> CmdResult {
     match command {
         Command::Isrc(command) => isrc::run(command),
         Command::Upc(command) => upc::run(command),
+        Command::Release(command) => release::run(command),
+        Command::Ledger(command) => ledger::run(command),
         Command::Demo(args) => demo::run(&args),
         Command::Completions(args) => completions::run(&args),
     }

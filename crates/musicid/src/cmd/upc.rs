@@ -5,11 +5,13 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand, ValueEnum};
+use ledger::UpcPool;
 use upc::{Kind, Upc, UpcE};
 
 use crate::atomic;
 use crate::check::{self, Checkable};
 use crate::cmd::common::CheckArgs;
+use crate::cmd::ledger::{LedgerArg, ledger_failure};
 use crate::exit::{CmdResult, Failure, Outcome};
 
 /// `musicid upc …`
@@ -24,6 +26,9 @@ pub enum UpcCommand {
     /// Convert a code to another GS1 form of the same product.
     #[command(after_help = CONVERT_HELP)]
     Convert(ConvertArgs),
+    /// Issue new UPC/EANs from a GS1 company prefix through the ledger.
+    #[command(after_help = ALLOCATE_HELP)]
+    Allocate(AllocateArgs),
     /// Draw the barcode of a code as SVG.
     #[command(after_help = BARCODE_HELP)]
     Barcode(BarcodeArgs),
@@ -54,6 +59,44 @@ Examples:
   musicid upc convert 036000291452 --to ean13     # 0036000291452
   musicid upc convert 042100005264 --to upc-e     # 04252614
   musicid upc convert --upc-e 04252614 --to upc-a # 042100005264";
+
+const ALLOCATE_HELP: &str = "\
+A company prefix starting with 0 issues UPC-As, any other EAN-13s; restricted-circulation,
+coupon and Bookland prefixes are refused. Prints the codes one per line, only after the ledger
+committed them. The ledger must exist (`musicid ledger init`).
+
+Examples:
+  musicid upc allocate --company-prefix 0614141 --count 2 --reference 'Vesica Piscis'
+  musicid upc allocate --company-prefix 0614141 --range 1..=999";
+
+/// Arguments of `musicid upc allocate`.
+#[derive(Debug, Args)]
+pub struct AllocateArgs {
+    /// The GS1 company prefix (6 to 12 digits, EAN-13 view: `0614141` for U.P.C. prefix `614141`).
+    #[arg(long, value_name = "DIGITS")]
+    pub company_prefix: String,
+    /// How many codes to issue.
+    #[arg(long, default_value_t = 1)]
+    pub count: u64,
+    /// What the codes are for (recorded in the ledger).
+    #[arg(long, value_name = "TEXT")]
+    pub reference: Option<String>,
+    /// Issue only from these item references (`FIRST..=LAST`).
+    #[arg(long, value_name = "FIRST..=LAST", value_parser = crate::cmd::isrc::parse_range)]
+    pub range: Option<(u64, u64)>,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
+}
+
+fn allocate(args: &AllocateArgs) -> CmdResult {
+    let mut pool = UpcPool::parse(&args.company_prefix).map_err(|e| ledger_failure(&e))?;
+    if let Some((first, last)) = args.range {
+        pool = pool
+            .with_range(first..=last)
+            .map_err(|e| ledger_failure(&e))?;
+    }
+    crate::cmd::isrc::allocate_from(&args.ledger, &pool, args.count, args.reference.as_deref())
+}
 
 const BARCODE_HELP: &str = "\
 The drawing follows the GS1 geometry (quiet zones, guard bars, digits under the bars); the
@@ -152,6 +195,7 @@ pub fn run(command: UpcCommand) -> CmdResult {
         UpcCommand::Check(args) => check::run::<Upc>(&args.files, &args.options()),
         UpcCommand::CheckDigit(args) => check_digit(&args),
         UpcCommand::Convert(args) => convert(&args),
+        UpcCommand::Allocate(args) => allocate(&args),
         UpcCommand::Barcode(args) => barcode(&args),
     }
 }
