@@ -3,11 +3,8 @@
 use core::num::NonZeroU64;
 
 use crate::fixed::FixedStr;
-use crate::parse::CHARS;
+use crate::pack;
 use crate::{Error, Prefix};
-
-/// The number of values of the year and designation together (`YYNNNNN`).
-pub(crate) const DIGITS_RADIX: u64 = 10_000_000;
 
 /// The number of designation codes in one year (`00000`–`99999`).
 const DESIGNATION_RADIX: u32 = 100_000;
@@ -31,12 +28,12 @@ const DESIGNATION_RADIX: u32 = 100_000;
 pub struct Isrc(NonZeroU64);
 
 impl Isrc {
-    /// Wraps a packed value + 1 that the caller computed from valid parts.
+    /// Wraps a packed code (never zero: it carries a marker bit).
     #[inline]
     pub(crate) const fn from_packed(packed: u64) -> Isrc {
         match NonZeroU64::new(packed) {
             Some(value) => Isrc(value),
-            // Packed values are a sum plus one, never zero.
+            // Packed codes carry a marker bit, so this is never taken.
             None => Isrc(NonZeroU64::MIN),
         }
     }
@@ -47,12 +44,7 @@ impl Isrc {
         year_of_reference: u8,
         designation: u32,
     ) -> Isrc {
-        Isrc::from_packed(
-            prefix.index() as u64 * DIGITS_RADIX
-                + year_of_reference as u64 * DESIGNATION_RADIX as u64
-                + designation as u64
-                + 1,
-        )
+        Isrc::from_packed(pack::pack(prefix.bits(), year_of_reference, designation))
     }
 
     /// The code made of its parts.
@@ -85,17 +77,13 @@ impl Isrc {
     }
 
     const fn packed(self) -> u64 {
-        self.0.get() - 1
-    }
-
-    const fn digits(self) -> u32 {
-        (self.packed() % DIGITS_RADIX) as u32
+        self.0.get()
     }
 
     /// The registrant prefix: agency and registrant code (`QZAQQ`).
     #[must_use]
     pub const fn prefix(self) -> Prefix {
-        Prefix::from_index((self.packed() / DIGITS_RADIX) as u32)
+        Prefix::from_bits(pack::prefix_of(self.packed()))
     }
 
     /// The first two letters (`QZ`), allocated to a national ISRC agency or the International
@@ -116,13 +104,13 @@ impl Isrc {
     /// recording (ISO 3901:2019 §5.4). See [`Isrc::full_year`].
     #[must_use]
     pub const fn year_of_reference(self) -> u8 {
-        (self.digits() / DESIGNATION_RADIX) as u8
+        pack::year_of(self.packed())
     }
 
     /// The designation code (0–99999); `00000` is a valid designation.
     #[must_use]
     pub const fn designation(self) -> u32 {
-        self.digits() % DESIGNATION_RADIX
+        pack::designation_of(self.packed())
     }
 
     /// The year of reference as a full year, read against `reference_year` (for example the
@@ -148,21 +136,7 @@ impl Isrc {
     /// The 12 canonical bytes.
     #[must_use]
     pub const fn to_bytes(self) -> [u8; 12] {
-        let prefix = self.prefix().to_bytes();
-        let mut out = [0u8; 12];
-        let mut i = 0;
-        while i < 5 {
-            out[i] = prefix[i];
-            i += 1;
-        }
-        let mut digits = self.digits();
-        let mut j = 12;
-        while j > 5 {
-            j -= 1;
-            out[j] = CHARS[(digits % 10) as usize];
-            digits /= 10;
-        }
-        out
+        pack::encode(self.packed())
     }
 
     /// Writes the canonical form into `buf` and returns it as text: formatting without the
@@ -174,6 +148,7 @@ impl Isrc {
     /// assert_eq!(isrc.encode(&mut buf), "QZAQQ2600001");
     /// # Ok::<(), isrc::Error>(())
     /// ```
+    #[inline]
     pub fn encode(self, buf: &mut [u8; 12]) -> &str {
         *buf = self.to_bytes();
         // Always ASCII by construction, so never the empty fallback.

@@ -11,6 +11,7 @@ mod fixed;
 mod fmt;
 mod isrc;
 mod lint;
+mod pack;
 mod parse;
 mod prefix;
 pub mod prefixes;

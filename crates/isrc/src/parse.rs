@@ -11,30 +11,8 @@ use core::str::FromStr;
 use ident_core::clean::{byte_char, char_at, position, starts_with_label, trim};
 use ident_core::{CharClass, ParseError};
 
+use crate::pack::{decode, prefix_bits};
 use crate::{Error, Isrc, Prefix};
-
-/// No value: the byte is not a canonical code character.
-const INVALID: u8 = 0xFF;
-
-/// The value of a canonical character: `0`–`9` are 0–9 and `A`–`Z` are 10–35, so the values
-/// run in ASCII order (digits before letters) and the packed numbers sort like the text.
-pub(crate) const VALUE: [u8; 256] = {
-    let mut table = [INVALID; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        if c.is_ascii_digit() {
-            table[b] = c - b'0';
-        } else if c.is_ascii_uppercase() {
-            table[b] = c - b'A' + 10;
-        }
-        b += 1;
-    }
-    table
-};
-
-/// The canonical character of each value, the inverse of [`VALUE`].
-pub(crate) const CHARS: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
 /// The element names errors use.
 pub(crate) const AGENCY: &str = "agency code";
@@ -52,8 +30,12 @@ pub(crate) const RULE_SAME: &str = "all separators must be the same character";
 pub(crate) struct Layout {
     /// Each element's length, name and characters, in order.
     elements: &'static [(usize, &'static str, CharClass)],
-    /// The number of significant characters.
+    /// The number of significant characters (at most 16).
     len: usize,
+    /// The element of each significant character, by index.
+    element_of: [u8; 16],
+    /// Bit `n` is set when a separator may stand after `n` significant characters.
+    boundaries: u32,
     /// What an empty input should have been.
     empty: &'static str,
     /// The length, as a length error says it.
@@ -62,55 +44,76 @@ pub(crate) struct Layout {
     label: bool,
 }
 
-pub(crate) const ISRC_LAYOUT: Layout = Layout {
-    elements: &[
+impl Layout {
+    const fn new(
+        elements: &'static [(usize, &'static str, CharClass)],
+        empty: &'static str,
+        length: &'static str,
+        label: bool,
+    ) -> Layout {
+        let mut element_of = [0u8; 16];
+        let mut boundaries = 0u32;
+        let mut n = 0;
+        let mut e = 0;
+        while e < elements.len() {
+            let mut k = 0;
+            while k < elements[e].0 {
+                element_of[n] = e as u8;
+                n += 1;
+                k += 1;
+            }
+            if e + 1 < elements.len() {
+                boundaries |= 1 << n;
+            }
+            e += 1;
+        }
+        Layout {
+            elements,
+            len: n,
+            element_of,
+            boundaries,
+            empty,
+            length,
+            label,
+        }
+    }
+}
+
+pub(crate) const ISRC_LAYOUT: Layout = Layout::new(
+    &[
         (2, AGENCY, CharClass::Letter),
         (3, REGISTRANT, CharClass::Alphanumeric),
         (2, YEAR, CharClass::Digit),
         (5, DESIGNATION, CharClass::Digit),
     ],
-    len: 12,
-    empty: "an ISRC of 12 characters",
-    length: "12 characters",
-    label: true,
-};
+    "an ISRC of 12 characters",
+    "12 characters",
+    true,
+);
 
-pub(crate) const PREFIX_LAYOUT: Layout = Layout {
-    elements: &[
+pub(crate) const PREFIX_LAYOUT: Layout = Layout::new(
+    &[
         (2, AGENCY, CharClass::Letter),
         (3, REGISTRANT, CharClass::Alphanumeric),
     ],
-    len: 5,
-    empty: "an ISRC prefix of 5 characters",
-    length: "5 characters",
-    label: false,
-};
+    "an ISRC prefix of 5 characters",
+    "5 characters",
+    false,
+);
 
 impl Layout {
-    /// The element holding significant character `n` (0-based), with its characters.
+    /// The element holding significant character `n` (0-based, below `self.len`), with its
+    /// characters.
+    #[inline]
     fn element(&self, n: usize) -> (&'static str, CharClass) {
-        let mut end = 0;
-        for &(len, name, class) in self.elements {
-            end += len;
-            if n < end {
-                return (name, class);
-            }
-        }
-        // Callers stop at `self.len`; the last element is the honest answer past it.
-        let (_, name, class) = self.elements[self.elements.len() - 1];
+        let (_, name, class) = self.elements[self.element_of[n] as usize];
         (name, class)
     }
 
     /// Whether a separator may stand after `n` significant characters.
+    #[inline]
     fn is_boundary(&self, n: usize) -> bool {
-        let mut end = 0;
-        for &(len, _, _) in &self.elements[..self.elements.len() - 1] {
-            end += len;
-            if n == end {
-                return true;
-            }
-        }
-        false
+        n < 32 && self.boundaries & (1 << n) != 0
     }
 
     /// The error for canonical-only input that is not canonical: positions are byte offsets + 1.
@@ -258,43 +261,6 @@ fn significant_chars(text: &str) -> usize {
     text.chars().filter(|&c| c != '-' && c != ' ').count()
 }
 
-/// The packed value + 1 of 12 canonical bytes, or `None` when they are not canonical.
-///
-/// Branch-light on purpose: the registrant bytes are checked by table, the seven digits at once
-/// as one `u64` (SWAR), and converted with three multiplications.
-#[inline]
-pub(crate) fn decode(bytes: &[u8; 12]) -> Option<u64> {
-    let a0 = VALUE[bytes[0] as usize].wrapping_sub(10);
-    let a1 = VALUE[bytes[1] as usize].wrapping_sub(10);
-    let r0 = VALUE[bytes[2] as usize];
-    let r1 = VALUE[bytes[3] as usize];
-    let r2 = VALUE[bytes[4] as usize];
-    // Letters have values 10..=35, so minus 10 they are below 26; everything else wraps above.
-    // Valid registrant values are below 36 and INVALID has its top bit set.
-    let letters_ok = a0.max(a1) < 26;
-    let registrant_ok = (r0 | r1 | r2) & 0x80 == 0;
-
-    // Bytes 4..12 as one little-endian word; byte 4 (the registrant's last) is replaced by '0'
-    // so the word is eight digits whose value is the seven of the year and designation.
-    let [_, _, _, _, tail @ ..] = *bytes;
-    let word = (u64::from_le_bytes(tail) & !0xFF) | 0x30;
-    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
-    const SIX: u64 = 0x0606_0606_0606_0606;
-    // A byte is a digit when its high nibble is 3 and stays 3 after adding 6.
-    let digits_ok = (word & HIGH) | ((word.wrapping_add(SIX) & HIGH) >> 4) == 0x3333_3333_3333_3333;
-    if !(letters_ok && registrant_ok && digits_ok) {
-        return None;
-    }
-    let d = word - 0x3030_3030_3030_3030;
-    let d = (d.wrapping_mul(10) + (d >> 8)) & 0x00FF_00FF_00FF_00FF;
-    let d = (d.wrapping_mul(100) + (d >> 16)) & 0x0000_FFFF_0000_FFFF;
-    let digits = (d.wrapping_mul(10_000) + (d >> 32)) & 0xFFFF_FFFF;
-
-    let prefix =
-        ((((a0 as u64) * 26 + a1 as u64) * 36 + r0 as u64) * 36 + r1 as u64) * 36 + r2 as u64;
-    Some(prefix * crate::isrc::DIGITS_RADIX + digits + 1)
-}
-
 impl Isrc {
     /// The strict fast path for pipelines: exactly the 12 canonical bytes (upper case, no
     /// separators, no whitespace, no label). Error positions count bytes from 1.
@@ -309,14 +275,57 @@ impl Isrc {
     /// # Errors
     /// [`Error::Parse`] when `input` is not 12 bytes long or a byte is not allowed in its
     /// element (lower case included).
+    #[inline]
     pub fn parse_compact(input: &[u8]) -> Result<Isrc, Error> {
         if let Ok(bytes) = <&[u8; 12]>::try_from(input)
             && let Some(packed) = decode(bytes)
         {
             return Ok(Isrc::from_packed(packed));
         }
-        Err(Error::Parse(ISRC_LAYOUT.strict_error(input)))
+        Err(strict_isrc_error(input))
     }
+}
+
+/// Kept out of line so the fast path stays small enough to inline.
+#[cold]
+#[inline(never)]
+fn strict_isrc_error(input: &[u8]) -> Error {
+    Error::Parse(ISRC_LAYOUT.strict_error(input))
+}
+
+/// The lenient path, out of line for the same reason.
+#[inline(never)]
+fn parse_lenient(s: &str) -> Result<Isrc, Error> {
+    if let Some(packed) = common_spelling(s.trim_ascii().as_bytes()) {
+        return Ok(Isrc::from_packed(packed));
+    }
+    let mut canonical = [0u8; 12];
+    ISRC_LAYOUT.scan(s, &mut canonical)?;
+    match decode(&canonical) {
+        Some(packed) => Ok(Isrc::from_packed(packed)),
+        // The scan checked every character, so this is never taken.
+        None => Err(strict_isrc_error(&canonical)),
+    }
+}
+
+/// The two spellings people paste most, compact in any case and hyphenated (or spaced), read
+/// without the general scan. Anything else, and every error, goes to the scan, which accepts
+/// all these spellings too, so this changes speed only.
+#[inline]
+fn common_spelling(text: &[u8]) -> Option<u64> {
+    let mut canonical = match *text {
+        [a0, a1, r0, r1, r2, y0, y1, d0, d1, d2, d3, d4] => {
+            [a0, a1, r0, r1, r2, y0, y1, d0, d1, d2, d3, d4]
+        }
+        [a0, a1, s0, r0, r1, r2, s1, y0, y1, s2, d0, d1, d2, d3, d4]
+            if (s0 == b'-' || s0 == b' ') && s1 == s0 && s2 == s0 =>
+        {
+            [a0, a1, r0, r1, r2, y0, y1, d0, d1, d2, d3, d4]
+        }
+        _ => return None,
+    };
+    canonical.make_ascii_uppercase();
+    decode(&canonical)
 }
 
 impl FromStr for Isrc {
@@ -325,25 +334,21 @@ impl FromStr for Isrc {
     /// Parses the lenient spellings: surrounding whitespace, any letter case, an optional
     /// `ISRC` label followed by `:` or a space (`ISRC QZ-AQQ-26-00001`, `isrc:QZAQQ2600001`),
     /// and one separator (`-` or a space, the same one throughout) at every element boundary
-    /// or at none (`QZ-AQQ-26-00001`, `QZ AQQ 26 00001`, `QZAQQ2600001`).
+    /// or at none (`QZ-AQQ-26-00001`, `QZ AQQ 26 00001`, `QZAQQ2600001`). The canonical form
+    /// takes the same fast path as [`Isrc::parse_compact`].
     ///
     /// # Errors
     /// [`Error::Parse`] saying what is wrong and where, counting characters of `s` from 1:
     /// an empty input, a wrong length (with the length found), a character its element does
     /// not allow, a misplaced or partial separator, or text after the code.
+    #[inline]
     fn from_str(s: &str) -> Result<Isrc, Error> {
         if let Ok(bytes) = <&[u8; 12]>::try_from(s.as_bytes())
             && let Some(packed) = decode(bytes)
         {
             return Ok(Isrc::from_packed(packed));
         }
-        let mut canonical = [0u8; 12];
-        ISRC_LAYOUT.scan(s, &mut canonical)?;
-        match decode(&canonical) {
-            Some(packed) => Ok(Isrc::from_packed(packed)),
-            // The scan checked every character, so this is never taken.
-            None => Err(Error::Parse(ISRC_LAYOUT.strict_error(&canonical))),
-        }
+        parse_lenient(s)
     }
 }
 
@@ -388,17 +393,10 @@ impl Prefix {
     /// ```
     #[must_use]
     pub const fn from_canonical(bytes: &[u8; 5]) -> Option<Prefix> {
-        let a0 = VALUE[bytes[0] as usize].wrapping_sub(10);
-        let a1 = VALUE[bytes[1] as usize].wrapping_sub(10);
-        let r0 = VALUE[bytes[2] as usize];
-        let r1 = VALUE[bytes[3] as usize];
-        let r2 = VALUE[bytes[4] as usize];
-        if a0 >= 26 || a1 >= 26 || r0 >= 36 || r1 >= 36 || r2 >= 36 {
-            return None;
+        match prefix_bits(bytes) {
+            Some(bits) => Some(Prefix::from_bits(bits)),
+            None => None,
         }
-        let index =
-            (((a0 as u32 * 26 + a1 as u32) * 36 + r0 as u32) * 36 + r1 as u32) * 36 + r2 as u32;
-        Some(Prefix::from_index(index))
     }
 }
 

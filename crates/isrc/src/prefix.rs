@@ -1,7 +1,7 @@
 //! The registrant prefix: agency code and registrant code.
 
 use crate::fixed::FixedStr;
-use crate::parse::CHARS;
+use crate::pack;
 use crate::prefixes::{self, PrefixStatus};
 
 /// A registrant prefix (ISO 3901:2019 §4.2, "prefix code"): the agency code (2 letters) and
@@ -19,29 +19,20 @@ use crate::prefixes::{self, PrefixStatus};
 pub struct Prefix(u32);
 
 impl Prefix {
-    /// The prefix numbered `index` in canonical order (below 26 × 26 × 36³).
-    pub(crate) const fn from_index(index: u32) -> Prefix {
-        Prefix(index)
+    /// The prefix of packed prefix bits (see the `pack` module).
+    pub(crate) const fn from_bits(bits: u32) -> Prefix {
+        Prefix(bits)
     }
 
-    /// Its number in canonical order.
-    pub(crate) const fn index(self) -> u32 {
+    /// Its packed bits, ordered like the text.
+    pub(crate) const fn bits(self) -> u32 {
         self.0
     }
 
     /// The 5 canonical bytes.
     #[must_use]
     pub const fn to_bytes(self) -> [u8; 5] {
-        let mut rest = self.0;
-        let r2 = CHARS[(rest % 36) as usize];
-        rest /= 36;
-        let r1 = CHARS[(rest % 36) as usize];
-        rest /= 36;
-        let r0 = CHARS[(rest % 36) as usize];
-        rest /= 36;
-        let a1 = CHARS[(rest % 26) as usize + 10];
-        let a0 = CHARS[(rest / 26 % 26) as usize + 10];
-        [a0, a1, r0, r1, r2]
+        pack::prefix_bytes(self.0)
     }
 
     /// The agency code (`QZ`): see [`Isrc::agency_code`](crate::Isrc::agency_code).
