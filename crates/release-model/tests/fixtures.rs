@@ -42,7 +42,11 @@ fn each_broken_release_yields_exactly_its_rule() {
         covered.extend(want);
     }
     for rule in release_model::RULES {
-        assert!(covered.contains(rule.id), "no broken release for {}", rule.id);
+        assert!(
+            covered.contains(rule.id),
+            "no broken release for {}",
+            rule.id
+        );
     }
 }
 
@@ -83,7 +87,12 @@ fn vesica_piscis_has_the_seed_codes() {
     let relaxed = draft.validate_with(&ValidationOptions::draft());
     assert_eq!(relaxed.error_count(), 0, "{relaxed}");
     assert_eq!(relaxed.warning_count(), 14);
-    assert!(relaxed.findings().iter().all(|f| f.severity == Severity::Warning));
+    assert!(
+        relaxed
+            .findings()
+            .iter()
+            .all(|f| f.severity == Severity::Warning)
+    );
 }
 
 #[test]
@@ -103,7 +112,10 @@ fn the_synthetic_catalog_has_no_errors() {
             .iter()
             .any(|r| r.release_type == Some(release_model::ReleaseType::Compilation))
     );
-    assert_eq!(json::from_str(&json::to_string(&catalog.releases)).releases, catalog.releases);
+    assert_eq!(
+        json::from_str(&json::to_string(&catalog.releases)).releases,
+        catalog.releases
+    );
 }
 
 #[test]
@@ -114,12 +126,19 @@ fn the_code_corpora_agree_with_the_parsers() {
     }
     for line in read("codes/isrc-lenient.tsv").lines() {
         let (spelling, canonical) = line.split_once('\t').unwrap();
-        assert_eq!(spelling.parse::<isrc::Isrc>().unwrap().to_string(), canonical);
+        assert_eq!(
+            spelling.parse::<isrc::Isrc>().unwrap().to_string(),
+            canonical
+        );
     }
     let mut kinds = BTreeSet::new();
     for line in read("codes/isrc-invalid.tsv").lines() {
         let (input, kind) = line.split_once('\t').unwrap();
-        assert_eq!(input.parse::<isrc::Isrc>().unwrap_err().kind(), kind, "{input:?}");
+        assert_eq!(
+            input.parse::<isrc::Isrc>().unwrap_err().kind(),
+            kind,
+            "{input:?}"
+        );
         kinds.insert(kind.to_owned());
     }
     assert!(kinds.len() >= 5, "{kinds:?}");
@@ -134,7 +153,11 @@ fn the_code_corpora_agree_with_the_parsers() {
     let mut kinds = BTreeSet::new();
     for line in read("codes/upc-invalid.tsv").lines() {
         let (input, kind) = line.split_once('\t').unwrap();
-        assert_eq!(input.parse::<upc::Upc>().unwrap_err().kind(), kind, "{input:?}");
+        assert_eq!(
+            input.parse::<upc::Upc>().unwrap_err().kind(),
+            kind,
+            "{input:?}"
+        );
         kinds.insert(kind.to_owned());
     }
     assert!(kinds.contains("check_digit"), "{kinds:?}");
