@@ -178,7 +178,7 @@ pub struct Loaded {
     pub releases: Vec<Release>,
     /// The file's syntax and field errors, each rendered with its place.
     pub errors: Vec<SyntaxError>,
-    /// Whether a JSON file held one object rather than an array.
+    /// Whether a JSON file held one object rather than an array (a CSV: one release).
     pub single: bool,
 }
 
@@ -262,11 +262,14 @@ pub fn load(path: &Path, format: InputFormat) -> Result<Loaded, Failure> {
         InputFormat::Json => release_model::json::from_slice(&bytes),
         InputFormat::Csv => release_model::csv::read(&bytes[..]),
     };
-    let single = format == InputFormat::Json
-        && bytes
+    // JSON keeps its shape; a CSV of one release becomes one JSON object.
+    let single = match format {
+        InputFormat::Json => bytes
             .iter()
             .find(|b| !b.is_ascii_whitespace())
-            .is_some_and(|&b| b == b'{');
+            .is_some_and(|&b| b == b'{'),
+        InputFormat::Csv => import.releases.len() == 1,
+    };
     Ok(Loaded {
         errors: import
             .errors

@@ -1,0 +1,344 @@
+//! `musicid release validate|convert|assign`.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::Stdio;
+
+use common::{assert_code, musicid, run_in};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/releases");
+
+fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{FIXTURES}/{name}")).unwrap()
+}
+
+fn in_dir(dir: &Path, args: &[&str]) -> common::Run {
+    run_in(Some(dir), args, b"")
+}
+
+#[test]
+fn validate_passes_a_clean_catalog_and_names_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("catalog.json"), fixture("catalog.json")).unwrap();
+    std::fs::write(d.join("draft.json"), fixture("vesica-piscis.draft.json")).unwrap();
+    let clean = in_dir(
+        d,
+        &[
+            "release",
+            "validate",
+            "--reference-year",
+            "2026",
+            "catalog.json",
+        ],
+    );
+    assert_code(&clean, 0);
+    assert_eq!(clean.stdout, "");
+    assert_eq!(
+        clean.stderr,
+        "musicid: validated 3 releases in 1 files: 0 errors, 0 warnings\n"
+    );
+
+    let draft = in_dir(
+        d,
+        &[
+            "release",
+            "validate",
+            "--reference-year",
+            "2026",
+            "draft.json",
+        ],
+    );
+    assert_code(&draft, 1);
+    assert_eq!(draft.lines().len(), 14);
+    assert_eq!(
+        draft.lines()[1],
+        "draft.json: release 1 \"Vesica Piscis\", disc 1 track 1: error [track.missing_isrc] track 1 \"Track 1\" has no isrc: give one, or run assign"
+    );
+    let as_draft = in_dir(
+        d,
+        &[
+            "release",
+            "validate",
+            "--draft",
+            "--reference-year",
+            "2026",
+            "draft.json",
+        ],
+    );
+    assert_code(&as_draft, 0);
+    let denied = in_dir(
+        d,
+        &[
+            "release",
+            "validate",
+            "--draft",
+            "--deny-warnings",
+            "--reference-year",
+            "2026",
+            "draft.json",
+        ],
+    );
+    assert_code(&denied, 1);
+}
+
+#[test]
+fn validate_across_files_and_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    // The same release twice in two files: one UPC for two releases.
+    std::fs::write(d.join("a.json"), fixture("vesica-piscis.json")).unwrap();
+    std::fs::write(d.join("b.csv"), fixture("vesica-piscis.csv")).unwrap();
+    let run = in_dir(
+        d,
+        &[
+            "release",
+            "validate",
+            "--format",
+            "json",
+            "--reference-year",
+            "2026",
+            "a.json",
+            "b.csv",
+        ],
+    );
+    assert_code(&run, 1);
+    let objects = run.json_lines();
+    let summary = objects.last().unwrap();
+    assert_eq!(summary["summary"], true);
+    assert_eq!(summary["files"], 2);
+    assert_eq!(summary["releases"], 2);
+    let duplicate = objects
+        .iter()
+        .find(|o| o["rule"] == "catalog.duplicate_upc")
+        .unwrap_or_else(|| panic!("no duplicate_upc finding: {}", run.stdout));
+    assert_eq!(duplicate["severity"], "error");
+    assert_eq!(duplicate["upc"], "614141000012");
+    assert!(duplicate["file"] == "a.json" || duplicate["file"] == "b.csv");
+}
+
+#[test]
+fn syntax_errors_name_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("bad.json"),
+        "{\n  \"title\": \"X\",\n  \"artist\": \"Y\",\n  \"tracks\": [{\"number\": 1, \"isrc\": \"QZAQQ26X0001\"}]\n}\n",
+    )
+    .unwrap();
+    let run = in_dir(d, &["release", "validate", "bad.json"]);
+    assert_code(&run, 1);
+    assert_eq!(
+        run.lines(),
+        [
+            "bad.json:4:49: tracks[0].isrc: invalid isrc \"QZAQQ26X0001\": invalid character 'X' at position 8 in the designation code: expected a digit 0-9"
+        ]
+    );
+    let json = in_dir(d, &["release", "validate", "--format", "json", "bad.json"]);
+    let objects = json.json_lines();
+    assert_eq!(objects[0]["line"], 4);
+    assert_eq!(objects[0]["column"], 49);
+    assert_eq!(objects[0]["rule"], "syntax");
+
+    let missing = in_dir(d, &["release", "validate", "missing.json"]);
+    assert_code(&missing, 2);
+    let unknown = in_dir(d, &["release", "validate", "notes.txt"]);
+    assert_code(&unknown, 2);
+    assert!(
+        unknown.stderr.contains("cannot tell the input format"),
+        "{}",
+        unknown.stderr
+    );
+}
+
+#[test]
+fn convert_round_trips_json_and_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("v.json"), fixture("vesica-piscis.json")).unwrap();
+    assert_code(&in_dir(d, &["release", "convert", "v.json", "v.csv"]), 0);
+    assert_eq!(
+        std::fs::read_to_string(d.join("v.csv")).unwrap(),
+        fixture("vesica-piscis.csv")
+    );
+    assert_code(&in_dir(d, &["release", "convert", "v.csv", "back.json"]), 0);
+    assert_eq!(
+        std::fs::read_to_string(d.join("back.json")).unwrap(),
+        fixture("vesica-piscis.json")
+    );
+    let stdout = in_dir(d, &["release", "convert", "v.csv", "-"]);
+    assert_eq!(stdout.stdout, fixture("vesica-piscis.json"));
+}
+
+#[test]
+fn assign_fills_the_draft_through_the_ledger() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("draft.json"), fixture("vesica-piscis.draft.json")).unwrap();
+    let args = [
+        "release",
+        "assign",
+        "draft.json",
+        "--isrc-prefix",
+        "QZAQQ",
+        "--year",
+        "2026",
+        "--company-prefix",
+        "0614141",
+        "-o",
+        "out.json",
+    ];
+    let no_ledger = in_dir(d, &args);
+    assert_code(&no_ledger, 2);
+    assert!(!d.join("out.json").exists());
+
+    assert_code(&in_dir(d, &["ledger", "init"]), 0);
+    let run = in_dir(d, &args);
+    assert_code(&run, 0);
+    let lines = run.lines();
+    assert_eq!(lines.len(), 14);
+    assert_eq!(lines[0], "614141000005\tOne Yen / Vesica Piscis");
+    assert_eq!(
+        lines[1],
+        "QZAQQ2600001\tOne Yen / Vesica Piscis / disc 1 track 1"
+    );
+    assert_eq!(
+        lines[13],
+        "QZAQQ2600013\tOne Yen / Vesica Piscis / disc 1 track 13"
+    );
+    let out = std::fs::read_to_string(d.join("out.json")).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(value["upc"], "614141000005");
+    assert_eq!(value["tracks"][12]["isrc"], "QZAQQ2600013");
+    let validate = in_dir(
+        d,
+        &[
+            "release",
+            "validate",
+            "--reference-year",
+            "2026",
+            "out.json",
+        ],
+    );
+    assert_code(&validate, 0);
+
+    // Assigning the finished release again issues nothing and changes nothing.
+    let again = in_dir(
+        d,
+        &[
+            "release",
+            "assign",
+            "out.json",
+            "--isrc-prefix",
+            "QZAQQ",
+            "--year",
+            "26",
+            "-o",
+            "out.json",
+        ],
+    );
+    assert_code(&again, 0);
+    assert_eq!(again.stdout, "");
+    assert_eq!(std::fs::read_to_string(d.join("out.json")).unwrap(), out);
+}
+
+#[test]
+fn assign_refuses_a_release_that_is_not_ready_and_issues_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_code(&in_dir(d, &["ledger", "init"]), 0);
+    std::fs::write(
+        d.join("gap.json"),
+        r#"{"title": "Gap", "artist": "X", "tracks": [{"number": 1, "title": "A"}, {"number": 3, "title": "C"}]}"#,
+    )
+    .unwrap();
+    let run = in_dir(
+        d,
+        &[
+            "release",
+            "assign",
+            "gap.json",
+            "--isrc-prefix",
+            "QZAQQ",
+            "--year",
+            "26",
+            "-o",
+            "out.json",
+        ],
+    );
+    assert_code(&run, 1);
+    assert!(run.stderr.contains("[track.number_gap]"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .ends_with("gap.json: not ready for codes: nothing was issued\n"),
+        "{}",
+        run.stderr
+    );
+    let export = in_dir(d, &["ledger", "export"]);
+    assert_eq!(export.lines().len(), 1, "{}", export.stdout);
+    assert!(!d.join("out.json").exists());
+}
+
+#[test]
+fn assign_killed_before_the_rename_leaves_the_previous_output_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_code(&in_dir(d, &["ledger", "init"]), 0);
+    std::fs::write(d.join("draft.json"), fixture("vesica-piscis.draft.json")).unwrap();
+    std::fs::write(d.join("out.json"), "the previous output\n").unwrap();
+    let mut child = musicid()
+        .args([
+            "release",
+            "assign",
+            "draft.json",
+            "--isrc-prefix",
+            "QZAQQ",
+            "--year",
+            "2026",
+            "-o",
+            "out.json",
+        ])
+        .env("MUSICID_TEST_PAUSE_BEFORE_RENAME", "60")
+        .current_dir(d)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    assert!(line.contains("pausing 60 s before the rename"), "{line}");
+    // The temporary file is complete and synced; kill -9 right before the rename.
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), None, "killed by a signal");
+    assert_eq!(
+        std::fs::read_to_string(d.join("out.json")).unwrap(),
+        "the previous output\n"
+    );
+    // The codes were committed before the output was written: they stay recorded.
+    let export = in_dir(d, &["ledger", "export"]);
+    assert_eq!(export.lines().len(), 14, "{}", export.stdout);
+    // A rerun continues after them: a gap in the sequence, never a duplicate.
+    let rerun = in_dir(
+        d,
+        &[
+            "release",
+            "assign",
+            "draft.json",
+            "--isrc-prefix",
+            "QZAQQ",
+            "--year",
+            "2026",
+            "-o",
+            "out.json",
+        ],
+    );
+    assert_code(&rerun, 0);
+    assert_eq!(
+        rerun.lines()[0],
+        "QZAQQ2600014\tOne Yen / Vesica Piscis / disc 1 track 1"
+    );
+}
