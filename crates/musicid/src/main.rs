@@ -1,7 +1,4 @@
-//! `musicid`: the command-line tool for music identifiers in distribution pipelines.
-//!
-//! Every command documents itself (`musicid help`, `musicid <command> --help`); the crate's
-//! README describes the interface pipelines script against and the exit codes.
+#![doc = include_str!("../README.md")]
 
 mod atomic;
 mod check;
