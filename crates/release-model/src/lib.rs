@@ -30,7 +30,7 @@ pub use report::{Finding, Location, Report, Severity};
 pub use rules::{RULES, Rule, rule};
 pub use validate::{ValidationOptions, validate_releases};
 
-/// The rule ids as constants (`rules::NUMBER_GAP == "track.number_gap"`).
+/// The rule ids as constants (`rule_ids::NUMBER_GAP == "track.number_gap"`).
 pub mod rule_ids {
     pub use crate::rules::{
         DISC_GAP, DUPLICATE_ISRC, DUPLICATE_NUMBER, DUPLICATE_UPC, EMPTY_ARTIST, EMPTY_RELEASE,

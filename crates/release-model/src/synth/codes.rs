@@ -1,6 +1,9 @@
 //! Code corpora: valid codes, lenient spellings of them, and invalid inputs with the error kind
 //! the parser reports — for the command-line checks, the benchmarks and the fixtures.
 
+use std::fmt::Display;
+use std::str::FromStr;
+
 use isrc::{Isrc, Prefix};
 use upc::Upc;
 
@@ -90,60 +93,119 @@ pub fn valid_upcs(seed: u64) -> impl Iterator<Item = Upc> {
     })
 }
 
-/// `count` valid ISRCs under agency codes the IFPI table allocates, their lenient spellings
-/// (every tenth code), and invalid inputs derived from them, each with the `isrc::Error::kind`
-/// the parser reports. Deterministic in `seed`.
-#[must_use]
-pub fn isrc_corpus(seed: u64, count: usize) -> CodeCorpus {
+/// The parts of a corpus that differ between the code types.
+struct Recipe<T: FromStr> {
+    spelling: fn(usize, &str) -> String,
+    mutations: &'static [fn(&str, &mut Rng) -> String],
+    kind: fn(&T::Err) -> &'static str,
+}
+
+/// The corpus of `valid` codes: a lenient spelling of every tenth (kept when it parses back to
+/// the code), then the empty input and mutations of the first 300 (kept when refused, with the
+/// parser's error kind).
+fn corpus<T>(
+    seed: u64,
+    valid: impl Iterator<Item = T>,
+    count: usize,
+    recipe: &Recipe<T>,
+) -> CodeCorpus
+where
+    T: FromStr + Display,
+{
     let mut rng = Rng::new(seed ^ 0xC0DE);
     let mut corpus = CodeCorpus {
-        valid: valid_isrcs(seed)
-            .take(count)
-            .map(|c| c.to_string())
-            .collect(),
+        valid: valid.take(count).map(|c| c.to_string()).collect(),
         ..CodeCorpus::default()
     };
+    let parses_to = |text: &str, code: &str| {
+        text.parse::<T>().map(|c| c.to_string()).ok().as_deref() == Some(code)
+    };
     for (i, code) in corpus.valid.iter().enumerate().step_by(10) {
-        let hyphenated = format!(
-            "{}-{}-{}-{}",
-            &code[..2],
-            &code[2..5],
-            &code[5..7],
-            &code[7..]
-        );
-        let spelling = match i / 10 % 4 {
-            0 => code.to_ascii_lowercase(),
-            1 => hyphenated,
-            2 => format!("ISRC {hyphenated}"),
-            _ => hyphenated.replace('-', " "),
-        };
-        if spelling.parse::<Isrc>().map(|c| c.to_string()).as_deref() == Ok(code) {
+        let spelling = (recipe.spelling)(i / 10, code);
+        if parses_to(&spelling, code) {
             corpus.lenient.push((spelling, code.clone()));
         }
     }
-    let mutations: [fn(&str, &mut Rng) -> String; 9] = [
-        |c, _| c[..11].to_owned(),
-        |c, _| format!("{c}0"),
-        |c, rng| replace_at(c, rng.below(5) as usize, '!'),
-        |c, rng| replace_at(c, 5 + rng.below(2) as usize, 'A'),
-        |c, rng| replace_at(c, 7 + rng.below(5) as usize, 'O'),
-        |c, _| format!("{}-{}", &c[..5], &c[5..]),
-        |c, _| format!("{}-{}", &c[..2], &c[2..]),
-        |c, _| format!("{c} x"),
-        |c, _| replace_at(c, 2, 'é'),
-    ];
-    corpus.invalid.push((String::new(), kind_isrc("")));
-    for (i, code) in corpus.valid.iter().enumerate().take(count.min(300)) {
-        let input = mutations[i % mutations.len()](code, &mut rng);
-        if let Err(e) = input.parse::<Isrc>() {
-            corpus.invalid.push((input, e.kind()));
+    let inputs = std::iter::once(String::new()).chain(
+        corpus
+            .valid
+            .iter()
+            .take(300)
+            .enumerate()
+            .map(|(i, code)| recipe.mutations[i % recipe.mutations.len()](code, &mut rng))
+            .collect::<Vec<_>>(),
+    );
+    for input in inputs {
+        if let Err(e) = input.parse::<T>() {
+            corpus.invalid.push((input, (recipe.kind)(&e)));
         }
     }
     corpus
 }
 
-fn kind_isrc(input: &str) -> &'static str {
-    input.parse::<Isrc>().err().map_or("", |e| e.kind())
+/// `count` valid ISRCs under agency codes the IFPI table allocates, their lenient spellings
+/// (every tenth code: lower case, hyphens, `ISRC ` label, spaces), and invalid inputs derived
+/// from them, each with the `isrc::Error::kind` the parser reports. Deterministic in `seed`.
+#[must_use]
+pub fn isrc_corpus(seed: u64, count: usize) -> CodeCorpus {
+    let recipe = Recipe::<Isrc> {
+        spelling: |n, code| {
+            let hyphenated = format!(
+                "{}-{}-{}-{}",
+                &code[..2],
+                &code[2..5],
+                &code[5..7],
+                &code[7..]
+            );
+            match n % 4 {
+                0 => code.to_ascii_lowercase(),
+                1 => hyphenated,
+                2 => format!("ISRC {hyphenated}"),
+                _ => hyphenated.replace('-', " "),
+            }
+        },
+        mutations: &[
+            |c, _| c[..11].to_owned(),
+            |c, _| format!("{c}0"),
+            |c, rng| replace_at(c, rng.below(5) as usize, '!'),
+            |c, rng| replace_at(c, 5 + rng.below(2) as usize, 'A'),
+            |c, rng| replace_at(c, 7 + rng.below(5) as usize, 'O'),
+            |c, _| format!("{}-{}", &c[..5], &c[5..]),
+            |c, _| format!("{}-{}", &c[..2], &c[2..]),
+            |c, _| format!("{c} x"),
+            |c, _| replace_at(c, 2, 'é'),
+        ],
+        kind: isrc::Error::kind,
+    };
+    corpus(seed, valid_isrcs(seed), count, &recipe)
+}
+
+/// `count` valid UPC-A, EAN-13, EAN-8 and GTIN-14 codes, lenient spellings (a space or a
+/// hyphen) of every tenth, and invalid inputs derived from them with the `upc::Error::kind`
+/// the parser reports (wrong check digits, lengths, characters). Deterministic in `seed`.
+#[must_use]
+pub fn upc_corpus(seed: u64, count: usize) -> CodeCorpus {
+    let recipe = Recipe::<Upc> {
+        spelling: |n, code| {
+            let mid = code.len() / 2;
+            let separator = if n % 2 == 0 { ' ' } else { '-' };
+            format!("{}{separator}{}", &code[..mid], &code[mid..])
+        },
+        mutations: &[
+            |c, rng| {
+                let last = c.as_bytes()[c.len() - 1] - b'0';
+                let wrong = (u64::from(last) + 1 + rng.below(9)) % 10;
+                format!("{}{wrong}", &c[..c.len() - 1])
+            },
+            |c, _| c[1..].to_owned(),
+            |c, rng| replace_at(c, rng.below(c.len() as u64) as usize, 'O'),
+            |c, _| format!("{c} x"),
+            |c, _| format!("+{c}"),
+            |c, _| format!("{c}00"),
+        ],
+        kind: upc::Error::kind,
+    };
+    corpus(seed, valid_upcs(seed), count, &recipe)
 }
 
 fn replace_at(code: &str, index: usize, with: char) -> String {
@@ -157,51 +219,4 @@ fn random_digits(rng: &mut Rng, n: usize) -> String {
     (0..n)
         .map(|_| char::from(b'0' + rng.below(10) as u8))
         .collect()
-}
-
-/// `count` valid UPC-A, EAN-13, EAN-8 and GTIN-14 codes, lenient spellings (spaces, hyphens)
-/// of every tenth, and invalid inputs derived from them with the `upc::Error::kind` the parser
-/// reports (wrong check digits, lengths, characters). Deterministic in `seed`.
-#[must_use]
-pub fn upc_corpus(seed: u64, count: usize) -> CodeCorpus {
-    let mut rng = Rng::new(seed ^ 0xC0DE);
-    let mut corpus = CodeCorpus {
-        valid: valid_upcs(seed)
-            .take(count)
-            .map(|c| c.to_string())
-            .collect(),
-        ..CodeCorpus::default()
-    };
-    for (i, code) in corpus.valid.iter().enumerate().step_by(10) {
-        let mid = code.len() / 2;
-        let spelling = if i / 10 % 2 == 0 {
-            format!("{} {}", &code[..mid], &code[mid..])
-        } else {
-            format!("{}-{}", &code[..mid], &code[mid..])
-        };
-        if spelling.parse::<Upc>().map(|c| c.to_string()).as_deref() == Ok(code) {
-            corpus.lenient.push((spelling, code.clone()));
-        }
-    }
-    let mutations: [fn(&str, &mut Rng) -> String; 6] = [
-        |c, rng| {
-            let last = c.as_bytes()[c.len() - 1] - b'0';
-            let wrong = (u64::from(last) + 1 + rng.below(9)) % 10;
-            format!("{}{wrong}", &c[..c.len() - 1])
-        },
-        |c, _| c[1..].to_owned(),
-        |c, rng| replace_at(c, rng.below(c.len() as u64) as usize, 'O'),
-        |c, _| format!("{c} x"),
-        |c, _| format!("+{c}"),
-        |c, _| format!("{c}00"),
-    ];
-    let empty_kind = "".parse::<Upc>().err().map_or("", |e| e.kind());
-    corpus.invalid.push((String::new(), empty_kind));
-    for (i, code) in corpus.valid.iter().enumerate().take(count.min(300)) {
-        let input = mutations[i % mutations.len()](code, &mut rng);
-        if let Err(e) = input.parse::<Upc>() {
-            corpus.invalid.push((input, e.kind()));
-        }
-    }
-    corpus
 }
