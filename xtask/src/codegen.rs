@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::util::{ensure_file, has_flag, root};
+use crate::util::{GENERATED, ensure_file, has_flag, root};
 
 #[path = "../../crates/isrc/codegen/prefix_table.rs"]
 mod prefix_table;
@@ -14,9 +14,8 @@ mod prefix_table;
 pub fn run(args: &[String]) -> Result<(), String> {
     let check = has_flag(args, "--check");
     let source = root().join(prefix_table::SOURCE);
-    let csv =
-        std::fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
-    let rendered = prefix_table::render(&csv)?;
+    let csv = std::fs::read_to_string(&source).map_err(|e| format!("{}: {e}", source.display()))?;
+    let rendered = prefix_table::render(&csv, GENERATED)?;
     ensure_file(Path::new(prefix_table::OUTPUT), &rendered, check)?;
     Ok(())
 }

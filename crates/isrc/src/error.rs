@@ -45,7 +45,7 @@ pub enum Error {
     /// was issued: a further prefix or range from the agency is the way on (ISO 3901:2019
     /// §5.3), never the next year's codes.
     #[error(
-        "designation range exhausted: requested {requested} under {prefix} for year of reference {year_of_reference:02}, {remaining} left before {end:05}"
+        "designation range exhausted: requested {requested} under {prefix} for year of reference {year_of_reference:02}, {remaining} left up to {end:05}"
     )]
     Exhausted {
         /// The allocator's prefix.

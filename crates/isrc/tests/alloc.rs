@@ -96,7 +96,7 @@ fn issues_nothing_when_fewer_remain_than_asked() {
     );
     assert_eq!(
         err.to_string(),
-        "designation range exhausted: requested 4 under QZAQQ for year of reference 26, 3 left before 99999"
+        "designation range exhausted: requested 4 under QZAQQ for year of reference 26, 3 left up to 99999"
     );
     assert_eq!(allocator.remaining(), 3, "a refused request issues nothing");
     let last = allocator.issue_many(3).unwrap();

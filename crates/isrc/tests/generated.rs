@@ -5,6 +5,11 @@
 #[allow(dead_code)]
 mod prefix_table;
 
+// For the marker every generated file carries.
+#[path = "../../../xtask/src/util.rs"]
+#[allow(dead_code)]
+mod util;
+
 use std::path::Path;
 
 #[test]
@@ -13,7 +18,7 @@ fn prefix_table_is_fresh() {
     let csv_path = root.join(prefix_table::SOURCE);
     let csv = std::fs::read_to_string(&csv_path)
         .unwrap_or_else(|e| panic!("{}: {e}", csv_path.display()));
-    let rendered = prefix_table::render(&csv).unwrap();
+    let rendered = prefix_table::render(&csv, util::GENERATED).unwrap();
     let committed_path = root.join(prefix_table::OUTPUT);
     let committed = std::fs::read_to_string(&committed_path)
         .unwrap_or_else(|e| panic!("{}: {e}", committed_path.display()));
@@ -22,13 +27,13 @@ fn prefix_table_is_fresh() {
         "{} is stale: run `cargo xtask codegen` and commit the result",
         prefix_table::OUTPUT
     );
-    assert!(committed.starts_with(prefix_table::HEADER));
+    assert!(committed.starts_with(&format!("// {}\n", util::GENERATED)));
 }
 
 #[test]
 fn renderer_refuses_malformed_lists() {
     let header = "# DB_DATE 2025-11-04\n";
-    let render = |body: &str| prefix_table::render(&format!("{header}{body}"));
+    let render = |body: &str| prefix_table::render(&format!("{header}{body}"), util::GENERATED);
     assert_eq!(
         render("AD,Agency,AD,Maybe,True,\n").unwrap_err(),
         "data/isrc-prefixes-ifpi-2025-11.csv:2: retired must be True or False, found \"Maybe\""
@@ -46,7 +51,7 @@ fn renderer_refuses_malformed_lists() {
         "data/isrc-prefixes-ifpi-2025-11.csv: code AD appears twice"
     );
     assert_eq!(
-        prefix_table::render("AD,A,AD,False,True,\n").unwrap_err(),
+        prefix_table::render("AD,A,AD,False,True,\n", util::GENERATED).unwrap_err(),
         "data/isrc-prefixes-ifpi-2025-11.csv: no DB_DATE in the header comments"
     );
     let ok = render("ZZ,Z,WORLDWIDE,False,False,a, b\nAD,A,AD,True,True,\n").unwrap();

@@ -346,7 +346,7 @@ fn pins_the_other_error_messages() {
                 requested: 5,
                 remaining: 3,
             },
-            "designation range exhausted: requested 5 under QZAQQ for year of reference 06, 3 left before 99999",
+            "designation range exhausted: requested 5 under QZAQQ for year of reference 06, 3 left up to 99999",
             "exhausted",
         ),
         (
