@@ -12,6 +12,9 @@
 //!   the peer's `Display` (which prints the labelled form) into the same buffer, then both
 //!   through `to_string`.
 
+// `criterion_group!` defines a public function without documentation.
+#![allow(missing_docs)]
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 
