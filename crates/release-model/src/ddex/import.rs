@@ -172,9 +172,8 @@ impl<T> Preferred<T> {
 }
 
 fn is_default(pull: &Pull<'_>, element: &Element<'_>) -> Result<bool, Error> {
-    Ok(pull
-        .attribute(element, "IsDefault")?
-        .is_some_and(|value| value == "true" || value == "1"))
+    Ok(pull.attribute_is(element, "IsDefault", "true")?
+        || pull.attribute_is(element, "IsDefault", "1")?)
 }
 
 /// Title, version and artist as a `SoundRecording` or `Release` states them.
@@ -206,9 +205,10 @@ impl<'a> Display<'a> {
                     match child.name() {
                         b"TitleText" => title = Some(pull.text(&child)?),
                         b"SubTitle" => {
-                            let kind = pull.attribute(&child, "SubTitleType")?;
+                            let is_version =
+                                pull.attribute_is(&child, "SubTitleType", "Version")?;
                             let text = pull.text(&child)?;
-                            if kind.as_deref() == Some("Version") && version.is_none() {
+                            if is_version && version.is_none() {
                                 version = Some(text);
                             }
                         }
@@ -747,8 +747,7 @@ fn resource_group<'a>(
     while let Some(child) = pull.child(element)? {
         match child.name() {
             b"ResourceGroup" => {
-                let kind = pull.attribute(&child, "ResourceGroupType")?;
-                if kind.as_deref() == Some("Component") {
+                if pull.attribute_is(&child, "ResourceGroupType", "Component")? {
                     let mut disc = Vec::new();
                     resource_group(pull, &child, release, &mut disc)?;
                     release.discs.push(disc);
@@ -1001,7 +1000,7 @@ impl<'a> Message<'a> {
         let release_list = self
             .release_list
             .ok_or_else(|| missing(pull, root, "ReleaseList", "NewReleaseMessage"))?;
-        let mut main = self.release.take().ok_or(Error::NoRelease {
+        let mut main = self.release.take().ok_or_else(|| Error::NoRelease {
             position: pull.position_of(release_list),
         })?;
         let mut report = Report::new();
@@ -1070,7 +1069,7 @@ impl<'a> Message<'a> {
             None => None,
         };
 
-        let (title, version) = main.display.title().ok_or(Error::Missing {
+        let (title, version) = main.display.title().ok_or_else(|| Error::Missing {
             position: pull.position_of(main.offset),
             element: "DisplayTitle",
             parent: "Release",
@@ -1210,22 +1209,20 @@ fn recording_track<'a>(
     number: u32,
     release_artist: &str,
 ) -> Result<Track, Error> {
-    let position = pull.position_of(recording.offset);
-    let (title, version) = match recording.display.title() {
-        Some(pair) => pair,
-        None => {
-            return Err(Error::Missing {
-                position,
-                element: "DisplayTitle",
-                parent: "SoundRecording",
-            });
-        }
-    };
-    let artist = recording.display.artist(parties).ok_or(Error::Missing {
-        position,
-        element: "DisplayArtistName",
+    // Positions only for errors: finding one scans the text up to it.
+    let missing = |element| Error::Missing {
+        position: pull.position_of(recording.offset),
+        element,
         parent: "SoundRecording",
-    })?;
+    };
+    let (title, version) = recording
+        .display
+        .title()
+        .ok_or_else(|| missing("DisplayTitle"))?;
+    let artist = recording
+        .display
+        .artist(parties)
+        .ok_or_else(|| missing("DisplayArtistName"))?;
     let mut track = Track::new(disc, number, title);
     track.version = version;
     track.artist = (artist != release_artist).then_some(artist);
@@ -1242,11 +1239,10 @@ fn recording_track<'a>(
         })?;
         track.isrc = Some(code);
     }
-    let duration = recording.duration.as_ref().ok_or(Error::Missing {
-        position,
-        element: "Duration",
-        parent: "SoundRecording",
-    })?;
+    let duration = recording
+        .duration
+        .as_ref()
+        .ok_or_else(|| missing("Duration"))?;
     track.duration =
         Some(
             crate::duration::parse(&duration.text).map_err(|error| Error::Value {

@@ -214,6 +214,26 @@ impl<'a> Pull<'a> {
             })
     }
 
+    /// Whether an attribute is present with the value `expected`; compares the raw bytes
+    /// (no allocation) unless the value holds an entity.
+    pub fn attribute_is(
+        &self,
+        element: &Element<'a>,
+        name: &str,
+        expected: &str,
+    ) -> Result<bool, Error> {
+        match element.start.try_get_attribute(name) {
+            Ok(None) => Ok(false),
+            Ok(Some(attribute)) if !attribute.value.contains(&b'&') => {
+                Ok(*attribute.value == *expected.as_bytes())
+            }
+            Ok(Some(_)) => Ok(self.attribute(element, name)?.as_deref() == Some(expected)),
+            Err(error) => {
+                Err(self.syntax_at(element.offset, format!("invalid attributes: {error}")))
+            }
+        }
+    }
+
     /// An attribute's value, entities resolved; `None` when absent.
     pub fn attribute(
         &self,
