@@ -53,8 +53,19 @@ pub(crate) struct NewCodes<'a> {
     pub(crate) codes: Vec<Code>,
     pub(crate) issued_at: PerRow<i64>,
     pub(crate) references: PerRow<Option<&'a str>>,
+    /// The pool of issued codes; `None` for imported ones (which is how the ledger tells them
+    /// apart).
     pub(crate) pool_id: Option<i64>,
-    pub(crate) origin: Origin,
+}
+
+impl NewCodes<'_> {
+    /// Whether every row has the same time and reference.
+    pub(crate) const fn shares_metadata(&self) -> bool {
+        matches!(
+            (&self.issued_at, &self.references),
+            (PerRow::Same(_), PerRow::Same(_))
+        )
+    }
 }
 
 /// Which records a scan visits.
@@ -102,25 +113,45 @@ pub(crate) trait Txn {
     fn commit(self: Box<Self>) -> Result<(), Error>;
 }
 
-/// A record from the columns of a `ledger_codes` row.
+/// A record from the columns of a `ledger_codes` row: the code as issued
+/// (`coalesce(code, key)`), the time, the reference, and whether it was imported
+/// (`pool_id IS NULL`).
 pub(crate) fn record_from_columns(
-    kind: &str,
     code: &str,
     issued_at: i64,
     reference: Option<String>,
-    origin: &str,
+    imported: bool,
 ) -> Result<Record, Error> {
-    let origin = Origin::from_db(origin)
-        .ok_or_else(|| crate::error::inconsistent(format!("unknown origin {origin:?}")))?;
     Ok(Record {
-        code: Code::from_db(kind, code)?,
+        code: Code::from_db(code)?,
         issued_at: from_unix_seconds(issued_at),
         reference,
-        origin,
+        origin: if imported {
+            Origin::Imported
+        } else {
+            Origin::Issued
+        },
     })
 }
 
+/// The `WHERE` conditions of a scan, with `placeholder(n)` for the n-th (1-based) parameter.
+pub(crate) fn scan_conditions(filter: Filter<'_>, placeholder: impl Fn(usize) -> String) -> String {
+    let mut conditions = Vec::new();
+    if let Some(kind) = filter.kind {
+        conditions.push(kind.key_condition().to_owned());
+    }
+    if filter.reference.is_some() {
+        conditions.push(format!("reference = {}", placeholder(1)));
+    }
+    if conditions.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", conditions.join(" AND "))
+    }
+}
+
 /// The code of a [`Error::Duplicate`]: the row whose key the database named, else the first.
+#[cfg(feature = "postgres")]
 pub(crate) fn duplicate_of(rows: &NewCodes<'_>, key: Option<&str>) -> Error {
     let code = key
         .and_then(|key| rows.codes.iter().find(|code| code.key() == key))

@@ -3,7 +3,6 @@
 use std::collections::HashMap;
 
 use crate::backend::{NewCodes, PerRow, PoolRow, Txn};
-use crate::record::Origin;
 use crate::time::to_unix_seconds;
 use crate::{AnyPool, Error, Import, ImportSummary, PoolStatus};
 
@@ -42,7 +41,6 @@ pub(crate) fn issue(
         issued_at: PerRow::Same(issued_at),
         references,
         pool_id: Some(pool_id),
-        origin: Origin::Issued,
     };
     txn.insert_codes(&rows)?;
     Ok((pool_id, first))
@@ -145,7 +143,6 @@ pub(crate) fn import(txn: &mut dyn Txn, imports: &[Import]) -> Result<ImportSumm
                 .collect(),
         ),
         pool_id: None,
-        origin: Origin::Imported,
     };
     if !rows.codes.is_empty() {
         txn.insert_codes(&rows)?;

@@ -37,14 +37,6 @@ impl Origin {
             Self::Imported => "imported",
         }
     }
-
-    pub(crate) fn from_db(text: &str) -> Option<Self> {
-        match text {
-            "issued" => Some(Self::Issued),
-            "imported" => Some(Self::Imported),
-            _ => None,
-        }
-    }
 }
 
 /// A code issued elsewhere, to record with [`Ledger::import`](crate::Ledger::import).

@@ -12,8 +12,9 @@ pub(crate) const APPLICATION: &str = "musicid-ledger";
 /// `MILG`, as the SQLite `application_id`.
 pub(crate) const MIGRATION_LOCK: i64 = 0x4d49_4c47;
 
-/// Version 1: pools and codes (keys compare bytewise, `COLLATE "C"`, as in SQLite).
-/// Version 2: an index to find codes by reference.
+/// Version 1: pools, codes and a view for people, as for SQLite (see there for why a code's
+/// row has no kind, origin or foreign key); keys compare bytewise (`COLLATE "C"`), as in
+/// SQLite. Version 2: an index to find codes by reference.
 pub(crate) const MIGRATIONS: [&str; 2] = [
     "CREATE TABLE ledger_meta (
         name TEXT PRIMARY KEY,
@@ -35,13 +36,19 @@ pub(crate) const MIGRATIONS: [&str; 2] = [
     );
     CREATE TABLE ledger_codes (
         key TEXT COLLATE \"C\" PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ('isrc', 'upc')),
-        code TEXT NOT NULL,
-        pool_id BIGINT REFERENCES ledger_pools (id),
+        code TEXT,
+        pool_id BIGINT,
         issued_at BIGINT NOT NULL,
-        reference TEXT,
-        origin TEXT NOT NULL CHECK (origin IN ('issued', 'imported'))
-    );",
+        reference TEXT
+    );
+    CREATE VIEW ledger_records AS
+        SELECT CASE WHEN key < 'A' THEN 'upc' ELSE 'isrc' END AS kind,
+               coalesce(code, key) AS code,
+               to_timestamp(issued_at) AS issued_at,
+               reference,
+               CASE WHEN pool_id IS NULL THEN 'imported' ELSE 'issued' END AS origin,
+               pool_id
+        FROM ledger_codes;",
     "CREATE INDEX ledger_codes_reference ON ledger_codes (reference)
         WHERE reference IS NOT NULL;",
 ];

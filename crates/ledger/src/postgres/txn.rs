@@ -7,22 +7,26 @@ use postgres::types::ToSql;
 use postgres::{Client, Row, Statement, Transaction};
 
 use crate::backend::{
-    Filter, NewCodes, PoolRow, Txn, duplicate_of, from_db, record_from_columns, to_db,
+    Filter, NewCodes, PoolRow, Txn, duplicate_of, from_db, record_from_columns, scan_conditions,
+    to_db,
 };
-use crate::{AnyPool, Error, Record};
+use crate::{AnyPool, Code, Error, Record};
 
 /// Rows per `INSERT … unnest` and keys per `= ANY` lookup.
 const BATCH: usize = 10_000;
 
 const POOL_COLUMNS: &str =
     "id, kind, prefix, year_of_reference, first_serial, last_serial, next_serial";
-const RECORD_COLUMNS: &str = "key, kind, code, issued_at, reference, origin";
+const RECORD_COLUMNS: &str = "key, coalesce(code, key), issued_at, reference, pool_id IS NULL";
 
 /// The connection's prepared statements.
 pub(crate) struct Statements {
     find_pool: Statement,
     reserve: Statement,
+    /// Rows with a time and reference each.
     insert_codes: Statement,
+    /// Rows sharing one time and reference.
+    insert_codes_shared: Statement,
     max_key: Statement,
 }
 
@@ -40,10 +44,15 @@ impl Statements {
                  RETURNING next_serial - $2",
             )?,
             insert_codes: client.prepare(
-                "INSERT INTO ledger_codes (key, kind, code, pool_id, issued_at, reference, origin)
-                 SELECT u.key, u.kind, u.code, $6, u.issued_at, u.reference, $7
-                 FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[])
-                   AS u (key, kind, code, issued_at, reference)",
+                "INSERT INTO ledger_codes (key, code, pool_id, issued_at, reference)
+                 SELECT u.key, u.code, $1, u.issued_at, u.reference
+                 FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[])
+                   AS u (key, code, issued_at, reference)",
+            )?,
+            insert_codes_shared: client.prepare(
+                "INSERT INTO ledger_codes (key, code, pool_id, issued_at, reference)
+                 SELECT u.key, u.code, $1, $4, $5
+                 FROM unnest($2::text[], $3::text[]) AS u (key, code)",
             )?,
             max_key: client
                 .prepare("SELECT max(key) FROM ledger_codes WHERE key BETWEEN $1 AND $2")?,
@@ -80,13 +89,7 @@ fn to_pool_row(row: &Row) -> Result<PoolRow, Error> {
 }
 
 fn to_record(row: &Row) -> Result<Record, Error> {
-    record_from_columns(
-        row.get::<_, &str>(1),
-        row.get::<_, &str>(2),
-        row.get(3),
-        row.get(4),
-        row.get::<_, &str>(5),
-    )
+    record_from_columns(row.get::<_, &str>(1), row.get(2), row.get(3), row.get(4))
 }
 
 impl Txn for PgTxn<'_> {
@@ -183,30 +186,43 @@ impl Txn for PgTxn<'_> {
     }
 
     fn insert_codes(&mut self, rows: &NewCodes<'_>) -> Result<(), Error> {
-        let origin = rows.origin.as_str();
+        let shared = rows.shares_metadata();
         for (chunk_index, chunk) in rows.codes.chunks(BATCH).enumerate() {
             let offset = chunk_index * BATCH;
             let keys: Vec<String> = chunk.iter().map(|code| code.key()).collect();
-            let kinds: Vec<&str> = chunk.iter().map(|code| code.kind().as_str()).collect();
-            let texts: Vec<String> = chunk.iter().map(ToString::to_string).collect();
-            let times: Vec<i64> = (offset..offset + chunk.len())
-                .map(|row| rows.issued_at.get(row))
+            // The code as issued is stored only where it differs from the key.
+            let texts: Vec<Option<String>> = chunk
+                .iter()
+                .zip(&keys)
+                .map(|(code, key)| match code {
+                    Code::Isrc(_) => None,
+                    _ => Some(code.to_string()).filter(|text| text != key),
+                })
                 .collect();
-            let references: Vec<Option<&str>> = (offset..offset + chunk.len())
-                .map(|row| rows.references.get(row))
-                .collect();
-            let result = self.transaction.execute(
-                &self.statements.insert_codes,
-                &[
-                    &keys,
-                    &kinds,
-                    &texts,
-                    &times,
-                    &references,
-                    &rows.pool_id,
-                    &origin,
-                ],
-            );
+            let result = if shared {
+                self.transaction.execute(
+                    &self.statements.insert_codes_shared,
+                    &[
+                        &rows.pool_id,
+                        &keys,
+                        &texts,
+                        &rows.issued_at.get(0),
+                        &rows.references.get(0),
+                    ],
+                )
+            } else {
+                let rows_here = offset..offset + chunk.len();
+                let times: Vec<i64> = rows_here
+                    .clone()
+                    .map(|row| rows.issued_at.get(row))
+                    .collect();
+                let references: Vec<Option<&str>> =
+                    rows_here.map(|row| rows.references.get(row)).collect();
+                self.transaction.execute(
+                    &self.statements.insert_codes,
+                    &[&rows.pool_id, &keys, &texts, &times, &references],
+                )
+            };
             if let Err(error) = result {
                 if error.code() == Some(&SqlState::UNIQUE_VIOLATION) {
                     let key = error
@@ -226,23 +242,14 @@ impl Txn for PgTxn<'_> {
         filter: Filter<'_>,
         each: &mut dyn FnMut(Record) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        let kind = filter.kind.map(|kind| kind.as_str());
-        let mut conditions = Vec::new();
-        let mut values: Vec<&(dyn ToSql + Sync)> = Vec::new();
-        if let Some(kind) = &kind {
-            values.push(kind);
-            conditions.push(format!("kind = ${}", values.len()));
-        }
-        if let Some(reference) = &filter.reference {
-            values.push(reference);
-            conditions.push(format!("reference = ${}", values.len()));
-        }
-        let mut sql = format!("SELECT {RECORD_COLUMNS} FROM ledger_codes");
-        if !conditions.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&conditions.join(" AND "));
-        }
-        sql.push_str(" ORDER BY key");
+        let sql = format!(
+            "SELECT {RECORD_COLUMNS} FROM ledger_codes{} ORDER BY key",
+            scan_conditions(filter, |n| format!("${n}"))
+        );
+        let values: Vec<&(dyn ToSql + Sync)> = match &filter.reference {
+            Some(reference) => vec![reference],
+            None => Vec::new(),
+        };
         // Rows stream from the server as they are read: constant memory for any size.
         let mut rows = self
             .transaction

@@ -121,7 +121,6 @@ impl Sqlite {
         }
         // Every commit reaches the disk before the codes are returned.
         self.connection.pragma_update(None, "synchronous", "FULL")?;
-        self.connection.pragma_update(None, "foreign_keys", "ON")?;
         Ok(())
     }
 

@@ -7,7 +7,16 @@
 /// `MILG` ("musicid ledger") in the SQLite header's `application_id`.
 pub(crate) const APPLICATION_ID: i32 = 0x4d49_4c47;
 
-/// Version 1: pools and codes. Version 2: an index to find codes by reference.
+/// Version 1: pools, codes, and a view for people reading the file.
+///
+/// A code's row is kept small, since issuing writes one per code: `key` is what must be
+/// unique (the ISRC, or the UPC as GTIN-14; a UPC key is all digits, an ISRC key starts with
+/// a letter, so the kind needs no column); `code` is the code as issued where it differs from
+/// `key` (a UPC-A, an EAN-13), else NULL; `pool_id` is the pool an issued code came from and
+/// NULL for an imported one (so the origin needs no column either). `pool_id` is not a
+/// declared foreign key, which would cost a lookup per code on the issuing path.
+///
+/// Version 2: an index to find codes by reference.
 pub(crate) const MIGRATIONS: [&str; 2] = [
     "CREATE TABLE ledger_pools (
         id INTEGER PRIMARY KEY,
@@ -24,13 +33,19 @@ pub(crate) const MIGRATIONS: [&str; 2] = [
     );
     CREATE TABLE ledger_codes (
         key TEXT PRIMARY KEY NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('isrc', 'upc')),
-        code TEXT NOT NULL,
-        pool_id INTEGER REFERENCES ledger_pools (id),
+        code TEXT,
+        pool_id INTEGER,
         issued_at INTEGER NOT NULL,
-        reference TEXT,
-        origin TEXT NOT NULL CHECK (origin IN ('issued', 'imported'))
-    ) WITHOUT ROWID;",
+        reference TEXT
+    ) WITHOUT ROWID;
+    CREATE VIEW ledger_records AS
+        SELECT CASE WHEN key < 'A' THEN 'upc' ELSE 'isrc' END AS kind,
+               coalesce(code, key) AS code,
+               datetime(issued_at, 'unixepoch') AS issued_at,
+               reference,
+               CASE WHEN pool_id IS NULL THEN 'imported' ELSE 'issued' END AS origin,
+               pool_id
+        FROM ledger_codes;",
     "CREATE INDEX ledger_codes_reference ON ledger_codes (reference)
         WHERE reference IS NOT NULL;",
 ];

@@ -1,9 +1,11 @@
 //! The primitives on one SQLite transaction. Statements are prepared once per connection
 //! (SQLite's statement cache) and re-bound per row: no per-row parsing.
 
-use rusqlite::{ErrorCode, OptionalExtension as _, Transaction, params};
+use rusqlite::{OptionalExtension as _, Transaction, params};
 
-use crate::backend::{Filter, NewCodes, PoolRow, Txn, from_db, record_from_columns, to_db};
+use crate::backend::{
+    Filter, NewCodes, PoolRow, Txn, from_db, record_from_columns, scan_conditions, to_db,
+};
 use crate::{AnyPool, Error, Record};
 
 pub(crate) struct SqliteTxn<'conn> {
@@ -43,19 +45,95 @@ fn to_pool_row(
     })
 }
 
-const RECORD_COLUMNS: &str = "key, kind, code, issued_at, reference, origin";
+const RECORD_COLUMNS: &str = "key, coalesce(code, key), issued_at, reference, pool_id IS NULL";
 
 fn record_row(
     row: &rusqlite::Row<'_>,
-) -> rusqlite::Result<(String, String, String, i64, Option<String>, String)> {
+) -> rusqlite::Result<(String, String, i64, Option<String>, bool)> {
     Ok((
         row.get(0)?,
         row.get(1)?,
         row.get(2)?,
         row.get(3)?,
         row.get(4)?,
-        row.get(5)?,
     ))
+}
+
+/// Rows per many-row `INSERT`: one statement run per this many codes.
+const ROWS_PER_INSERT: usize = 64;
+
+/// How an `INSERT` of several rows takes its parameters: `?1` is the pool id, then either
+/// `?2` time and `?3` reference for all rows and key, code per row (`shared`), or key, code,
+/// time, reference per row.
+#[derive(Clone, Copy)]
+struct InsertShape {
+    rows: usize,
+    shared: bool,
+}
+
+impl InsertShape {
+    const fn per_row(self) -> usize {
+        if self.shared { 2 } else { 4 }
+    }
+
+    /// The first parameter of `row`.
+    const fn first(self, row: usize) -> usize {
+        if self.shared {
+            4 + 2 * row
+        } else {
+            2 + 4 * row
+        }
+    }
+
+    fn sql(self) -> String {
+        let mut sql = String::from(
+            "INSERT INTO ledger_codes (key, code, pool_id, issued_at, reference) VALUES ",
+        );
+        for row in 0..self.rows {
+            let first = self.first(row);
+            if row > 0 {
+                sql.push(',');
+            }
+            if self.shared {
+                sql.push_str(&format!("(?{first}, ?{}, ?1, ?2, ?3)", first + 1));
+            } else {
+                sql.push_str(&format!(
+                    "(?{first}, ?{}, ?1, ?{}, ?{})",
+                    first + 1,
+                    first + 2,
+                    first + 3
+                ));
+            }
+        }
+        debug_assert_eq!(
+            self.first(self.rows),
+            self.first(0) + self.rows * self.per_row()
+        );
+        sql
+    }
+}
+
+/// A primary-key violation is [`Error::Duplicate`]. SQLite does not say which row of a
+/// many-row statement it was: the code is one the statement repeats, or else its first.
+fn insert_error(error: rusqlite::Error, codes: &[crate::Code]) -> Error {
+    let duplicate = error
+        .sqlite_error()
+        .is_some_and(|e| e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY);
+    if !duplicate {
+        return error.into();
+    }
+    let repeated = codes
+        .iter()
+        .enumerate()
+        .find(|(index, code)| {
+            codes[..*index]
+                .iter()
+                .any(|earlier| earlier.key() == code.key())
+        })
+        .map(|(_, code)| *code);
+    Error::Duplicate {
+        code: repeated.unwrap_or(codes[0]),
+    }
 }
 
 impl Txn for SqliteTxn<'_> {
@@ -151,49 +229,68 @@ impl Txn for SqliteTxn<'_> {
         ))?;
         let mut found = Vec::new();
         for key in keys {
-            if let Some((key, kind, code, issued_at, reference, origin)) =
+            if let Some((key, code, issued_at, reference, imported)) =
                 statement.query_row([key], record_row).optional()?
             {
-                let record = record_from_columns(&kind, &code, issued_at, reference, &origin)?;
-                found.push((key, record));
+                found.push((
+                    key,
+                    record_from_columns(&code, issued_at, reference, imported)?,
+                ));
             }
         }
         Ok(found)
     }
 
     fn insert_codes(&mut self, rows: &NewCodes<'_>) -> Result<(), Error> {
-        let mut statement = self.transaction.prepare_cached(
-            "INSERT INTO ledger_codes (key, kind, code, pool_id, issued_at, reference, origin)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?;
-        statement.raw_bind_parameter(4, rows.pool_id)?;
-        statement.raw_bind_parameter(7, rows.origin.as_str())?;
+        let shared = rows.shares_metadata();
         let mut key = String::with_capacity(14);
         let mut text = String::with_capacity(14);
-        for (row, code) in rows.codes.iter().enumerate() {
-            code.write_key(&mut key);
-            text.clear();
-            {
-                use core::fmt::Write as _;
-                // Writing to a String cannot fail.
-                let _ = write!(text, "{code}");
+        let mut row = 0;
+        // Whole chunks through the many-row statement, the rest row by row: a fixed handful of
+        // statements in the cache, whatever the count.
+        for rows_per_statement in [ROWS_PER_INSERT, 1] {
+            let shape = InsertShape {
+                rows: rows_per_statement,
+                shared,
+            };
+            let mut statement = self.transaction.prepare_cached(&shape.sql())?;
+            statement.raw_bind_parameter(1, rows.pool_id)?;
+            if shared {
+                statement.raw_bind_parameter(2, rows.issued_at.get(0))?;
+                statement.raw_bind_parameter(3, rows.references.get(0))?;
             }
-            statement.raw_bind_parameter(1, key.as_str())?;
-            statement.raw_bind_parameter(2, code.kind().as_str())?;
-            statement.raw_bind_parameter(3, text.as_str())?;
-            statement.raw_bind_parameter(5, rows.issued_at.get(row))?;
-            statement.raw_bind_parameter(6, rows.references.get(row))?;
-            match statement.raw_execute() {
-                Ok(_) => {}
-                Err(error)
-                    if error.sqlite_error_code() == Some(ErrorCode::ConstraintViolation)
-                        && error.sqlite_error().is_some_and(|e| {
-                            e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY
-                        }) =>
-                {
-                    return Err(Error::Duplicate { code: *code });
+            while rows.codes.len() - row >= rows_per_statement {
+                for slot in 0..rows_per_statement {
+                    let code = rows.codes[row + slot];
+                    code.write_key(&mut key);
+                    let first = shape.first(slot);
+                    statement.raw_bind_parameter(first, key.as_str())?;
+                    // The code as issued is stored only where it differs from the key.
+                    let as_issued = match code {
+                        crate::Code::Isrc(_) => None,
+                        _ => {
+                            text.clear();
+                            {
+                                use core::fmt::Write as _;
+                                // Writing to a String cannot fail.
+                                let _ = write!(text, "{code}");
+                            }
+                            (text != key).then_some(text.as_str())
+                        }
+                    };
+                    statement.raw_bind_parameter(first + 1, as_issued)?;
+                    if !shared {
+                        statement.raw_bind_parameter(first + 2, rows.issued_at.get(row + slot))?;
+                        statement.raw_bind_parameter(first + 3, rows.references.get(row + slot))?;
+                    }
                 }
-                Err(error) => return Err(error.into()),
+                if let Err(error) = statement.raw_execute() {
+                    return Err(insert_error(
+                        error,
+                        &rows.codes[row..row + rows_per_statement],
+                    ));
+                }
+                row += rows_per_statement;
             }
         }
         Ok(())
@@ -204,31 +301,19 @@ impl Txn for SqliteTxn<'_> {
         filter: Filter<'_>,
         each: &mut dyn FnMut(Record) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        let kind = filter.kind.map(|kind| kind.as_str());
-        let mut conditions = Vec::new();
-        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::new();
-        if let Some(kind) = &kind {
-            values.push(kind);
-            conditions.push(format!("kind = ?{}", values.len()));
-        }
-        if let Some(reference) = &filter.reference {
-            values.push(reference);
-            conditions.push(format!("reference = ?{}", values.len()));
-        }
-        let mut sql = format!("SELECT {RECORD_COLUMNS} FROM ledger_codes");
-        if !conditions.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&conditions.join(" AND "));
-        }
         // Key order is the primary key's: rows stream without a sort.
-        sql.push_str(" ORDER BY key");
+        let sql = format!(
+            "SELECT {RECORD_COLUMNS} FROM ledger_codes{} ORDER BY key",
+            scan_conditions(filter, |n| format!("?{n}"))
+        );
         let mut statement = self.transaction.prepare_cached(&sql)?;
-        let mut rows = statement.query(values.as_slice())?;
+        let mut rows = match filter.reference {
+            Some(reference) => statement.query([reference])?,
+            None => statement.query([])?,
+        };
         while let Some(row) = rows.next()? {
-            let (_key, kind, code, issued_at, reference, origin) = record_row(row)?;
-            each(record_from_columns(
-                &kind, &code, issued_at, reference, &origin,
-            )?)?;
+            let (_key, code, issued_at, reference, imported) = record_row(row)?;
+            each(record_from_columns(&code, issued_at, reference, imported)?)?;
         }
         Ok(())
     }
