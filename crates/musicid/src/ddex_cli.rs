@@ -1,0 +1,329 @@
+//! `musicid release export-ddex` and `musicid release import-ddex`: DDEX ERN 4.3 messages.
+//!
+//! Exit codes, as everywhere: 0 done (warnings allowed), 1 invalid input found (nothing is
+//! written by export-ddex; import-ddex still writes what the message says), 2 usage or I/O
+//! error. Output files are written atomically.
+
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use clap::Args;
+use release_model::ddex::{
+    self, CommercialModelType, DateTime, Deal, Dpid, ExportOptions, MessageHeader, MessageParty,
+    Territory, UseType,
+};
+use release_model::{PartialDate, Release, Report};
+
+use crate::atomic;
+use crate::exit::{CmdResult, Failure, Outcome};
+
+const EXPORT_HELP: &str = "\
+Writes one ERN 4.3 NewReleaseMessage for the release in IN (JSON: a release object or an array
+holding one release; a .csv file is read as CSV), valid against the official DDEX schema. The
+release is validated first: with errors (or without a UPC, ISRCs, durations, a label, a release
+type, or a genre and no --default-genre) nothing is written and the findings go to stderr.
+
+A deal is TERRITORIES:START[..END]:MODELS:USES, lists separated by commas, e.g.
+  --deal Worldwide:2026-03-01:SubscriptionModel,AdvertisementSupportedModel:OnDemandStream
+  --deal GB,US:2026-03-01..2030-12-31:PayAsYouGoModel:PermanentDownload
+
+The message id defaults to UPC-UNIXMILLIS and the creation time to now (UTC).
+
+Exit codes: 0 written (warnings allowed), 1 the release cannot be delivered as it is,
+2 usage or I/O error.
+
+Example:
+  musicid release export-ddex vesica-piscis.json -o vesica-piscis.xml \\
+    --sender-dpid PADPIDA2013042401U --sender-name Leerecs \\
+    --recipient-dpid PADPIDA2009101501Y --recipient-name 'Example DSP'";
+
+const IMPORT_HELP: &str = "\
+Reads an ERN 4.3 NewReleaseMessage and writes its main release as JSON. Problems the reader
+can read past (a 14-digit ICPN, an ICPN with a wrong check digit, videos in the track list)
+and the release's validation findings go to stderr. Malformed XML, another ERN version and
+dangling references are reported as FILE:LINE:COLUMN: message.
+
+Exit codes: 0 written (warnings allowed), 1 the message could not be read (nothing written) or
+the release has validation errors (written all the same), 2 usage or I/O error.
+
+Example:
+  musicid release import-ddex delivery.xml -o release.json";
+
+/// `musicid release export-ddex IN -o OUT.xml …`
+#[derive(Debug, Args)]
+#[command(after_help = EXPORT_HELP)]
+pub struct ExportDdexArgs {
+    /// The release: JSON (one release object, or an array of one), or CSV by extension.
+    pub input: PathBuf,
+    /// Where to write the message (`-` for stdout).
+    #[arg(short, long, value_name = "OUT.xml")]
+    pub output: PathBuf,
+    /// The sender's DDEX party id (PADPIDA…).
+    #[arg(long, value_name = "DPID", value_parser = parse_dpid)]
+    pub sender_dpid: Dpid,
+    /// The sender's name.
+    #[arg(long, value_name = "NAME")]
+    pub sender_name: String,
+    /// The recipient's DDEX party id (PADPIDA…).
+    #[arg(long, value_name = "DPID", value_parser = parse_dpid)]
+    pub recipient_dpid: Dpid,
+    /// The recipient's name.
+    #[arg(long, value_name = "NAME")]
+    pub recipient_name: String,
+    /// The message id, unique for the sender (default: UPC-UNIXMILLIS).
+    #[arg(long, value_name = "ID")]
+    pub message_id: Option<String>,
+    /// The creation time, an xs:dateTime with a zone (default: now, UTC).
+    #[arg(long, value_name = "DATETIME", value_parser = parse_date_time)]
+    pub created: Option<DateTime>,
+    /// The language of the message's texts (LanguageAndScriptCode).
+    #[arg(long, value_name = "TAG", default_value = "en")]
+    pub language: String,
+    /// The genre to write when the release has none (ERN requires one).
+    #[arg(long, value_name = "GENRE")]
+    pub default_genre: Option<String>,
+    /// A deal, TERRITORIES:START[..END]:MODELS:USES (repeatable).
+    #[arg(long = "deal", value_name = "DEAL", value_parser = parse_deal)]
+    pub deals: Vec<Deal>,
+}
+
+/// `musicid release import-ddex FILE.xml -o OUT.json`
+#[derive(Debug, Args)]
+#[command(after_help = IMPORT_HELP)]
+pub struct ImportDdexArgs {
+    /// The ERN 4.3 message.
+    pub input: PathBuf,
+    /// Where to write the release as JSON (`-` for stdout).
+    #[arg(short, long, value_name = "OUT.json")]
+    pub output: PathBuf,
+}
+
+fn parse_dpid(text: &str) -> Result<Dpid, String> {
+    text.parse().map_err(|e: ddex::Error| e.to_string())
+}
+
+fn parse_date_time(text: &str) -> Result<DateTime, String> {
+    text.parse().map_err(|e: ddex::Error| e.to_string())
+}
+
+/// `TERRITORIES:START[..END]:MODELS:USES`, each list comma-separated.
+fn parse_deal(text: &str) -> Result<Deal, String> {
+    const SHAPE: &str = "expected TERRITORIES:START[..END]:MODELS:USES, \
+        e.g. Worldwide:2026-03-01:SubscriptionModel:OnDemandStream";
+    let parts: Vec<&str> = text.split(':').collect();
+    let [territories, period, models, uses] = parts.as_slice() else {
+        return Err(format!("invalid deal {text:?}: {SHAPE}"));
+    };
+    let list = |list: &str| -> Vec<String> {
+        list.split(',')
+            .map(str::trim)
+            .filter(|item| !item.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let date = |text: &str| {
+        text.trim()
+            .parse::<PartialDate>()
+            .map_err(|e| e.to_string())
+    };
+    let (start, end) = match period.split_once("..") {
+        Some((start, end)) => (date(start)?, Some(date(end)?)),
+        None => (date(period)?, None),
+    };
+    let deal = Deal {
+        territories: list(territories)
+            .iter()
+            .map(|t| t.parse::<Territory>())
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?,
+        start_date: start,
+        end_date: end,
+        commercial_model_types: list(models)
+            .iter()
+            .map(|m| m.parse::<CommercialModelType>())
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?,
+        use_types: list(uses)
+            .iter()
+            .map(|u| u.parse::<UseType>())
+            .collect::<Result<_, _>>()
+            .map_err(|e| e.to_string())?,
+    };
+    deal.check().map_err(|e| e.to_string())?;
+    Ok(deal)
+}
+
+/// Prints a report's findings to stderr, one per line, prefixed by the file.
+fn print_findings(file: &Path, report: &Report) {
+    for finding in report.findings() {
+        eprintln!("{}: {finding}", file.display());
+    }
+}
+
+/// Reads the one release of `path` (JSON, or CSV by extension).
+fn read_release(path: &Path) -> Result<Result<Release, Outcome>, Failure> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::new(format!("{}: cannot read: {e}", path.display())))?;
+    let is_csv = path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("csv"));
+    let import = if is_csv {
+        release_model::csv::from_str(&text)
+    } else {
+        release_model::json::from_str(&text)
+    };
+    for warning in &import.warnings {
+        eprintln!("{}: {warning}", path.display());
+    }
+    if !import.errors.is_empty() {
+        for error in &import.errors {
+            eprintln!("{}: {error}", path.display());
+        }
+        return Ok(Err(Outcome::Invalid));
+    }
+    let mut releases = import.releases;
+    match releases.len() {
+        1 => Ok(Ok(releases.remove(0))),
+        count => Err(Failure::new(format!(
+            "{}: holds {count} releases; export-ddex writes one message for one release",
+            path.display()
+        ))),
+    }
+}
+
+/// Milliseconds since 1970 by the system clock (the library never reads it).
+fn now() -> (i64, u128) {
+    let since = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    (
+        i64::try_from(since.as_secs()).unwrap_or(i64::MAX),
+        since.as_millis(),
+    )
+}
+
+/// Runs `musicid release export-ddex`.
+///
+/// # Errors
+/// A [`Failure`] (exit 2) for an unreadable input, a file of several releases, a bad
+/// `--language` or `--message-id`, or an output that cannot be written.
+pub fn run_export(args: &ExportDdexArgs) -> CmdResult {
+    let release = match read_release(&args.input)? {
+        Ok(release) => release,
+        Err(outcome) => return Ok(outcome),
+    };
+    let (seconds, millis) = now();
+    let message_id = args.message_id.clone().unwrap_or_else(|| {
+        let upc = release
+            .upc
+            .map_or_else(|| "RELEASE".to_owned(), |upc| upc.to_string());
+        format!("{upc}-{millis}")
+    });
+    let mut header = MessageHeader::new(
+        message_id,
+        MessageParty::new(args.sender_dpid.clone(), args.sender_name.clone()),
+        MessageParty::new(args.recipient_dpid.clone(), args.recipient_name.clone()),
+        args.created
+            .clone()
+            .unwrap_or_else(|| DateTime::from_unix_seconds(seconds)),
+    );
+    header.language.clone_from(&args.language);
+    // A bad header is a usage error, not a fault of the release.
+    header.check().map_err(|e| Failure::new(e.to_string()))?;
+    let mut options = ExportOptions::new().deals(args.deals.clone());
+    options.default_genre.clone_from(&args.default_genre);
+
+    let mut xml = Vec::with_capacity(4096 + 2048 * release.tracks.len());
+    match ddex::export(&release, &header, &options, &mut xml) {
+        Ok(report) => {
+            print_findings(&args.input, &report);
+            atomic::write(&args.output, &xml)?;
+            Ok(Outcome::Clean)
+        }
+        Err(ddex::Error::Invalid { report }) => {
+            print_findings(&args.input, &report);
+            eprintln!(
+                "{}: not exported: {} error(s) must be fixed first",
+                args.input.display(),
+                report.error_count()
+            );
+            Ok(Outcome::Invalid)
+        }
+        Err(ddex::Error::Io(error)) => Err(Failure::new(format!(
+            "{}: cannot write the message: {error}",
+            args.output.display()
+        ))),
+        Err(error) => {
+            eprintln!("{}: {error}", args.input.display());
+            Ok(Outcome::Invalid)
+        }
+    }
+}
+
+/// Runs `musicid release import-ddex`.
+///
+/// # Errors
+/// A [`Failure`] (exit 2) for an unreadable input or an output that cannot be written.
+pub fn run_import(args: &ImportDdexArgs) -> CmdResult {
+    let bytes = std::fs::read(&args.input)
+        .map_err(|e| Failure::new(format!("{}: cannot read: {e}", args.input.display())))?;
+    let imported = match ddex::import(&bytes) {
+        Ok(imported) => imported,
+        Err(ddex::Error::Io(error)) => {
+            return Err(Failure::new(format!(
+                "{}: cannot read: {error}",
+                args.input.display()
+            )));
+        }
+        Err(error) => {
+            match error.position() {
+                Some(position) => eprintln!(
+                    "{}:{}:{}: {error}",
+                    args.input.display(),
+                    position.line,
+                    position.column
+                ),
+                None => eprintln!("{}: {error}", args.input.display()),
+            }
+            return Ok(Outcome::Invalid);
+        }
+    };
+    print_findings(&args.input, &imported.report);
+    let report = imported.release.validate();
+    print_findings(&args.input, &report);
+    let mut json = release_model::json::release_to_string(&imported.release);
+    json.push('\n');
+    atomic::write(&args.output, json.as_bytes())?;
+    Ok(Outcome::from_problems(report.has_errors()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_deal;
+
+    #[test]
+    fn deals_from_the_command_line() {
+        let deal = parse_deal(
+            "Worldwide:2026-03-01:SubscriptionModel,AdvertisementSupportedModel:OnDemandStream",
+        )
+        .unwrap();
+        assert_eq!(deal.territories.len(), 1);
+        assert_eq!(deal.commercial_model_types.len(), 2);
+        let deal =
+            parse_deal("GB,US:2026-03-01..2030-12-31:PayAsYouGoModel:PermanentDownload").unwrap();
+        assert_eq!(deal.end_date.unwrap().to_string(), "2030-12-31");
+        assert_eq!(
+            parse_deal("Worldwide:2026-03-01").unwrap_err(),
+            "invalid deal \"Worldwide:2026-03-01\": expected TERRITORIES:START[..END]:MODELS:USES, \
+             e.g. Worldwide:2026-03-01:SubscriptionModel:OnDemandStream"
+        );
+        assert_eq!(
+            parse_deal("UK:2026-03-01:SubscriptionModel:OnDemandStream").unwrap_err(),
+            "invalid deal value \"UK\": expected Worldwide or an ISO 3166-1 alpha-2 country code such as GB"
+        );
+        assert_eq!(
+            parse_deal("GB:2026-03-01::OnDemandStream").unwrap_err(),
+            "incomplete deal: it has no commercial model type"
+        );
+    }
+}
