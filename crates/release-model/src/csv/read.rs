@@ -442,65 +442,74 @@ fn merge(
 ) -> Result<(), Vec<Error>> {
     let mut conflicts = Vec::new();
     let release = &group.release;
-    let mut check = |column: Column, differs: bool, found: String, before: String| {
-        if differs && group.set_on[column.index()] != 0 {
-            conflicts.push(Error::Csv {
-                line,
-                column: index[column.index()].map(|i| i + 1),
-                field: Some(column.name().to_owned()),
-                source: Box::new(Error::Format(format!(
-                    "{found:?} contradicts {before:?} on line {} for the same release",
-                    group.set_on[column.index()]
-                ))),
-            });
-        }
-    };
+    // Messages are built only for a contradiction: most rows repeat the same values.
     macro_rules! compare {
         ($column:expr, $new:expr, $old:expr) => {
-            if let Some(new) = &$new {
-                check(
-                    $column,
-                    Some(new) != $old.as_ref(),
-                    new.to_string(),
-                    $old.as_ref().map(|v| v.to_string()).unwrap_or_default(),
-                );
+            if let Some(new) = $new
+                && Some(new) != $old
+                && group.set_on[$column.index()] != 0
+            {
+                conflicts.push(Error::Csv {
+                    line,
+                    column: index[$column.index()].map(|i| i + 1),
+                    field: Some($column.name().to_owned()),
+                    source: Box::new(Error::Format(format!(
+                        "{:?} contradicts {:?} on line {} for the same release",
+                        new.to_string(),
+                        $old.map(|v| v.to_string()).unwrap_or_default(),
+                        group.set_on[$column.index()]
+                    ))),
+                });
             }
         };
     }
-    compare!(Column::Upc, cells.upc, release.upc);
-    let title = (!cells.title.is_empty()).then(|| cells.title.clone());
-    let artist = (!cells.artist.is_empty()).then(|| cells.artist.clone());
-    let old_title = Some(release.title.clone());
-    let old_artist = Some(release.artist.clone());
-    compare!(Column::ReleaseTitle, title, old_title);
-    compare!(Column::ReleaseArtist, artist, old_artist);
-    compare!(Column::Label, cells.label, release.label);
+    let title = (!cells.title.is_empty()).then_some(&cells.title);
+    let artist = (!cells.artist.is_empty()).then_some(&cells.artist);
+    compare!(Column::Upc, cells.upc.as_ref(), release.upc.as_ref());
+    compare!(Column::ReleaseTitle, title, Some(&release.title));
+    compare!(Column::ReleaseArtist, artist, Some(&release.artist));
+    compare!(Column::Label, cells.label.as_ref(), release.label.as_ref());
     compare!(
         Column::ReleaseType,
-        cells.release_type,
-        release.release_type
+        cells.release_type.as_ref(),
+        release.release_type.as_ref()
     );
     compare!(
         Column::ReleaseDate,
-        cells.release_date,
-        release.release_date
+        cells.release_date.as_ref(),
+        release.release_date.as_ref()
     );
-    compare!(Column::ReleaseVersion, cells.version, release.version);
+    compare!(
+        Column::ReleaseVersion,
+        cells.version.as_ref(),
+        release.version.as_ref()
+    );
     compare!(
         Column::CatalogNumber,
-        cells.catalog_number,
-        release.catalog_number
+        cells.catalog_number.as_ref(),
+        release.catalog_number.as_ref()
     );
     compare!(
         Column::OriginalReleaseDate,
-        cells.original_release_date,
-        release.original_release_date
+        cells.original_release_date.as_ref(),
+        release.original_release_date.as_ref()
     );
-    compare!(Column::Genre, cells.genre, release.genre);
-    compare!(Column::PLine, cells.p_line, release.p_line);
-    compare!(Column::CLine, cells.c_line, release.c_line);
-    let old_explicit = Some(release.explicit);
-    compare!(Column::ReleaseExplicit, cells.explicit, old_explicit);
+    compare!(Column::Genre, cells.genre.as_ref(), release.genre.as_ref());
+    compare!(
+        Column::PLine,
+        cells.p_line.as_ref(),
+        release.p_line.as_ref()
+    );
+    compare!(
+        Column::CLine,
+        cells.c_line.as_ref(),
+        release.c_line.as_ref()
+    );
+    compare!(
+        Column::ReleaseExplicit,
+        cells.explicit.as_ref(),
+        Some(&release.explicit)
+    );
     if !conflicts.is_empty() {
         return Err(conflicts);
     }
@@ -517,6 +526,10 @@ fn merge(
         };
     }
     apply!(Column::Upc, cells.upc.map(Some), release.upc);
+    let (title, artist) = (
+        (!cells.title.is_empty()).then_some(cells.title),
+        (!cells.artist.is_empty()).then_some(cells.artist),
+    );
     apply!(Column::ReleaseTitle, title, release.title);
     apply!(Column::ReleaseArtist, artist, release.artist);
     apply!(Column::Label, cells.label.map(Some), release.label);
