@@ -203,56 +203,33 @@ fn header_and_deals_are_checked_before_anything_is_written() {
         error.to_string(),
         "invalid message id \"\": expected a non-empty id without surrounding whitespace"
     );
-    let mut no_use = Deal::new(
+    let refused = |deal: &Deal| {
+        let options = ExportOptions::new().deals(vec![deal.clone()]);
+        ddex::export(&release, &header(), &options, Vec::new())
+            .unwrap_err()
+            .to_string()
+    };
+    let mut deal = Deal::new(
         vec![Territory::WORLDWIDE],
         "2026-03-01".parse().unwrap(),
         CommercialModelType::SubscriptionModel,
         vec![],
     );
-    let error = ddex::export(
-        &release,
-        &header(),
-        &ExportOptions::new().deals(vec![no_use.clone()]),
-        Vec::new(),
-    )
-    .unwrap_err();
-    assert_eq!(error.to_string(), "incomplete deal: it has no use type");
-    no_use.use_types.push(UseType::Stream);
-    no_use.territories.clear();
-    let error = ddex::export(
-        &release,
-        &header(),
-        &ExportOptions::new().deals(vec![no_use.clone()]),
-        Vec::new(),
-    )
-    .unwrap_err();
-    assert_eq!(error.to_string(), "incomplete deal: it has no territory");
-    no_use.territories.push(Territory::WORLDWIDE);
-    no_use.commercial_model_types.clear();
-    let error = ddex::export(
-        &release,
-        &header(),
-        &ExportOptions::new().deals(vec![no_use.clone()]),
-        Vec::new(),
-    )
-    .unwrap_err();
+    assert_eq!(refused(&deal), "incomplete deal: it has no use type");
+    deal.use_types.push(UseType::Stream);
+    deal.territories.clear();
+    assert_eq!(refused(&deal), "incomplete deal: it has no territory");
+    deal.territories.push(Territory::WORLDWIDE);
+    deal.commercial_model_types.clear();
     assert_eq!(
-        error.to_string(),
+        refused(&deal),
         "incomplete deal: it has no commercial model type"
     );
-    no_use
-        .commercial_model_types
+    deal.commercial_model_types
         .push(CommercialModelType::FreeOfChargeModel);
-    no_use.end_date = Some("2026-02-28".parse().unwrap());
-    let error = ddex::export(
-        &release,
-        &header(),
-        &ExportOptions::new().deals(vec![no_use]),
-        Vec::new(),
-    )
-    .unwrap_err();
+    deal.end_date = Some("2026-02-28".parse().unwrap());
     assert_eq!(
-        error.to_string(),
+        refused(&deal),
         "incomplete deal: it has an end date before its start date"
     );
 }

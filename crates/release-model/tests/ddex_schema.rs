@@ -5,22 +5,15 @@
 mod ddex_support;
 
 use ddex_support::{
-    GENRE, deals, featured_compilation, fixture, has_xmllint, header, schema, scratch_dir, xmllint,
+    GENRE, deals, featured_compilation, fixture, header, schema_and_xmllint, scratch_dir, xmllint,
 };
 use release_model::ddex::{self, ExportOptions};
 
 #[test]
 fn every_exported_message_passes_the_official_schema() {
-    let Some(schema) = schema() else {
-        eprintln!(
-            "skipped: DDEX_ERN43_XSD is not set (it names the ERN 4.3 release-notification.xsd)"
-        );
+    let Some(schema) = schema_and_xmllint() else {
         return;
     };
-    if !has_xmllint() {
-        eprintln!("skipped: xmllint is not installed (Debian package libxml2-utils)");
-        return;
-    }
     let dir = scratch_dir("ddex-schema");
     let mut files = Vec::new();
     let mut write = |name: String, xml: String| {
@@ -65,16 +58,9 @@ fn every_exported_message_passes_the_official_schema() {
 fn the_schema_rejects_what_we_refuse_to_write() {
     // The check above proves something only if xmllint really validates: a message without
     // its required AvsVersionId must fail.
-    let Some(schema) = schema() else {
-        eprintln!(
-            "skipped: DDEX_ERN43_XSD is not set (it names the ERN 4.3 release-notification.xsd)"
-        );
+    let Some(schema) = schema_and_xmllint() else {
         return;
     };
-    if !has_xmllint() {
-        eprintln!("skipped: xmllint is not installed (Debian package libxml2-utils)");
-        return;
-    }
     let dir = scratch_dir("ddex-schema-negative");
     let xml = ddex::export_to_string(&featured_compilation(), &header(), &ExportOptions::new())
         .unwrap()

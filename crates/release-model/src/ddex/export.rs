@@ -279,16 +279,25 @@ impl<W: io::Write> Ern<'_, W> {
         Ok(())
     }
 
+    /// A leaf whose text is formatted into the reused scratch buffer.
+    fn leaf_formatted(
+        &mut self,
+        name: &str,
+        attributes: &[(&str, &str)],
+        text: std::fmt::Arguments<'_>,
+    ) -> io::Result<()> {
+        let mut buffer = std::mem::take(&mut self.scratch);
+        buffer.clear();
+        // Writing into a String cannot fail.
+        let _ = buffer.write_fmt(text);
+        let result = self.leaf_with(name, attributes, &buffer);
+        self.scratch = buffer;
+        result
+    }
+
     /// A leaf whose text is `prefix` followed by `number` (`A12`, `R3`, `7`).
     fn numbered(&mut self, name: &str, prefix: &str, number: usize) -> io::Result<()> {
-        let mut text = std::mem::take(&mut self.scratch);
-        text.clear();
-        text.push_str(prefix);
-        // Writing into a String cannot fail.
-        let _ = write!(text, "{number}");
-        let result = self.leaf(name, &text);
-        self.scratch = text;
-        result
+        self.leaf_formatted(name, &[], format_args!("{prefix}{number}"))
     }
 
     fn message(
@@ -366,12 +375,7 @@ impl<W: io::Write> Ern<'_, W> {
     fn titles(&mut self, title: &str, version: Option<&str>) -> io::Result<()> {
         match version {
             Some(version) => {
-                let mut text = std::mem::take(&mut self.scratch);
-                text.clear();
-                let _ = write!(text, "{title} ({version})");
-                let result = self.leaf("DisplayTitleText", &text);
-                self.scratch = text;
-                result?;
+                self.leaf_formatted("DisplayTitleText", &[], format_args!("{title} ({version})"))?;
             }
             None => self.leaf("DisplayTitleText", title)?,
         }
@@ -426,12 +430,7 @@ impl<W: io::Write> Ern<'_, W> {
             self.titles(&track.title, track.version.as_deref())?;
             self.artist(track.artist_or(&release.artist), checked.artist_of(track))?;
             if let Some(duration) = track.duration {
-                let mut text = std::mem::take(&mut self.scratch);
-                text.clear();
-                let _ = write!(text, "{}", Iso8601(duration));
-                let result = self.leaf("Duration", &text);
-                self.scratch = text;
-                result?;
+                self.leaf_formatted("Duration", &[], format_args!("{}", Iso8601(duration)))?;
             }
             self.parental_warning(track.explicit)?;
             self.end("SoundRecording")?;
@@ -479,19 +478,14 @@ impl<W: io::Write> Ern<'_, W> {
             self.end("CLine")?;
         }
         if let Some(total) = release.total_duration() {
-            let mut text = std::mem::take(&mut self.scratch);
-            text.clear();
-            let _ = write!(text, "{}", Iso8601(total));
-            let result = self.leaf("Duration", &text);
-            self.scratch = text;
-            result?;
+            self.leaf_formatted("Duration", &[], format_args!("{}", Iso8601(total)))?;
         }
         self.genre(checked.genre)?;
         if let Some(date) = release.release_date {
-            self.leaf("ReleaseDate", &date.to_string())?;
+            self.leaf_formatted("ReleaseDate", &[], format_args!("{date}"))?;
         }
         if let Some(date) = release.original_release_date {
-            self.leaf("OriginalReleaseDate", &date.to_string())?;
+            self.leaf_formatted("OriginalReleaseDate", &[], format_args!("{date}"))?;
         }
         self.parental_warning(release.explicit)?;
         if checked.release_type == ReleaseType::Compilation {
@@ -557,16 +551,10 @@ impl<W: io::Write> Ern<'_, W> {
             self.start("TrackRelease")?;
             self.numbered("ReleaseReference", "R", index + 1)?;
             self.start("ReleaseId")?;
-            let mut text = std::mem::take(&mut self.scratch);
-            text.clear();
-            text.push_str(&checked.upc);
-            text.push('_');
-            if let Some(code) = track.isrc {
-                text.push_str(isrc_text(code, &mut isrc));
-            }
-            let result = self.leaf_with("ProprietaryId", &namespace, &text);
-            self.scratch = text;
-            result?;
+            // Checked: every track has an ISRC.
+            let code = track.isrc.map_or("", |code| isrc_text(code, &mut isrc));
+            let upc = &checked.upc;
+            self.leaf_formatted("ProprietaryId", &namespace, format_args!("{upc}_{code}"))?;
             self.end("ReleaseId")?;
             self.numbered("ReleaseResourceReference", "A", index + 1)?;
             self.numbered("ReleaseLabelReference", "P", checked.label_party() + 1)?;
@@ -590,9 +578,9 @@ impl<W: io::Write> Ern<'_, W> {
                 self.leaf("TerritoryCode", territory.as_str())?;
             }
             self.start("ValidityPeriod")?;
-            self.leaf("StartDate", &deal.start_date.to_string())?;
+            self.leaf_formatted("StartDate", &[], format_args!("{}", deal.start_date))?;
             if let Some(end) = deal.end_date {
-                self.leaf("EndDate", &end.to_string())?;
+                self.leaf_formatted("EndDate", &[], format_args!("{end}"))?;
             }
             self.end("ValidityPeriod")?;
             for model in &deal.commercial_model_types {

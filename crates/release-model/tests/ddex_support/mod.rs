@@ -110,6 +110,22 @@ pub fn samples_dir() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
+/// The schema when it is configured and xmllint runs here; otherwise says why the caller
+/// skips and gives `None`.
+pub fn schema_and_xmllint() -> Option<PathBuf> {
+    let Some(schema) = schema() else {
+        eprintln!(
+            "skipped: DDEX_ERN43_XSD is not set (it names the ERN 4.3 release-notification.xsd)"
+        );
+        return None;
+    };
+    if !has_xmllint() {
+        eprintln!("skipped: xmllint is not installed (Debian package libxml2-utils)");
+        return None;
+    }
+    Some(schema)
+}
+
 /// Whether `xmllint` runs here.
 pub fn has_xmllint() -> bool {
     Command::new("xmllint")
