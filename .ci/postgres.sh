@@ -86,6 +86,7 @@ musicid_pg_start() {
         return 1
     }
     # The socket goes into the cluster's own folder: /var/run/postgresql may not exist or be ours.
+    # fsync=off: a throwaway cluster need not survive a power cut (the crash tests are SQLite's).
     musicid_pg_run "$musicid_pg_bin/pg_ctl" -D "$musicid_pg_data/cluster" -w -t 60 \
         -l "$musicid_pg_data/cluster/server.log" \
         -o "-c listen_addresses=127.0.0.1 -p $musicid_pg_port -k $musicid_pg_data/cluster -c fsync=off" \

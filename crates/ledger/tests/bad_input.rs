@@ -248,6 +248,10 @@ fn a_directory_is_refused() {
 fn a_prefix_or_year_that_does_not_parse_is_refused() {
     let error = IsrcPool::parse("QZ!QQ", "26").unwrap_err();
     assert!(matches!(error, Error::Isrc(_)), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        "invalid character '!' at position 3 in the registrant code: expected a letter A-Z or a digit 0-9"
+    );
     let error = IsrcPool::parse("QZAQQ", "20x6").unwrap_err();
     assert_eq!(
         error.to_string(),
@@ -272,11 +276,17 @@ fn a_prefix_or_year_that_does_not_parse_is_refused() {
         IsrcPool::parse("qz-aqq", " 26 ").unwrap().to_string(),
         "QZAQQ 26 00001..=99999"
     );
+    // An empty range, as a caller computing its share might produce.
+    let (start, end) = (5, 4);
     let error = IsrcPool::parse("QZAQQ", "26")
         .unwrap()
-        .with_range(5..=4)
+        .with_range(start..=end)
         .unwrap_err();
     assert!(matches!(error, Error::Isrc(_)), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        "invalid designation range 5..=4: expected a non-empty range within 0..=99999"
+    );
     assert!(
         IsrcPool::parse("QZAQQ", "26")
             .unwrap()
@@ -286,8 +296,17 @@ fn a_prefix_or_year_that_does_not_parse_is_refused() {
 
     let error = UpcPool::parse("06141x1").unwrap_err();
     assert!(matches!(error, Error::Upc(_)), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        "unexpected text after the code at position 6: found 'x'"
+    );
     // Restricted circulation: never a release's code.
-    assert!(matches!(UpcPool::parse("0212345"), Err(Error::Upc(_))));
+    let error = UpcPool::parse("0212345").unwrap_err();
+    assert!(matches!(error, Error::Upc(_)), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        "company prefix 0212345 cannot issue release codes: restricted circulation number: valid only within a geographic region (variable-measure or in-store items)"
+    );
     let error = UpcPool::parse("0614141")
         .unwrap()
         .with_range(0..=100_000)
@@ -327,10 +346,12 @@ fn an_unreachable_postgres_server_is_reported() {
         let message = error.to_string();
         assert!(
             message.starts_with(
-                "cannot connect to postgres://musicid:***@127.0.0.1:1/musicid_test?connect_timeout=5: "
+                "cannot connect to postgres://musicid:***@127.0.0.1:1/musicid_test?connect_timeout=5: error connecting to server: "
             ),
             "{message}"
         );
+        // The cause is in the message, not only the client's summary.
+        assert!(message.contains("refused"), "{message}");
         assert!(!message.contains("secret"));
     } else {
         assert_eq!(

@@ -36,14 +36,14 @@ impl Postgres {
         let shown = location.to_string();
         let mut config = Config::from_str(url).map_err(|error| Error::InvalidLocation {
             location: shown.clone(),
-            detail: error.to_string(),
+            detail: with_causes(&error),
         })?;
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
         let mut client = config.connect(NoTls).map_err(|error| Error::Unreachable {
             location: shown.clone(),
-            detail: error.to_string(),
+            detail: with_causes(&error),
         })?;
 
         let mut transaction = client.transaction()?;
@@ -86,6 +86,22 @@ impl Postgres {
         let statements = Statements::prepare(&mut client)?;
         Ok(Self { client, statements })
     }
+}
+
+/// The error's message followed by its causes' ("error connecting to server: Connection
+/// refused (os error 111)"): the client's own message alone rarely says what went wrong.
+fn with_causes(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        let message = inner.to_string();
+        if !text.ends_with(&message) {
+            text.push_str(": ");
+            text.push_str(&message);
+        }
+        cause = inner.source();
+    }
+    text
 }
 
 /// Reads what the database holds under the ledger's names (reads only).

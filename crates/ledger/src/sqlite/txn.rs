@@ -21,28 +21,22 @@ impl<'conn> SqliteTxn<'conn> {
 const POOL_COLUMNS: &str =
     "id, kind, prefix, year_of_reference, first_serial, last_serial, next_serial";
 
-fn pool_row(
-    row: &rusqlite::Row<'_>,
-) -> rusqlite::Result<(i64, String, String, Option<i32>, i64, i64, i64)> {
-    Ok((
-        row.get(0)?,
-        row.get(1)?,
-        row.get(2)?,
-        row.get(3)?,
-        row.get(4)?,
-        row.get(5)?,
-        row.get(6)?,
-    ))
-}
-
-fn to_pool_row(
-    (id, kind, prefix, year, first, last, next): (i64, String, String, Option<i32>, i64, i64, i64),
-) -> Result<PoolRow, Error> {
-    Ok(PoolRow {
-        id,
-        pool: AnyPool::from_columns(&kind, &prefix, year, first, last)?,
-        next: from_db(next)?,
-    })
+/// A `ledger_pools` row: read by SQLite, then checked (a row this crate did not write is an
+/// error of its own).
+fn pool_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<PoolRow, Error>> {
+    let kind: String = row.get(1)?;
+    let prefix: String = row.get(2)?;
+    let (year, first, last) = (row.get(3)?, row.get(4)?, row.get(5)?);
+    let (id, next): (i64, i64) = (row.get(0)?, row.get(6)?);
+    Ok(
+        AnyPool::from_columns(&kind, &prefix, year, first, last).and_then(|pool| {
+            Ok(PoolRow {
+                id,
+                pool,
+                next: from_db(next)?,
+            })
+        }),
+    )
 }
 
 const RECORD_COLUMNS: &str = "key, coalesce(code, key), issued_at, reference, pool_id IS NULL";
@@ -157,7 +151,7 @@ impl Txn for SqliteTxn<'_> {
                 pool_row,
             )
             .optional()?;
-        row.map(to_pool_row).transpose()
+        row.transpose()
     }
 
     fn lock_pools(&mut self) -> Result<(), Error> {
@@ -173,7 +167,7 @@ impl Txn for SqliteTxn<'_> {
             ))?
             .query_map([], pool_row)?
             .collect::<Result<Vec<_>, _>>()?;
-        rows.into_iter().map(to_pool_row).collect()
+        rows.into_iter().collect()
     }
 
     fn insert_pool(&mut self, pool: &AnyPool, next: u64, created_at: i64) -> Result<i64, Error> {
