@@ -519,6 +519,34 @@ fn truncated_empty_and_trailing_input() {
 }
 
 #[test]
+fn nesting_is_bounded() {
+    let nest = |levels: usize| {
+        let component = "<ResourceGroup ResourceGroupType=\"Component\">";
+        let opening = "<ResourceGroup ResourceGroupType=\"Side\">".repeat(levels);
+        album_xml()
+            .replacen(component, &format!("{opening}{component}"), 1)
+            .replacen(
+                "</ResourceGroup>",
+                &"</ResourceGroup>".repeat(levels + 1),
+                1,
+            )
+    };
+    // Groups other than components are read through: the tracks stay on disc 1.
+    let imported = ddex::import(nest(5).as_bytes()).unwrap();
+    assert_eq!(imported.release, vesica_piscis());
+    let deep = nest(40);
+    let error = import_error(&deep);
+    let at = Position::of_offset(
+        deep.as_bytes(),
+        deep.match_indices("<ResourceGroup").nth(33).unwrap().0,
+    );
+    assert_eq!(
+        error.to_string(),
+        format!("invalid ResourceGroup \"\" at {at}: resource groups nested deeper than 32 levels")
+    );
+}
+
+#[test]
 fn a_default_namespace_and_comments_are_fine() {
     let xml = album_xml()
         .replace("ern:NewReleaseMessage", "NewReleaseMessage")

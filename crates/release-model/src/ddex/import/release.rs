@@ -149,7 +149,7 @@ pub(super) fn main_release<'a>(
             }
             b"ResourceGroup" => {
                 let mut top = Vec::new();
-                resource_group(pull, &child, &mut release, &mut top)?;
+                resource_group(pull, &child, &mut release, &mut top, 0)?;
                 release.top = top;
             }
             _ => pull.skip(&child)?,
@@ -158,6 +158,9 @@ pub(super) fn main_release<'a>(
     Ok(release)
 }
 
+/// How deep resource groups may nest.
+const MAX_GROUP_DEPTH: usize = 32;
+
 /// Reads a resource group: `Component` sub-groups become discs; the items of other groups
 /// go to `target` (the enclosing disc, or the top level).
 pub(super) fn resource_group<'a>(
@@ -165,17 +168,28 @@ pub(super) fn resource_group<'a>(
     element: &Element<'a>,
     release: &mut MainRelease<'a>,
     target: &mut Vec<Item<'a>>,
+    depth: usize,
 ) -> Result<(), Error> {
+    // Real messages nest two or three levels (release, disc, work); a limit keeps a hostile
+    // message from exhausting the stack.
+    if depth > MAX_GROUP_DEPTH {
+        return Err(Error::Value {
+            position: pull.position_of(element.offset),
+            element: "ResourceGroup",
+            value: String::new(),
+            reason: format!("resource groups nested deeper than {MAX_GROUP_DEPTH} levels"),
+        });
+    }
     let mut items = Vec::new();
     while let Some(child) = pull.child(element)? {
         match child.name() {
             b"ResourceGroup" => {
                 if pull.attribute_is(&child, "ResourceGroupType", "Component")? {
                     let mut disc = Vec::new();
-                    resource_group(pull, &child, release, &mut disc)?;
+                    resource_group(pull, &child, release, &mut disc, depth + 1)?;
                     release.discs.push(disc);
                 } else {
-                    resource_group(pull, &child, release, target)?;
+                    resource_group(pull, &child, release, target, depth + 1)?;
                 }
             }
             b"ResourceGroupContentItem" => {
