@@ -28,6 +28,7 @@ on_both_backends!(
     create_and_open_existing_semantics,
     count_zero_changes_nothing,
     invalid_reference_is_refused_before_writing,
+    an_older_schema_moves_forward_when_opened,
 );
 
 fn qzaqq26() -> IsrcPool {
@@ -450,4 +451,71 @@ fn invalid_reference_is_refused_before_writing(target: &Target) {
     ));
     assert_eq!(ledger.pools().unwrap(), []);
     assert_eq!(ledger.records().unwrap(), []);
+}
+
+/// Takes a ledger back to schema version 1 (as an older release left it: no reference index),
+/// then opens it: the migration brings the index back and the version up, codes intact.
+fn an_older_schema_moves_forward_when_opened(target: &Target) {
+    let mut ledger = target.open();
+    ledger
+        .issue(&qzaqq26(), 2, at(RELEASE_DAY), Some("kept"))
+        .unwrap();
+    drop(ledger);
+    let downgrade_index = "DROP INDEX ledger_codes_reference;";
+    match target.location() {
+        ledger::Location::Sqlite(path) => {
+            let connection = rusqlite::Connection::open(&path).unwrap();
+            connection.execute_batch(downgrade_index).unwrap();
+            connection.pragma_update(None, "user_version", 1).unwrap();
+        }
+        #[cfg(feature = "postgres")]
+        location @ ledger::Location::Postgres(_) => common::postgres_execute(
+            &location,
+            &format!(
+                "{downgrade_index} UPDATE ledger_meta SET value = '1' WHERE name = 'schema_version';"
+            ),
+        ),
+        other => panic!("unexpected location {other:?}"),
+    }
+    let mut ledger = Ledger::open_existing(target.location()).unwrap();
+    assert_eq!(ledger.records_for("kept").unwrap().len(), 2);
+    drop(ledger);
+    let (version, indexes) = match target.location() {
+        ledger::Location::Sqlite(path) => {
+            let connection = rusqlite::Connection::open(&path).unwrap();
+            let version: u32 = connection
+                .query_row("PRAGMA user_version", [], |row| row.get(0))
+                .unwrap();
+            let indexes: u32 = connection
+                .query_row(
+                    "SELECT count(*) FROM sqlite_schema WHERE name = 'ledger_codes_reference'",
+                    [],
+                    |row| row.get(0),
+                )
+                .unwrap();
+            (version, indexes)
+        }
+        #[cfg(feature = "postgres")]
+        ledger::Location::Postgres(url) => {
+            let mut client = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+            let version: String = client
+                .query_one(
+                    "SELECT value FROM ledger_meta WHERE name = 'schema_version'",
+                    &[],
+                )
+                .unwrap()
+                .get(0);
+            let indexes: i64 = client
+                .query_one(
+                    "SELECT count(*) FROM pg_indexes WHERE indexname = 'ledger_codes_reference'
+                     AND schemaname = current_schema()",
+                    &[],
+                )
+                .unwrap()
+                .get(0);
+            (version.parse().unwrap(), u32::try_from(indexes).unwrap())
+        }
+        other => panic!("unexpected location {other:?}"),
+    };
+    assert_eq!((version, indexes), (ledger::SCHEMA_VERSION, 1));
 }

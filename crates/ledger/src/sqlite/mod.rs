@@ -249,3 +249,62 @@ fn classify(error: Error, location: &str) -> Error {
         _ => error,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Code, IsrcPool, Ledger, Origin};
+    use std::time::{Duration, UNIX_EPOCH};
+
+    /// A ledger written by version 1 of the schema opens, migrated to the newest, with its
+    /// codes and pools as they were.
+    #[test]
+    fn version_1_migrates_forward() {
+        let directory = tempfile::tempdir().unwrap();
+        let path = directory.path().join("v1.ledger");
+        {
+            let connection = Connection::open(&path).unwrap();
+            connection
+                .pragma_update(None, "application_id", APPLICATION_ID)
+                .unwrap();
+            connection.execute_batch(MIGRATIONS[0]).unwrap();
+            connection.pragma_update(None, "user_version", 1).unwrap();
+            connection
+                .execute_batch(
+                    "INSERT INTO ledger_pools VALUES (1, 'isrc', 'QZAQQ', 26, 1, 99999, 3, 0);
+                     INSERT INTO ledger_codes VALUES ('QZAQQ2600001', NULL, 1, 100, 'a');
+                     INSERT INTO ledger_codes VALUES ('QZAQQ2600002', NULL, 1, 100, 'a');",
+                )
+                .unwrap();
+        }
+        let mut ledger = Ledger::open_existing(path.as_path()).unwrap();
+        let version: u32 = Connection::open(&path)
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let index: Option<String> = Connection::open(&path)
+            .unwrap()
+            .query_row(
+                "SELECT name FROM sqlite_schema WHERE name = 'ledger_codes_reference'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        assert_eq!(index.as_deref(), Some("ledger_codes_reference"));
+        let records = ledger.records_for("a").unwrap();
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[0].origin, Origin::Issued);
+        assert_eq!(records[0].issued_at, UNIX_EPOCH + Duration::from_secs(100));
+        let pool = IsrcPool::parse("QZAQQ", "26").unwrap();
+        let next = ledger.issue(&pool, 1, UNIX_EPOCH, None).unwrap();
+        assert_eq!(Code::Isrc(next[0]).to_string(), "QZAQQ2600003");
+    }
+
+    /// Both backends number their schema versions alike.
+    #[cfg(feature = "postgres")]
+    #[test]
+    fn backends_share_schema_versions() {
+        assert_eq!(MIGRATIONS.len(), crate::postgres::MIGRATION_COUNT);
+    }
+}
