@@ -185,7 +185,7 @@ impl Error {
     }
 }
 
-/// A readable `{:?}` for the errors stored in an [`Import`](crate::Import).
+/// A count with its noun, plural when it is not one: `1 error`, `2 errors`.
 pub(crate) struct Plural(pub usize, pub &'static str);
 
 impl fmt::Display for Plural {
