@@ -25,6 +25,9 @@ use crate::{Catalog, Error, Import, Release};
 /// Ok::<(), release_model::Error>(())
 /// ```
 pub fn from_str(input: &str) -> Import {
+    // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the JSON,
+    // and columns count what a person sees after it.
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let mut import = Import::default();
     let start = input.len() - input.trim_start().len();
     match input.as_bytes().get(start) {

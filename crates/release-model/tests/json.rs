@@ -83,6 +83,10 @@ fn a_lone_object_or_an_array() {
         2
     );
     assert!(json::from_str(" [ ] ").is_ok());
+    assert_eq!(
+        json::from_str(&format!("\u{feff}{VESICA}")).releases.len(),
+        1
+    );
     let import = json::from_str("\n  42");
     assert_eq!(
         import.errors[0].to_string(),
