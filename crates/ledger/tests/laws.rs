@@ -144,3 +144,15 @@ fn a_ledger_reopened_by_path_keeps_its_codes() {
     let mut reopened = Ledger::open(path.display().to_string()).unwrap();
     assert_eq!(reopened.records().unwrap().len(), 10);
 }
+
+/// One `Ledger` per thread or worker: it moves between threads.
+#[test]
+fn ledger_and_its_errors_are_send() {
+    fn assert_send<T: Send>() {}
+    fn assert_send_sync<T: Send + Sync>() {}
+    assert_send::<Ledger>();
+    assert_send_sync::<Error>();
+    assert_send_sync::<Code>();
+    assert_send_sync::<IsrcPool>();
+    assert_send_sync::<UpcPool>();
+}

@@ -79,7 +79,9 @@ pub fn postgres_url(test: &str) -> Option<String> {
 /// use it (`search_path`).
 #[cfg(feature = "postgres")]
 fn fresh_schema(url: &str, test: &str) -> String {
-    let schema = format!("ledger_test_{test}");
+    let mut schema = format!("ledger_test_{test}");
+    // PostgreSQL identifiers hold 63 bytes.
+    schema.truncate(63);
     let mut client = postgres::Client::connect(url, postgres::NoTls)
         .unwrap_or_else(|error| panic!("{POSTGRES_URL_VARIABLE}={url}: {error}"));
     client
