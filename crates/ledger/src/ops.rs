@@ -21,7 +21,13 @@ pub(crate) fn issue(
         Some(id) => id,
         None => find_or_create(txn, pool, issued_at)?.id,
     };
-    let Some(first) = txn.reserve(pool_id, count)? else {
+    // A count beyond the pool's size never reaches the database (nor its integer range).
+    let reserved = if count <= pool.capacity() {
+        txn.reserve(pool_id, count)?
+    } else {
+        None
+    };
+    let Some(first) = reserved else {
         let next = txn.find_pool(pool)?.map_or(pool.last() + 1, |row| row.next);
         return Err(Error::Exhausted {
             pool: pool.to_string(),

@@ -148,6 +148,14 @@ fn exhaustion_issues_exactly_the_capacity_then_refuses(target: &Target) {
         "pool isrc QZAQQ 26 00010..=00014 is exhausted: 1 requested, 0 left"
     );
     assert_eq!(ledger.records().unwrap().len(), 5);
+    assert!(matches!(
+        ledger.issue(&small, u64::MAX, at(RELEASE_DAY), None),
+        Err(Error::Exhausted {
+            requested: u64::MAX,
+            remaining: 0,
+            ..
+        })
+    ));
     let status = ledger.pool_status(&small).unwrap();
     assert_eq!((status.used, status.remaining, status.next), (5, 0, None));
 }
