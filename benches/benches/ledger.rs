@@ -12,6 +12,9 @@
 //!   (`cargo bench -p musicid-benches --bench ledger --features ledger/postgres`); otherwise
 //!   they say on stderr that they skipped.
 
+// `criterion_group!` defines a public function without documentation.
+#![allow(missing_docs)]
+
 use std::hint::black_box;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -48,7 +51,12 @@ fn issue_blocks(ledger: &mut Ledger, total: u64, first_pool: u64) -> u64 {
     let blocks = total / BLOCK;
     for block in 0..blocks {
         let codes = ledger
-            .issue(&pool(first_pool + block / BLOCKS_PER_POOL), BLOCK, issued_at(), None)
+            .issue(
+                &pool(first_pool + block / BLOCKS_PER_POOL),
+                BLOCK,
+                issued_at(),
+                None,
+            )
             .unwrap();
         black_box(codes);
     }
@@ -65,7 +73,11 @@ impl Singles {
     fn issue(&mut self) {
         let number = self.issued / 99_999;
         self.issued += 1;
-        black_box(self.ledger.issue(&pool(number), 1, issued_at(), None).unwrap());
+        black_box(
+            self.ledger
+                .issue(&pool(number), 1, issued_at(), None)
+                .unwrap(),
+        );
     }
 }
 
