@@ -158,7 +158,7 @@ fn parse_fixed<const N: usize>(input: &[u8], kind: Kind) -> Result<Upc, Error> {
     {
         return Err(invalid_byte(input));
     }
-    if weighted_sum(high, low) % 10 != 0 {
+    if !weighted_sum(high, low).is_multiple_of(10) {
         return Err(check_digit_error(input));
     }
     let value = if N == 12 {

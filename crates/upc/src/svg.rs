@@ -241,7 +241,7 @@ fn upc_e_drawing(code: &UpcE) -> Drawing {
     let mut symbol = Symbol::new();
     let mut labels: [Option<Label>; 14] = Default::default();
     symbol.guard("101");
-    for i in 0..6 {
+    for (i, label) in labels.iter_mut().take(6).enumerate() {
         let d = digits.digit(1 + i);
         let set = if parity >> (5 - i) & 1 == 1 {
             Set::B
@@ -249,7 +249,7 @@ fn upc_e_drawing(code: &UpcE) -> Drawing {
             Set::A
         };
         symbol.digit(set, d, false);
-        labels[i] = Some(Label {
+        *label = Some(Label {
             centre_tenths: slot(quiet_left, 3 + 7 * i as u32),
             digit: d,
             small: false,
@@ -319,7 +319,7 @@ struct Tenths(u32);
 
 impl core::fmt::Display for Tenths {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        if self.0 % 10 == 0 {
+        if self.0.is_multiple_of(10) {
             write!(f, "{}", self.0 / 10)
         } else {
             write!(f, "{}.{}", self.0 / 10, self.0 % 10)

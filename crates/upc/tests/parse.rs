@@ -379,14 +379,17 @@ proptest! {
         let expected = matches!(bytes.len(), 8 | 12 | 13 | 14) && ident_core::gs1::is_valid(bytes);
         let parsed = Upc::parse_digits(bytes);
         prop_assert_eq!(parsed.is_ok(), expected, "{}", digits);
-        if let Err(e) = parsed {
-            if matches!(bytes.len(), 8 | 12 | 13 | 14) {
-                let (body, last) = bytes.split_at(bytes.len() - 1);
-                prop_assert_eq!(e, Error::Parse(ident_core::ParseError::CheckDigit {
+        if let Err(e) = parsed
+            && matches!(bytes.len(), 8 | 12 | 13 | 14)
+        {
+            let (body, last) = bytes.split_at(bytes.len() - 1);
+            prop_assert_eq!(
+                e,
+                Error::Parse(ident_core::ParseError::CheckDigit {
                     expected: ident_core::gs1::check_digit(body).unwrap(),
                     found: last[0] - b'0',
-                }));
-            }
+                })
+            );
         }
     }
 

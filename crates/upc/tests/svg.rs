@@ -37,8 +37,8 @@ fn set_b(d: usize) -> String {
 
 /// The digit and set ('A', 'B' or 'C') of seven modules.
 fn decode_digit(modules: &str) -> (u8, char) {
-    for d in 0..10 {
-        if SET_A[d] == modules {
+    for (d, a) in SET_A.iter().enumerate() {
+        if *a == modules {
             return (d as u8, 'A');
         }
         if set_b(d) == modules {
