@@ -150,8 +150,8 @@ pub enum Error {
         /// What the client reported.
         detail: String,
     },
-    /// Reading the ledger file failed.
-    #[error("cannot read {location}: {source}")]
+    /// Opening or reading the ledger file failed (a directory, a missing folder, no access).
+    #[error("cannot open {location}: {source}")]
     Io {
         /// The location as given.
         location: String,

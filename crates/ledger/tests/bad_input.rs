@@ -222,10 +222,15 @@ fn a_missing_file_is_created_only_when_asked() {
     );
     assert!(!path.exists());
     let missing_folder = directory.path().join("no/such/folder/x.ledger");
-    assert!(matches!(
-        Ledger::open(missing_folder.as_path()),
-        Err(Error::Backend(_))
-    ));
+    let error = Ledger::open(missing_folder.as_path()).unwrap_err();
+    assert!(matches!(error, Error::Io { .. }), "{error:?}");
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "cannot open {}: sqlite cannot open or create the file (a missing folder, or no access)",
+            missing_folder.display()
+        )
+    );
     assert!(Ledger::open(path.as_path()).is_ok());
     assert!(path.exists());
 }
@@ -238,7 +243,7 @@ fn a_directory_is_refused() {
     assert_eq!(
         error.to_string(),
         format!(
-            "cannot read {}: a directory, not a file",
+            "cannot open {}: a directory, not a file",
             directory.path().display()
         )
     );

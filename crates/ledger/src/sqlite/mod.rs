@@ -233,7 +233,8 @@ fn contents(connection: &Connection) -> rusqlite::Result<Contents> {
     })
 }
 
-/// SQLite's "not a database" and "malformed" are [`Error::Corrupt`]; the rest stays as it is.
+/// SQLite's "not a database" and "malformed" are [`Error::Corrupt`], "cannot open" is
+/// [`Error::Io`]; the rest stays as it is.
 fn classify(error: Error, location: &str) -> Error {
     let Error::Backend(backend) = &error else {
         return error;
@@ -246,7 +247,21 @@ fn classify(error: Error, location: &str) -> Error {
             location: location.to_owned(),
             detail: backend.to_string(),
         },
+        // SQLite says no more than this, and puts the path in its message: say it plainly.
+        Some(ErrorCode::CannotOpen) => cannot_open(
+            location,
+            "sqlite cannot open or create the file (a missing folder, or no access)",
+        ),
+        Some(ErrorCode::PermissionDenied) => cannot_open(location, "access denied"),
+        Some(ErrorCode::ReadOnly) => cannot_open(location, "the file or its folder is read-only"),
         _ => error,
+    }
+}
+
+fn cannot_open(location: &str, why: &str) -> Error {
+    Error::Io {
+        location: location.to_owned(),
+        source: io::Error::other(why),
     }
 }
 
