@@ -53,6 +53,29 @@ fn demo_issues_the_codes_writes_the_files_and_reuses_its_folder() {
         );
     }
 
+    // The ERN message reads back to the same release (plus the genre ERN requires).
+    let ern = demo.join("vesica-piscis.xml");
+    let back = demo.join("back.json");
+    let import = run(
+        &[
+            "release",
+            "import-ddex",
+            ern.to_str().unwrap(),
+            "-o",
+            back.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_code(&import, 0);
+    let mut expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(demo.join("vesica-piscis.json")).unwrap())
+            .unwrap();
+    expected["genre"] = "Electronic".into();
+    let imported: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&back).unwrap()).unwrap();
+    assert_eq!(imported, expected);
+    std::fs::remove_file(&back).unwrap();
+
     let second = run(&["demo", "--dir", demo_str], b"");
     assert_code(&second, 0);
     assert!(

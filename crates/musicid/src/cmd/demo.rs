@@ -2,7 +2,7 @@
 //!
 //! A SQLite ledger in a demo folder, the draft of *Vesica Piscis* by One Yen, its 13 ISRCs
 //! (`QZAQQ2600001` … `QZAQQ2600013`) and a UPC issued through the ledger, the release
-//! validated, JSON and CSV written, a summary printed.
+//! validated, JSON, CSV and a DDEX ERN 4.3 message written, a summary printed.
 //!
 //! Running it again reuses the folder: the release there already carries its codes, so nothing
 //! is issued (a recording keeps its one ISRC); the summary says so and shows the codes the
@@ -37,10 +37,18 @@ const LEDGER_FILE: &str = "ledger.sqlite";
 const DRAFT_FILE: &str = "vesica-piscis.draft.json";
 const JSON_FILE: &str = "vesica-piscis.json";
 const CSV_FILE: &str = "vesica-piscis.csv";
+const ERN_FILE: &str = "vesica-piscis.xml";
+
+/// The parties of the demo's ERN message: the platform delivering to a streaming service.
+const ERN_SENDER: (&str, &str) = ("PADPIDA2013042401U", "Leerecs");
+const ERN_RECIPIENT: (&str, &str) = ("PADPIDA2009101501Y", "Example DSP");
+/// ERN requires a genre and the draft has none; the demo says which one it writes.
+const ERN_GENRE: &str = "Electronic";
 
 const DEMO_HELP: &str = "\
 Creates DIR (default ./musicid-demo) with a SQLite ledger (ledger.sqlite), the draft of
-Vesica Piscis by One Yen, and the release with its codes as JSON and CSV. Run again on the same
+Vesica Piscis by One Yen, and the release with its codes as JSON, CSV and a DDEX ERN 4.3
+message (genre Electronic, from Leerecs to an example DSP). Run again on the same
 folder, it reuses it: the release keeps its codes, nothing new is issued, and the summary shows
 the codes the ledger would issue next. A folder that holds anything but a demo is refused.
 
@@ -143,6 +151,13 @@ pub fn run(args: &DemoArgs) -> CmdResult {
         release::render(&releases, InputFormat::Csv, true)?.as_bytes(),
     )?;
 
+    let ern_path = dir.join(ERN_FILE);
+    if let [release] = releases.as_slice()
+        && !report.has_errors()
+    {
+        atomic::write(&ern_path, &ern(release)?)?;
+    }
+
     let next_isrc = ledger
         .pool_status(&isrcs)
         .map_err(|e| ledger_failure(&e))?
@@ -193,9 +208,10 @@ pub fn run(args: &DemoArgs) -> CmdResult {
     }
     let _ = writeln!(
         text,
-        "Wrote {} and {}.",
+        "Wrote {}, {} and {}.",
         json_path.display(),
-        csv_path.display()
+        csv_path.display(),
+        ern_path.display()
     );
     let next = |code: Option<ledger::Code>| {
         code.map_or_else(|| "none (exhausted)".to_owned(), |c| c.to_string())
@@ -212,6 +228,30 @@ pub fn run(args: &DemoArgs) -> CmdResult {
         .write_all(text.as_bytes())
         .map_err(|e| Failure::output(&e))?;
     Ok(Outcome::from_problems(errors > 0))
+}
+
+/// The release as an ERN 4.3 `NewReleaseMessage`, created now.
+fn ern(release: &Release) -> Result<Vec<u8>, Failure> {
+    use release_model::ddex::{self, DateTime, ExportOptions, MessageHeader, MessageParty};
+    let party = |(dpid, name): (&str, &str)| -> Result<MessageParty, Failure> {
+        let dpid = dpid
+            .parse()
+            .map_err(|e: ddex::Error| Failure::new(e.to_string()))?;
+        Ok(MessageParty::new(dpid, name))
+    };
+    let upc = release.upc.map(|upc| upc.to_string()).unwrap_or_default();
+    let header = MessageHeader::new(
+        format!("musicid-demo-{upc}"),
+        party(ERN_SENDER)?,
+        party(ERN_RECIPIENT)?,
+        DateTime::from_unix_seconds(clock::unix_seconds()),
+    );
+    let mut options = ExportOptions::new();
+    options.default_genre = Some(ERN_GENRE.to_owned());
+    let mut xml = Vec::new();
+    ddex::export(release, &header, &options, &mut xml)
+        .map_err(|e| Failure::new(format!("{ERN_FILE}: {e}")))?;
+    Ok(xml)
 }
 
 fn embedded_draft() -> Result<Vec<Release>, Failure> {

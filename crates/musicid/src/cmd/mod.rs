@@ -2,6 +2,7 @@
 
 pub mod common;
 pub mod completions;
+pub mod ddex;
 pub mod demo;
 pub mod isrc;
 pub mod ledger;

@@ -27,6 +27,10 @@ pub enum ReleaseCommand {
     /// Fill in missing ISRCs (and UPCs) through the ledger and write the result.
     #[command(after_help = ASSIGN_HELP)]
     Assign(AssignArgs),
+    /// Write a release as a DDEX ERN 4.3 NewReleaseMessage, valid against the official schema.
+    ExportDdex(crate::cmd::ddex::ExportDdexArgs),
+    /// Read a DDEX ERN 4.3 NewReleaseMessage into the JSON release format.
+    ImportDdex(crate::cmd::ddex::ImportDdexArgs),
 }
 
 const VALIDATE_HELP: &str = "\
@@ -169,6 +173,8 @@ pub fn run(command: ReleaseCommand) -> CmdResult {
         ReleaseCommand::Validate(args) => validate(&args),
         ReleaseCommand::Convert(args) => convert(&args),
         ReleaseCommand::Assign(args) => assign(&args),
+        ReleaseCommand::ExportDdex(args) => crate::cmd::ddex::run_export(&args),
+        ReleaseCommand::ImportDdex(args) => crate::cmd::ddex::run_import(&args),
     }
 }
 

@@ -15,6 +15,7 @@ use release_model::ddex::{
 use release_model::{PartialDate, Release, Report};
 
 use crate::atomic;
+use crate::cmd::release::{self, InputFormat};
 use crate::exit::{CmdResult, Failure, Outcome};
 
 const EXPORT_HELP: &str = "\
@@ -160,28 +161,13 @@ fn print_findings(file: &Path, report: &Report) {
     }
 }
 
-/// Reads the one release of `path` (JSON, or CSV by extension).
+/// Reads the one release of `path` (CSV by extension, JSON otherwise); syntax errors go to
+/// stderr and give [`Outcome::Invalid`].
 fn read_release(path: &Path) -> Result<Result<Release, Outcome>, Failure> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Failure::new(format!("{}: cannot read: {e}", path.display())))?;
-    let is_csv = path
-        .extension()
-        .is_some_and(|extension| extension.eq_ignore_ascii_case("csv"));
-    let import = if is_csv {
-        release_model::csv::from_str(&text)
-    } else {
-        release_model::json::from_str(&text)
-    };
-    for warning in &import.warnings {
-        eprintln!("{}: {warning}", path.display());
-    }
-    if !import.errors.is_empty() {
-        for error in &import.errors {
-            eprintln!("{}: {error}", path.display());
-        }
+    let format = InputFormat::of_path(path).unwrap_or(InputFormat::Json);
+    let Some(mut releases) = release::read_releases(&path.display().to_string(), format)? else {
         return Ok(Err(Outcome::Invalid));
-    }
-    let mut releases = import.releases;
+    };
     match releases.len() {
         1 => Ok(Ok(releases.remove(0))),
         count => Err(Failure::new(format!(

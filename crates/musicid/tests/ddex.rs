@@ -1,0 +1,163 @@
+//! `musicid release export-ddex` and `import-ddex`: exit codes, round trip, positions.
+
+mod common;
+
+use common::{assert_code, run};
+
+const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/releases");
+
+const PARTIES: [&str; 8] = [
+    "--sender-dpid",
+    "PADPIDA2013042401U",
+    "--sender-name",
+    "Leerecs",
+    "--recipient-dpid",
+    "PADPIDA2009101501Y",
+    "--recipient-name",
+    "Example DSP",
+];
+
+fn export(input: &str, output: &str, extra: &[&str]) -> common::Run {
+    let mut args = vec!["release", "export-ddex", input, "-o", output];
+    args.extend_from_slice(&PARTIES);
+    args.extend_from_slice(extra);
+    run(&args, b"")
+}
+
+#[test]
+fn export_then_import_gives_the_release_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let xml = dir.path().join("album.xml");
+    let json = dir.path().join("album.json");
+    let album = format!("{FIXTURES}/vesica-piscis.json");
+    let out = export(
+        &album,
+        xml.to_str().unwrap(),
+        &[
+            "--default-genre",
+            "Electronic",
+            "--message-id",
+            "M1",
+            "--created",
+            "2026-03-01T12:00:00Z",
+            "--deal",
+            "Worldwide:2026-03-01:SubscriptionModel:OnDemandStream",
+        ],
+    );
+    assert_code(&out, 0);
+    let text = std::fs::read_to_string(&xml).unwrap();
+    assert!(text.contains("<MessageId>M1</MessageId>"));
+    assert!(text.contains("<ICPN>614141000012</ICPN>"));
+    assert!(text.contains("<DealList>"));
+
+    let back = run(
+        &[
+            "release",
+            "import-ddex",
+            xml.to_str().unwrap(),
+            "-o",
+            json.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_code(&back, 0);
+    let mut expected: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&album).unwrap()).unwrap();
+    expected["genre"] = "Electronic".into();
+    let imported: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(imported, expected);
+
+    match std::env::var_os("DDEX_ERN43_XSD") {
+        Some(xsd) => {
+            let status = std::process::Command::new("xmllint")
+                .arg("--schema")
+                .arg(&xsd)
+                .arg("--noout")
+                .arg(&xml)
+                .status()
+                .expect("xmllint must be installed when DDEX_ERN43_XSD is set");
+            assert!(
+                status.success(),
+                "the exported message fails the ERN 4.3 schema"
+            );
+        }
+        None => eprintln!("skipped the schema check: DDEX_ERN43_XSD not set"),
+    }
+}
+
+#[test]
+fn export_refuses_a_draft_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let xml = dir.path().join("draft.xml");
+    let out = export(
+        &format!("{FIXTURES}/vesica-piscis.draft.json"),
+        xml.to_str().unwrap(),
+        &["--default-genre", "Electronic"],
+    );
+    assert_code(&out, 1);
+    assert!(out.stderr.contains("release.missing_upc"), "{}", out.stderr);
+    assert!(!xml.exists());
+}
+
+#[test]
+fn export_usage_and_io_errors_exit_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let xml = dir.path().join("x.xml");
+    let missing = export("no-such-release.json", xml.to_str().unwrap(), &[]);
+    assert_code(&missing, 2);
+    assert!(
+        missing.stderr.contains("no-such-release.json"),
+        "{}",
+        missing.stderr
+    );
+
+    let mut args = vec![
+        "release",
+        "export-ddex",
+        "in.json",
+        "-o",
+        "out.xml",
+        "--sender-dpid",
+        "not-a-dpid",
+    ];
+    args.extend_from_slice(&PARTIES[2..]);
+    let bad_dpid = run(&args, b"");
+    assert_code(&bad_dpid, 2);
+}
+
+#[test]
+fn import_reports_malformed_xml_with_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let xml = dir.path().join("broken.xml");
+    let json = dir.path().join("out.json");
+    std::fs::write(
+        &xml,
+        "<?xml version=\"1.0\"?>\n<ern:NewReleaseMessage xmlns:ern=\"http://ddex.net/xml/ern/43\">\n  <MessageHeader>\n</ern:NewReleaseMessage>\n",
+    )
+    .unwrap();
+    let out = run(
+        &[
+            "release",
+            "import-ddex",
+            xml.to_str().unwrap(),
+            "-o",
+            json.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_code(&out, 1);
+    let shown = xml.display().to_string();
+    assert!(
+        out.stderr
+            .lines()
+            .any(|line| line.starts_with(&format!("{shown}:"))
+                && line[shown.len() + 1..]
+                    .split(':')
+                    .take(2)
+                    .all(|n| n.parse::<u32>().is_ok())),
+        "{}",
+        out.stderr
+    );
+    assert!(!json.exists());
+}
