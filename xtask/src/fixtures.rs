@@ -77,7 +77,8 @@ fn large(count: usize) -> Result<(), String> {
     for code in synth::valid_isrcs(LARGE_SEED).take(lines) {
         writeln!(out, "{code}").map_err(|e| format!("{}: {e}", isrcs.display()))?;
     }
-    out.flush().map_err(|e| format!("{}: {e}", isrcs.display()))?;
+    out.flush()
+        .map_err(|e| format!("{}: {e}", isrcs.display()))?;
     eprintln!("wrote {}", isrcs.display());
 
     let upcs = dir.join(format!("upc-{lines}.txt"));
@@ -85,7 +86,8 @@ fn large(count: usize) -> Result<(), String> {
     for code in synth::valid_upcs(LARGE_SEED).take(lines) {
         writeln!(out, "{code}").map_err(|e| format!("{}: {e}", upcs.display()))?;
     }
-    out.flush().map_err(|e| format!("{}: {e}", upcs.display()))?;
+    out.flush()
+        .map_err(|e| format!("{}: {e}", upcs.display()))?;
     eprintln!("wrote {}", upcs.display());
     Ok(())
 }
