@@ -45,7 +45,26 @@ enum Contents {
 impl Sqlite {
     /// Opens (or creates, as `mode` allows) the ledger at `path`. Every check that can refuse
     /// the file runs before anything is written to it.
+    ///
+    /// Several processes may open a new file at the same moment. SQLite answers "busy" at once,
+    /// without waiting in its busy handler, when two connections would deadlock (both reading
+    /// the blank file, both wanting to switch it to WAL); the open then starts again from the
+    /// top, after a short pause, until [`BUSY_TIMEOUT`] has been spent waiting.
     pub(crate) fn open(path: &Path, mode: OpenMode) -> Result<Self, Error> {
+        let pause = Duration::from_millis(5);
+        let mut waited = Duration::ZERO;
+        loop {
+            match Self::open_once(path, mode) {
+                Err(error) if is_busy(&error) && waited < BUSY_TIMEOUT => {
+                    std::thread::sleep(pause);
+                    waited += pause;
+                }
+                result => return result,
+            }
+        }
+    }
+
+    fn open_once(path: &Path, mode: OpenMode) -> Result<Self, Error> {
         let location = path.display().to_string();
         let state = file_state(path).map_err(|source| Error::Io {
             location: location.clone(),
@@ -204,8 +223,17 @@ fn file_state(path: &Path) -> io::Result<FileState> {
     })
 }
 
-/// Reads what the database holds (reads only).
+/// Reads what the database holds (reads only), in one read transaction: the header fields
+/// and the table list must come from the same snapshot, or a ledger another process is
+/// creating right now would look like a foreign database (no application id yet, tables
+/// already there).
 fn contents(connection: &Connection) -> rusqlite::Result<Contents> {
+    if connection.is_autocommit() {
+        let snapshot = connection.unchecked_transaction()?;
+        let found = contents(&snapshot);
+        snapshot.finish()?;
+        return found;
+    }
     let application_id: i32 =
         connection.query_row("PRAGMA application_id", [], |row| row.get(0))?;
     let user_version: u32 = connection.query_row("PRAGMA user_version", [], |row| row.get(0))?;
@@ -233,19 +261,34 @@ fn contents(connection: &Connection) -> rusqlite::Result<Contents> {
     })
 }
 
+/// The SQLite result code behind a backend error.
+fn sqlite_code(error: &Error) -> Option<ErrorCode> {
+    let Error::Backend(backend) = error else {
+        return None;
+    };
+    std::error::Error::source(backend)
+        .and_then(|source| source.downcast_ref::<rusqlite::Error>())
+        .and_then(rusqlite::Error::sqlite_error_code)
+}
+
+/// Whether SQLite refused with "busy" or "locked" (another connection holds the lock).
+fn is_busy(error: &Error) -> bool {
+    matches!(
+        sqlite_code(error),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+    )
+}
+
 /// SQLite's "not a database" and "malformed" are [`Error::Corrupt`], "cannot open" is
 /// [`Error::Io`]; the rest stays as it is.
 fn classify(error: Error, location: &str) -> Error {
-    let Error::Backend(backend) = &error else {
-        return error;
-    };
-    let code = std::error::Error::source(backend)
-        .and_then(|source| source.downcast_ref::<rusqlite::Error>())
-        .and_then(rusqlite::Error::sqlite_error_code);
-    match code {
+    match sqlite_code(&error) {
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => Error::Corrupt {
             location: location.to_owned(),
-            detail: backend.to_string(),
+            detail: match &error {
+                Error::Backend(backend) => backend.to_string(),
+                other => other.to_string(),
+            },
         },
         // SQLite says no more than this, and puts the path in its message: say it plainly.
         Some(ErrorCode::CannotOpen) => cannot_open(
