@@ -2,7 +2,9 @@
 
 use std::io;
 
-use crate::time::{Rfc3339, to_unix_seconds};
+use release_model::Utc;
+
+use crate::time::to_unix_seconds;
 use crate::{Error, Record};
 
 /// The export's columns, in order.
@@ -31,7 +33,11 @@ impl<W: io::Write> CsvExport<W> {
         use core::fmt::Write as _;
         self.time.clear();
         // Writing to a String cannot fail.
-        let _ = write!(self.time, "{}", Rfc3339(to_unix_seconds(record.issued_at)?));
+        let _ = write!(
+            self.time,
+            "{}",
+            Utc::from_unix_seconds(to_unix_seconds(record.issued_at)?)
+        );
         let code = record.code.to_string();
         self.writer
             .write_record([

@@ -18,6 +18,7 @@ mod rules;
 #[cfg(feature = "synth")]
 #[cfg_attr(docsrs, doc(cfg(feature = "synth")))]
 pub mod synth;
+mod utc;
 mod validate;
 
 pub use assign::{Allocators, Assigned, AssignedIsrc, CodeSource};
@@ -28,6 +29,7 @@ pub use import::{Import, ImportWarning};
 pub use release::{Catalog, Release, ReleaseType, Track};
 pub use report::{Finding, Location, Report, Severity};
 pub use rules::{RULES, Rule, rule};
+pub use utc::{Utc, UtcError};
 pub use validate::{ValidationOptions, validate_releases};
 
 /// The rule ids as constants (`rule_ids::NUMBER_GAP == "track.number_gap"`).

@@ -75,15 +75,7 @@ impl DateTime {
     /// the clock themselves.
     #[must_use]
     pub fn from_unix_seconds(seconds: i64) -> DateTime {
-        let days = seconds.div_euclid(86_400);
-        let second_of_day = seconds.rem_euclid(86_400);
-        let (year, month, day) = civil_from_days(days);
-        DateTime(format!(
-            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-            second_of_day / 3600,
-            second_of_day / 60 % 60,
-            second_of_day % 60
-        ))
+        DateTime(crate::Utc::from_unix_seconds(seconds).to_string())
     }
 
     /// The date-time as written in the message.
@@ -104,26 +96,6 @@ impl DateTime {
             None
         }
     }
-}
-
-/// Howard Hinnant's `civil_from_days`: the proleptic Gregorian date of a day count since
-/// 1970-01-01.
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z.rem_euclid(146_097);
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
 }
 
 const DATE_TIME_EXPECTED: &str = "an xs:dateTime with a time zone, e.g. 2026-03-01T12:00:00Z";
