@@ -225,7 +225,7 @@ pub fn whitespace() -> BoxedStrategy<String> {
 /// Expands to the law tests for a code type, in the calling test crate (so proptest's
 /// regression files land beside that crate's tests).
 ///
-/// ```ignore
+/// ```text
 /// ident_core::code_laws! {
 ///     type: Isrc,
 ///     valid: strategy(),            // a `BoxedStrategy<Isrc>` of valid values
