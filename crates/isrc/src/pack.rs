@@ -96,13 +96,12 @@ pub(crate) const fn decode(bytes: &[u8; 12]) -> Option<u64> {
     // eight digit bytes whose first is a zero.
     let [_, _, _, _, tail @ ..] = *bytes;
     let word = (u64::from_be_bytes(tail) & 0x00FF_FFFF_FFFF_FFFF) | 0x3000_0000_0000_0000;
-    const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
-    const SIX: u64 = 0x0606_0606_0606_0606;
-    // A byte is a digit when its high nibble is 3 and stays 3 after adding 6.
-    if (word & HIGH) | ((word.wrapping_add(SIX) & HIGH) >> 4) != 0x3333_3333_3333_3333 {
+    // XOR with '0' maps the digits to 0–9 and every other byte to 10 or more or to a byte with
+    // its top bit set; adding 0x76 carries a byte of 10 or more into its top bit.
+    let n = word ^ 0x3030_3030_3030_3030;
+    if (n.wrapping_add(0x7676_7676_7676_7676) | n) & 0x8080_8080_8080_8080 != 0 {
         return None;
     }
-    let n = word & 0x0F0F_0F0F_0F0F_0F0F;
     let n = (n | (n >> 4)) & 0x00FF_00FF_00FF_00FF;
     let n = (n | (n >> 8)) & 0x0000_FFFF_0000_FFFF;
     let digits = (n | (n >> 16)) & 0xFFFF_FFFF;
