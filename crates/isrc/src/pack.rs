@@ -16,50 +16,56 @@ const PREFIX_SHIFT: u32 = 28;
 /// The 28 bits of the prefix, and of the seven packed digits.
 const LOW_28: u64 = 0x0FFF_FFFF;
 
-/// No value: the byte is not a canonical character of that class.
-const INVALID: u8 = 0xFF;
+/// Set in a table entry whose byte is not a canonical character of its position; prefix bits
+/// never reach it (they take 28 bits).
+const INVALID: u32 = 1 << 31;
 
-/// The value of each canonical letter (`A` = 0 … `Z` = 25); [`INVALID`] for any other byte.
-const LETTER: [u8; 256] = {
-    let mut table = [INVALID; 256];
-    let mut b = b'A';
-    while b <= b'Z' {
-        table[b as usize] = b - b'A';
-        b += 1;
-    }
-    table
-};
-
-/// The value of each canonical registrant character (`0` = 0 … `9` = 9, `A` = 10 … `Z` = 35);
-/// [`INVALID`] for any other byte.
-const ALNUM: [u8; 256] = {
+/// For one prefix position, each byte's value already shifted into its place in the prefix
+/// bits (letters `A` = 0 … `Z` = 25; registrant characters `0` = 0 … `9` = 9, `A` = 10 …
+/// `Z` = 35, as in ASCII), or [`INVALID`]. One table per position turns the prefix into five
+/// loads and four ORs.
+const fn position_table(alphanumeric: bool, shift: u32) -> [u32; 256] {
     let mut table = [INVALID; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
-        if c.is_ascii_digit() {
-            table[b] = c - b'0';
-        } else if c.is_ascii_uppercase() {
-            table[b] = c - b'A' + 10;
+        if c.is_ascii_uppercase() {
+            let value = if alphanumeric {
+                c - b'A' + 10
+            } else {
+                c - b'A'
+            };
+            table[b] = (value as u32) << shift;
+        } else if alphanumeric && c.is_ascii_digit() {
+            table[b] = ((c - b'0') as u32) << shift;
         }
         b += 1;
     }
     table
-};
+}
+
+/// The prefix tables: agency letters at bits 23 and 18 (5 bits each), registrant characters
+/// at bits 12, 6 and 0 (6 bits each).
+const PREFIX_TABLES: [[u32; 256]; 5] = [
+    position_table(false, 23),
+    position_table(false, 18),
+    position_table(true, 12),
+    position_table(true, 6),
+    position_table(true, 0),
+];
 
 /// The prefix bits of 5 canonical bytes, or `None`.
 #[inline]
 pub(crate) const fn prefix_bits(bytes: &[u8; 5]) -> Option<u32> {
-    let a0 = LETTER[bytes[0] as usize];
-    let a1 = LETTER[bytes[1] as usize];
-    let r0 = ALNUM[bytes[2] as usize];
-    let r1 = ALNUM[bytes[3] as usize];
-    let r2 = ALNUM[bytes[4] as usize];
-    // Valid values are below 64; INVALID has its top bit set.
-    if (a0 | a1 | r0 | r1 | r2) & 0x80 != 0 {
+    let bits = PREFIX_TABLES[0][bytes[0] as usize]
+        | PREFIX_TABLES[1][bytes[1] as usize]
+        | PREFIX_TABLES[2][bytes[2] as usize]
+        | PREFIX_TABLES[3][bytes[3] as usize]
+        | PREFIX_TABLES[4][bytes[4] as usize];
+    if bits & INVALID != 0 {
         return None;
     }
-    Some((a0 as u32) << 23 | (a1 as u32) << 18 | (r0 as u32) << 12 | (r1 as u32) << 6 | r2 as u32)
+    Some(bits)
 }
 
 /// The 5 canonical bytes of prefix bits.
@@ -85,7 +91,7 @@ const fn alnum_char(value: u8) -> u8 {
 
 /// The packed code of 12 canonical bytes, or `None` when they are not canonical.
 ///
-/// The five prefix bytes are checked by table; the seven digits at once as one word (SWAR)
+/// The five prefix bytes are checked and placed by table; the seven digits at once as one word (SWAR)
 /// and squeezed into packed decimal with three shift-or-mask steps.
 #[inline]
 pub(crate) const fn decode(bytes: &[u8; 12]) -> Option<u64> {
