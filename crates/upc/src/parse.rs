@@ -39,21 +39,30 @@ impl Upc {
     /// 1-based position, or a check-digit mismatch.
     #[inline]
     pub fn parse_digits(input: &[u8]) -> Result<Upc, Error> {
-        // UPC-A first: the release code of most catalogues.
+        // UPC-A first, inline: the release code of most catalogues. The other lengths are
+        // out of line so that this path stays small enough to inline into a caller's loop.
         if input.len() == 12 {
             return parse_fixed::<12>(input, Kind::UpcA);
         }
-        match input.len() {
-            8 => parse_fixed::<8>(input, Kind::Ean8),
-            13 => parse_fixed::<13>(input, Kind::Ean13),
-            14 => parse_fixed::<14>(input, Kind::Gtin14),
-            found => Err(Error::Parse(ParseError::Length {
-                expected: LENGTHS,
-                found,
-            })),
-        }
+        parse_other_lengths(input)
     }
+}
 
+/// [`Upc::parse_digits`] for every length but 12.
+#[inline(never)]
+fn parse_other_lengths(input: &[u8]) -> Result<Upc, Error> {
+    match input.len() {
+        8 => parse_fixed::<8>(input, Kind::Ean8),
+        13 => parse_fixed::<13>(input, Kind::Ean13),
+        14 => parse_fixed::<14>(input, Kind::Gtin14),
+        found => Err(Error::Parse(ParseError::Length {
+            expected: LENGTHS,
+            found,
+        })),
+    }
+}
+
+impl Upc {
     /// The code for `body` (7, 11, 12 or 13 digits, written as for [`FromStr`]) with its check
     /// digit appended; the body's length decides the kind (EAN-8, UPC-A, EAN-13, GTIN-14).
     ///
