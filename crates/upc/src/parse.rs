@@ -112,14 +112,21 @@ pub fn check_digit(body: &str) -> Result<u8, Error> {
 impl FromStr for Upc {
     type Err = Error;
 
+    #[inline]
     fn from_str(input: &str) -> Result<Upc, Error> {
         // Most inputs are canonical: try the fast path first, and read leniently (with exact
         // error positions) only when it fails.
         if let Ok(upc) = Upc::parse_digits(input.trim_ascii().as_bytes()) {
             return Ok(upc);
         }
-        Upc::from_digits(&read(input, &CODE)?)
+        parse_lenient(input)
     }
+}
+
+/// The lenient reading, out of line so that [`Upc::from_str`] inlines.
+#[inline(never)]
+fn parse_lenient(input: &str) -> Result<Upc, Error> {
+    Upc::from_digits(&read(input, &CODE)?)
 }
 
 impl TryFrom<&str> for Upc {
