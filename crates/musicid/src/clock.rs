@@ -10,6 +10,13 @@ fn now() -> Utc {
     Utc::from_system_time(SystemTime::now())
 }
 
+/// Milliseconds since 1970 by the system clock (0 for a clock set before 1970).
+pub fn unix_millis() -> i64 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+}
+
 /// Whole seconds since 1970 by the system clock.
 pub fn unix_seconds() -> i64 {
     now().unix_seconds()

@@ -5,7 +5,6 @@
 //! error. Output files are written atomically.
 
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use clap::Args;
 use release_model::ddex::{
@@ -15,6 +14,7 @@ use release_model::ddex::{
 use release_model::{PartialDate, Release, Report};
 
 use crate::atomic;
+use crate::clock;
 use crate::cmd::release::{self, InputFormat};
 use crate::exit::{CmdResult, Failure, Outcome};
 
@@ -177,17 +177,6 @@ fn read_release(path: &Path) -> Result<Result<Release, Outcome>, Failure> {
     }
 }
 
-/// Milliseconds since 1970 by the system clock (the library never reads it).
-fn now() -> (i64, u128) {
-    let since = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or_default();
-    (
-        i64::try_from(since.as_secs()).unwrap_or(i64::MAX),
-        since.as_millis(),
-    )
-}
-
 /// Runs `musicid release export-ddex`.
 ///
 /// # Errors
@@ -198,7 +187,7 @@ pub fn run_export(args: &ExportDdexArgs) -> CmdResult {
         Ok(release) => release,
         Err(outcome) => return Ok(outcome),
     };
-    let (seconds, millis) = now();
+    let millis = clock::unix_millis();
     let message_id = args.message_id.clone().unwrap_or_else(|| {
         let upc = release
             .upc
@@ -211,7 +200,7 @@ pub fn run_export(args: &ExportDdexArgs) -> CmdResult {
         MessageParty::new(args.recipient_dpid.clone(), args.recipient_name.clone()),
         args.created
             .clone()
-            .unwrap_or_else(|| DateTime::from_unix_seconds(seconds)),
+            .unwrap_or_else(|| DateTime::from_unix_seconds(millis.div_euclid(1000))),
     );
     header.language.clone_from(&args.language);
     // A bad header is a usage error, not a fault of the release.
