@@ -1,8 +1,10 @@
 //! The `Upc` value: its packed representation, accessors and conversions between forms.
 
+use core::cmp::Ordering;
 use core::num::NonZeroU64;
 
 use crate::digits::{DigitBuf, POW10};
+use crate::swar::{NIBBLES, ZEROS, eight_digits, spread};
 use crate::{Error, Kind};
 
 /// A GS1 product code as used for releases: a UPC-A (12 digits), an EAN-13, an EAN-8 or a
@@ -28,33 +30,67 @@ use crate::{Error, Kind};
 /// assert_eq!(upc.to_gtin14().to_string(), "00036000291452");
 /// Ok::<(), upc::Error>(())
 /// ```
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Upc(
-    // The digits left-aligned in a 14-digit field (digits × 10^(14 − len)), shifted left by 3,
-    // with the kind's tag (1–4, growing with the length) in the low bits. Padding on the right
-    // with zeros keeps the string order, and a shorter string that is a prefix of a longer one
-    // gets the smaller tag, so the derived order is the canonical string order.
+    // The digits one a nibble, laid out as the strict parser reads them, so that a parse
+    // builds the value in a shift and two ORs: fourteen slots holding the code's digits from
+    // the left and zeros after them, slots 0–7 in the low nibbles of bytes 0–7 and slots 8–13
+    // in the high nibbles of bytes 0–5. The top nibble holds the kind's tag (1–4), so the word
+    // is never zero. The order is not this word's: see `order_key`.
     NonZeroU64,
 );
 
 const _: () = assert!(size_of::<Upc>() == 8);
 const _: () = assert!(size_of::<Option<Upc>>() == 8);
 
+/// Where the kind's tag sits in the packed word.
+const TAG_SHIFT: u32 = 60;
+
 impl Upc {
-    /// Packs `value` (the digits read as a number, below 10^len) of kind `kind`.
-    pub(crate) const fn pack(kind: Kind, value: u64) -> Upc {
-        let left_aligned = value * POW10[14 - kind.len()];
-        match NonZeroU64::new((left_aligned << 3) | kind.tag()) {
+    /// The code of kind `kind` whose digits are `first` (digits 0–7) and `rest` (digits 8–13),
+    /// both digit words (see [`crate::swar`]) with zeros past the code's last digit.
+    #[inline(always)]
+    pub(crate) const fn from_digit_words(kind: Kind, first: u64, rest: u64) -> Upc {
+        match NonZeroU64::new(first | (rest << 4) | (kind.tag() << TAG_SHIFT)) {
             Some(packed) => Upc(packed),
             // The tag is never 0.
             None => Upc(NonZeroU64::MIN),
         }
     }
 
+    /// Packs `value` (the digits read as a number, below 10^len) of kind `kind`.
+    pub(crate) const fn pack(kind: Kind, value: u64) -> Upc {
+        let left_aligned = value * POW10[14 - kind.len()];
+        Upc::from_digit_words(
+            kind,
+            spread(left_aligned / POW10[6], 8),
+            spread(left_aligned % POW10[6], 6),
+        )
+    }
+
+    /// Digits 0–7 as a digit word.
+    const fn first_digits(self) -> u64 {
+        self.0.get() & NIBBLES
+    }
+
+    /// Digits 8–13 as a digit word (its top two bytes zero).
+    const fn rest_digits(self) -> u64 {
+        (self.0.get() >> 4) & (NIBBLES >> 16)
+    }
+
+    /// A key whose integer order is the order of the canonical strings: the fourteen digit
+    /// slots from the left, then the tag. Padding with zeros and then comparing the tags puts a
+    /// code before a longer one that extends it with zeros, as a string sorts before its
+    /// extensions, and the tags grow with the length.
+    const fn order_key(self) -> u128 {
+        ((self.first_digits().swap_bytes() as u128) << 64)
+            | (self.rest_digits().swap_bytes() | self.kind().tag()) as u128
+    }
+
     /// Which form the code was written in.
     #[must_use]
     pub const fn kind(self) -> Kind {
-        Kind::from_tag(self.0.get() & 0b111)
+        Kind::from_tag(self.0.get() >> TAG_SHIFT)
     }
 
     /// The digits read as a decimal number, check digit included. Leading zeros are lost, so
@@ -68,7 +104,15 @@ impl Upc {
     /// ```
     #[must_use]
     pub const fn to_u64(self) -> u64 {
-        (self.0.get() >> 3) / POW10[14 - self.kind().len()]
+        let left_aligned =
+            eight_digits(self.first_digits()) * POW10[6] + eight_digits(self.rest_digits() << 16);
+        // One constant divisor for each kind, not a division by a looked-up power.
+        match self.kind() {
+            Kind::Ean8 => left_aligned / POW10[6],
+            Kind::UpcA => left_aligned / POW10[2],
+            Kind::Ean13 => left_aligned / POW10[1],
+            Kind::Gtin14 => left_aligned,
+        }
     }
 
     /// The code of kind `kind` whose digits read as a number are `value` (the inverse of
@@ -98,7 +142,7 @@ impl Upc {
     /// The check digit (the last digit).
     #[must_use]
     pub const fn check_digit(self) -> u8 {
-        (self.to_u64() % 10) as u8
+        self.digits().digit(self.kind().len() - 1)
     }
 
     /// The same product as a GTIN-14 (indicator digit and zeros on the left), the form GS1
@@ -201,13 +245,30 @@ impl Upc {
 
     /// The digits, printed into a buffer on the stack.
     pub(crate) const fn digits(self) -> DigitBuf {
-        DigitBuf::from_value(self.to_u64(), self.kind().len())
+        DigitBuf::from_words(
+            self.first_digits() ^ ZEROS,
+            self.rest_digits() ^ ZEROS,
+            self.kind().len(),
+        )
     }
 
     /// The first three digits of the GTIN-13 view (the GS1 prefix; a UPC-A reads as `0` + its
     /// first two digits), for classification.
     pub(crate) const fn gs1_prefix3(self) -> u16 {
         ((self.to_u64() % POW10[13]) / POW10[10]) as u16
+    }
+}
+
+/// By the canonical strings (see [`Upc`]).
+impl Ord for Upc {
+    fn cmp(&self, other: &Upc) -> Ordering {
+        self.order_key().cmp(&other.order_key())
+    }
+}
+
+impl PartialOrd for Upc {
+    fn partial_cmp(&self, other: &Upc) -> Option<Ordering> {
+        Some(self.cmp(other))
     }
 }
 

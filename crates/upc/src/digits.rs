@@ -34,6 +34,19 @@ impl DigitBuf {
         DigitBuf { bytes, len }
     }
 
+    /// The first `len` of the sixteen ASCII digits in two little-endian words (the first
+    /// digit in the lowest byte of `first`; only six bytes of `rest` fit).
+    pub(crate) const fn from_words(first: u64, rest: u64, len: usize) -> DigitBuf {
+        let mut bytes = [0u8; 14];
+        let (first, rest) = (first.to_le_bytes(), rest.to_le_bytes());
+        let mut i = 0;
+        while i < 14 {
+            bytes[i] = if i < 8 { first[i] } else { rest[i - 8] };
+            i += 1;
+        }
+        DigitBuf { bytes, len }
+    }
+
     pub(crate) const fn len(&self) -> usize {
         self.len
     }

@@ -56,7 +56,7 @@ impl Kind {
     }
 
     /// The 1–4 tag stored beside the digits; it grows with the length, which keeps the
-    /// packed order equal to the string order (see [`Upc`](crate::Upc)).
+    /// order of codes equal to the order of their strings (see [`Upc`](crate::Upc)).
     pub(crate) const fn tag(self) -> u64 {
         match self {
             Kind::Ean8 => 1,

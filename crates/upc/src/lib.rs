@@ -21,6 +21,7 @@ mod serde;
 #[cfg(feature = "svg")]
 #[cfg_attr(docsrs, doc(cfg(feature = "svg")))]
 pub mod svg;
+mod swar;
 mod upc_e;
 
 pub use allocator::Allocator;

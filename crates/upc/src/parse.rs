@@ -6,6 +6,7 @@ use ident_core::clean::byte_char;
 use ident_core::{CharClass, ParseError};
 
 use crate::digits::{DigitBuf, Shape, read};
+use crate::swar::{ONES, ZEROS};
 use crate::{Error, Kind, Upc};
 
 const LENGTHS: &str = "8, 12, 13 or 14 digits";
@@ -39,27 +40,42 @@ impl Upc {
     /// 1-based position, or a check-digit mismatch.
     #[inline]
     pub fn parse_digits(input: &[u8]) -> Result<Upc, Error> {
-        // UPC-A first, inline: the release code of most catalogues. The other lengths are
-        // out of line so that this path stays small enough to inline into a caller's loop.
-        if input.len() == 12 {
-            return parse_fixed::<12>(input, Kind::UpcA);
+        // UPC-A first, inline: the release code of most catalogues. Everything else (the
+        // other lengths, and every error) is out of line so that this path stays small enough
+        // to inline into a caller's loop and hands its value back in a register.
+        match upc_a(input) {
+            Some(upc) => Ok(upc),
+            None => parse_digits_slow(input),
         }
-        parse_other_lengths(input)
     }
 }
 
-/// [`Upc::parse_digits`] for every length but 12.
-#[inline(never)]
-fn parse_other_lengths(input: &[u8]) -> Result<Upc, Error> {
-    match input.len() {
-        8 => parse_fixed::<8>(input, Kind::Ean8),
-        13 => parse_fixed::<13>(input, Kind::Ean13),
-        14 => parse_fixed::<14>(input, Kind::Gtin14),
-        found => Err(Error::Parse(ParseError::Length {
-            expected: LENGTHS,
-            found,
-        })),
+/// The inlined fast path: `input` read as a valid UPC-A, or `None`.
+#[inline(always)]
+fn upc_a(input: &[u8]) -> Option<Upc> {
+    if input.len() == 12 {
+        read_fixed::<12>(input, Kind::UpcA)
+    } else {
+        None
     }
+}
+
+/// [`Upc::parse_digits`] for every length, with its errors.
+#[inline(never)]
+fn parse_digits_slow(input: &[u8]) -> Result<Upc, Error> {
+    let upc = match input.len() {
+        8 => read_fixed::<8>(input, Kind::Ean8),
+        12 => read_fixed::<12>(input, Kind::UpcA),
+        13 => read_fixed::<13>(input, Kind::Ean13),
+        14 => read_fixed::<14>(input, Kind::Gtin14),
+        found => {
+            return Err(Error::Parse(ParseError::Length {
+                expected: LENGTHS,
+                found,
+            }));
+        }
+    };
+    upc.ok_or_else(|| rejection(input))
 }
 
 impl Upc {
@@ -116,16 +132,19 @@ impl FromStr for Upc {
     fn from_str(input: &str) -> Result<Upc, Error> {
         // Most inputs are canonical: try the fast path first, and read leniently (with exact
         // error positions) only when it fails.
-        if let Ok(upc) = Upc::parse_digits(input.trim_ascii().as_bytes()) {
-            return Ok(upc);
+        match upc_a(input.trim_ascii().as_bytes()) {
+            Some(upc) => Ok(upc),
+            None => parse_lenient(input),
         }
-        parse_lenient(input)
     }
 }
 
 /// The lenient reading, out of line so that [`Upc::from_str`] inlines.
 #[inline(never)]
 fn parse_lenient(input: &str) -> Result<Upc, Error> {
+    if let Ok(upc) = parse_digits_slow(input.trim_ascii().as_bytes()) {
+        return Ok(upc);
+    }
     Upc::from_digits(&read(input, &CODE)?)
 }
 
@@ -137,16 +156,18 @@ impl TryFrom<&str> for Upc {
     }
 }
 
-/// The strict parser for exactly `N` bytes, word-parallel: the input is read as two 64-bit
-/// words (left-padded with `'0'` to 16 digits, which changes neither the number nor the
-/// GS1 sum), checked for digits, verified and converted eight digits at a time.
+/// The strict reading of exactly `N` bytes, word-parallel: the input is read as two 64-bit
+/// words (left-padded with `'0'` to 16 digits, which does not change the GS1 sum), checked
+/// for digits and verified eight digits at a time; the digit values are then the packed
+/// value's nibbles as they stand (see [`Upc`]). `None` when a byte is not a digit or the
+/// check digit is wrong; [`rejection`] says which.
 ///
 /// The verification sums the weighted digits in the words (see [`weighted_sum`]); it is a
 /// faster form of the shared [`ident_core::gs1`] mod-10, which still computes every check
-/// digit this crate issues and the expected digit of a mismatch, and a property test holds
+/// digit this crate issues and the expected digit of a mismatch, and property tests hold
 /// the two to the same verdict on every input.
 #[inline(always)]
-fn parse_fixed<const N: usize>(input: &[u8], kind: Kind) -> Result<Upc, Error> {
+fn read_fixed<const N: usize>(input: &[u8], kind: Kind) -> Option<Upc> {
     // Straight from the input (no copy through a buffer, which would stall the loads on the
     // stores): `low` is the last eight bytes, `high` the first N − 8 behind '0' bytes.
     let word = |at: usize| {
@@ -156,93 +177,86 @@ fn parse_fixed<const N: usize>(input: &[u8], kind: Kind) -> Result<Upc, Error> {
     };
     // For an even N the sum's weights fall on the same bytes whether the digits are padded to
     // 16 or split at 8 (the first eight, then the rest), so UPC-A skips the shift.
+    let first = word(0) ^ ZEROS;
     let (high, low) = match N {
-        8 => (0, word(0) ^ ZEROS),
+        8 => (0, first),
         12 => {
             let mut tail = [0u8; 4];
             tail.copy_from_slice(&input[8..12]);
-            (
-                word(0) ^ ZEROS,
-                u64::from(u32::from_le_bytes(tail) ^ 0x3030_3030),
-            )
+            (first, u64::from(u32::from_le_bytes(tail) ^ 0x3030_3030))
         }
-        _ => ((word(0) ^ ZEROS) << (8 * (16 - N)), word(N - 8) ^ ZEROS),
+        _ => (first << (8 * (16 - N)), word(N - 8) ^ ZEROS),
     };
     // ASCII digits become 0–9 by the XOR; any other byte is 10 or more, or has its top bit set.
-    if ((high.wrapping_add(SEVENTY_SIX) | high | low.wrapping_add(SEVENTY_SIX) | low) & TOP_BITS)
-        != 0
-    {
-        return Err(invalid_byte(input));
+    let not_digits =
+        (high.wrapping_add(SEVENTY_SIX) | high | low.wrapping_add(SEVENTY_SIX) | low) & TOP_BITS;
+    if not_digits != 0 || !MULTIPLE_OF_TEN[weighted_sum(high, low)] {
+        return None;
     }
-    if !weighted_sum(high, low).is_multiple_of(10) {
-        return Err(check_digit_error(input));
-    }
-    let value = if N == 12 {
-        eight_digits(high) * 10_000 + four_digits(low)
-    } else {
-        eight_digits(high) * 100_000_000 + eight_digits(low)
+    // The digits after the first eight, from the lowest byte.
+    let rest = match N {
+        8 => 0,
+        12 => low,
+        _ => low >> (8 * (16 - N)),
     };
-    Ok(Upc::pack(kind, value))
+    Some(Upc::from_digit_words(kind, first, rest))
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const ZEROS: u64 = 0x30 * ONES;
 const SEVENTY_SIX: u64 = 0x76 * ONES;
 const TOP_BITS: u64 = 0x80 * ONES;
-const EVEN_BYTES: u64 = 0x00FF_00FF_00FF_00FF;
+
+/// The GS1 weights by byte of the product in [`weighted_sum`]: byte `7 − i` of the multiplier
+/// weights byte `i` of the digits, 3 for the even bytes and 1 for the odd ones.
+const WEIGHTS: u64 = 0x0301_0301_0301_0301;
 
 /// The GS1 weighted sum of digit values in two little-endian words whose even bytes hold the
 /// digits at odd distances from the check digit (weight 3) and whose odd bytes the others
 /// (weight 1, the check digit included). The code is valid when the sum is a multiple of 10.
+///
+/// One multiplication gathers the whole sum in the top byte of the product: byte `k` of
+/// `digits × WEIGHTS` is the weighted sum of the digit bytes `0..=k`, and none of those sums
+/// reaches 256, so no byte carries into the next. The largest is 252, for 14 nines: the two
+/// padding bytes hold at most 9 and the other six at most 18 (a digit of `high` plus one of
+/// `low`), weighted `9 × 4 + 18 × 12`; 12 and 13 digits have more padding, 8 digits no sums.
 #[inline(always)]
-const fn weighted_sum(high: u64, low: u64) -> u64 {
-    let digits = high + low; // at most 18 a byte, 144 in all: byte sums by one multiplication
-    let all = digits.wrapping_mul(ONES) >> 56;
-    let tripled = (digits & EVEN_BYTES).wrapping_mul(ONES) >> 56;
-    all + 2 * tripled
+const fn weighted_sum(high: u64, low: u64) -> usize {
+    ((high + low).wrapping_mul(WEIGHTS) >> 56) as usize
 }
 
-/// The number written by eight digit values in a little-endian word (first digit in the
-/// lowest byte): pairs, then quadruples, then the whole, by multiplication.
-#[inline(always)]
-const fn eight_digits(digits: u64) -> u64 {
-    let pairs = digits.wrapping_mul(10).wrapping_add(digits >> 8);
-    let mask = 0x0000_00FF_0000_00FF;
-    let quads = (pairs & mask)
-        .wrapping_mul(100 + (1_000_000 << 32))
-        .wrapping_add(((pairs >> 16) & mask).wrapping_mul(1 + (10_000 << 32)));
-    quads >> 32
-}
+/// Whether each byte value is a multiple of ten: one load instead of a division.
+///
+/// A `const`, not a `static`: each use is compiled into the crate that inlines it, so the
+/// load is a direct one rather than one through another crate's symbol.
+const MULTIPLE_OF_TEN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        table[i] = i % 10 == 0;
+        i += 10;
+    }
+    table
+};
 
-/// The number written by four digit values in the low half of a little-endian word.
-#[inline(always)]
-const fn four_digits(digits: u64) -> u64 {
-    let pairs = digits.wrapping_mul(10).wrapping_add(digits >> 8);
-    (pairs & 0xFF) * 100 + ((pairs >> 16) & 0xFF)
-}
-
-/// The check-digit error for `input`, all digits, computed by the shared implementation.
+/// Why [`read_fixed`] refused `input`: its first byte that is not an ASCII digit, or else a
+/// check-digit mismatch, with the expected digit computed by the shared implementation.
 #[cold]
-fn check_digit_error(input: &[u8]) -> Error {
-    let (body, last) = input.split_at(input.len() - 1);
+fn rejection(input: &[u8]) -> Error {
+    if let Some(index) = input.iter().position(|b| !b.is_ascii_digit()) {
+        return Error::Parse(ParseError::InvalidChar {
+            position: index + 1,
+            found: byte_char(input[index]),
+            element: "code",
+            expected: CharClass::Digit,
+        });
+    }
+    let Some((&last, body)) = input.split_last() else {
+        return Error::Parse(ParseError::Empty {
+            expected: CODE.empty,
+        });
+    };
     Error::Parse(ParseError::CheckDigit {
         expected: checked(ident_core::gs1::check_digit(body)),
-        found: last[0].wrapping_sub(b'0'),
-    })
-}
-
-/// The error for the first byte of `input` that is not an ASCII digit.
-#[cold]
-fn invalid_byte(input: &[u8]) -> Error {
-    let index = input
-        .iter()
-        .position(|b| !b.is_ascii_digit())
-        .unwrap_or_default();
-    Error::Parse(ParseError::InvalidChar {
-        position: index + 1,
-        found: byte_char(input[index]),
-        element: "code",
-        expected: CharClass::Digit,
+        found: last.wrapping_sub(b'0'),
     })
 }
 

@@ -151,6 +151,14 @@ proptest! {
         prop_assert_eq!(Upc::from_u64(x.kind(), x.to_u64()), Ok(x));
     }
 
+    /// The number and the printed digits are two readings of the same packed digits.
+    #[test]
+    fn number_and_digits_agree(x in any_upc()) {
+        let len = x.kind().len();
+        prop_assert_eq!(format!("{:0len$}", x.to_u64()), x.to_string());
+        prop_assert_eq!(u64::from(x.check_digit()), x.to_u64() % 10);
+    }
+
     /// The grouped form parses back.
     #[test]
     fn grouped_parses_back(x in any_upc()) {
