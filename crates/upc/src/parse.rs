@@ -132,7 +132,7 @@ impl FromStr for Upc {
     fn from_str(input: &str) -> Result<Upc, Error> {
         // Most inputs are canonical: try the fast path first, and read leniently (with exact
         // error positions) only when it fails.
-        match upc_a(input.trim_ascii().as_bytes()) {
+        match upc_a(input.as_bytes()) {
             Some(upc) => Ok(upc),
             None => parse_lenient(input),
         }
