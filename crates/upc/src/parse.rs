@@ -216,8 +216,9 @@ const WEIGHTS: u64 = 0x0301_0301_0301_0301;
 /// One multiplication gathers the whole sum in the top byte of the product: byte `k` of
 /// `digits × WEIGHTS` is the weighted sum of the digit bytes `0..=k`, and none of those sums
 /// reaches 256, so no byte carries into the next. The largest is 252, for 14 nines: the two
-/// padding bytes hold at most 9 and the other six at most 18 (a digit of `high` plus one of
-/// `low`), weighted `9 × 4 + 18 × 12`; 12 and 13 digits have more padding, 8 digits no sums.
+/// bytes where `high` is padding hold at most 9 and the other six at most 18 (a digit of
+/// `high` plus one of `low`), weighted `9 × 4 + 18 × 12`. Thirteen digits reach at most 225,
+/// twelve 216 and eight 144.
 #[inline(always)]
 const fn weighted_sum(high: u64, low: u64) -> usize {
     ((high + low).wrapping_mul(WEIGHTS) >> 56) as usize
