@@ -1,6 +1,6 @@
 //! Issuing codes from a GS1 company prefix.
 
-use crate::code::check_digit_of_value;
+use crate::digits::check_digit_of_value;
 use crate::lint::prefix_warning;
 use crate::{Circulation, CompanyPrefix, Error, Kind, Upc, Warning};
 
@@ -43,8 +43,6 @@ impl Allocator {
     /// market.
     pub fn new(prefix: CompanyPrefix) -> Result<Allocator, Error> {
         let base = prefix.base();
-        let prefix3 = (base / 1_000_000_000) as u16;
-        let fourth = ((base / 100_000_000) % 10) as u8;
         // GS1 keeps 0000001–0000099 unused so that GTIN-13s never collide with GTIN-8s, and
         // 0000000 is for restricted circulation within a company: no prefix starts with 00000.
         let reason = if base < 10_000_000 {
@@ -52,7 +50,8 @@ impl Allocator {
                 within: Circulation::Company,
             })
         } else {
-            prefix_warning(prefix3, fourth, false)
+            // The body with a placeholder check digit is the GTIN-13 view of the prefix.
+            prefix_warning(base * 10)
         };
         match reason {
             Some(reason) if reason.refuses_allocation() => {

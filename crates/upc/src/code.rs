@@ -3,8 +3,8 @@
 use core::cmp::Ordering;
 use core::num::NonZeroU64;
 
-use crate::digits::{DigitBuf, POW10};
-use crate::swar::{NIBBLES, ZEROS, eight_digits, spread};
+use crate::digits::{DigitBuf, POW10, check_digit_of_value};
+use crate::swar::{NIBBLES, digit_words, eight_digits};
 use crate::{Error, Kind};
 
 /// A GS1 product code as used for releases: a UPC-A (12 digits), an EAN-13, an EAN-8 or a
@@ -60,12 +60,8 @@ impl Upc {
 
     /// Packs `value` (the digits read as a number, below 10^len) of kind `kind`.
     pub(crate) const fn pack(kind: Kind, value: u64) -> Upc {
-        let left_aligned = value * POW10[14 - kind.len()];
-        Upc::from_digit_words(
-            kind,
-            spread(left_aligned / POW10[6], 8),
-            spread(left_aligned % POW10[6], 6),
-        )
+        let (first, rest) = digit_words(value, kind.len());
+        Upc::from_digit_words(kind, first, rest)
     }
 
     /// Digits 0–7 as a digit word.
@@ -76,6 +72,16 @@ impl Upc {
     /// Digits 8–13 as a digit word (its top two bytes zero).
     const fn rest_digits(self) -> u64 {
         (self.0.get() >> 4) & (NIBBLES >> 16)
+    }
+
+    /// The digit at `index` (below 14; 0 past the code's last digit), read from its nibble.
+    const fn digit(self, index: usize) -> u8 {
+        let shift = if index < 8 {
+            8 * index
+        } else {
+            8 * (index - 8) + 4
+        };
+        ((self.0.get() >> shift) & 0xF) as u8
     }
 
     /// A key whose integer order is the order of the canonical strings: the fourteen digit
@@ -125,7 +131,8 @@ impl Upc {
         if value >= POW10[kind.len()] {
             return Err(Error::Parse(ident_core::ParseError::Length {
                 expected: kind_length_words(kind),
-                found: count_digits(value),
+                // At least 10^8, so the logarithm is defined.
+                found: value.ilog10() as usize + 1,
             }));
         }
         let expected = check_digit_of_value(value / 10);
@@ -142,7 +149,7 @@ impl Upc {
     /// The check digit (the last digit).
     #[must_use]
     pub const fn check_digit(self) -> u8 {
-        self.digits().digit(self.kind().len() - 1)
+        self.digit(self.kind().len() - 1)
     }
 
     /// The same product as a GTIN-14 (indicator digit and zeros on the left), the form GS1
@@ -245,17 +252,7 @@ impl Upc {
 
     /// The digits, printed into a buffer on the stack.
     pub(crate) const fn digits(self) -> DigitBuf {
-        DigitBuf::from_words(
-            self.first_digits() ^ ZEROS,
-            self.rest_digits() ^ ZEROS,
-            self.kind().len(),
-        )
-    }
-
-    /// The first three digits of the GTIN-13 view (the GS1 prefix; a UPC-A reads as `0` + its
-    /// first two digits), for classification.
-    pub(crate) const fn gs1_prefix3(self) -> u16 {
-        ((self.to_u64() % POW10[13]) / POW10[10]) as u16
+        DigitBuf::from_words(self.first_digits(), self.rest_digits(), self.kind().len())
     }
 }
 
@@ -270,30 +267,6 @@ impl PartialOrd for Upc {
     fn partial_cmp(&self, other: &Upc) -> Option<Ordering> {
         Some(self.cmp(other))
     }
-}
-
-/// The GS1 mod-10 check digit of a body held as a number, through the shared implementation.
-pub(crate) const fn check_digit_of_value(body: u64) -> u8 {
-    let buf = DigitBuf::from_value(body, 13);
-    let mut values = [0u8; 13];
-    let mut i = 0;
-    while i < 13 {
-        values[i] = buf.digit(i);
-        i += 1;
-    }
-    match ident_core::gs1::check_digit_of_values(&values) {
-        Some(d) => d,
-        None => 0,
-    }
-}
-
-const fn count_digits(mut value: u64) -> usize {
-    let mut count = 1;
-    while value >= 10 {
-        value /= 10;
-        count += 1;
-    }
-    count
 }
 
 const fn kind_length_words(kind: Kind) -> &'static str {

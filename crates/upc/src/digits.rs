@@ -3,6 +3,8 @@
 use ident_core::clean::{char_at, position, trim};
 use ident_core::{CharClass, ParseError};
 
+use crate::swar::{ZEROS, digit_words};
+
 /// `10^n` for `n` in `0..=14`.
 pub(crate) const POW10: [u64; 15] = {
     let mut table = [1u64; 15];
@@ -23,22 +25,16 @@ pub(crate) struct DigitBuf {
 
 impl DigitBuf {
     /// `value` printed with exactly `len` digits (leading zeros are data).
-    pub(crate) const fn from_value(mut value: u64, len: usize) -> DigitBuf {
-        let mut bytes = [b'0'; 14];
-        let mut i = len;
-        while i > 0 {
-            i -= 1;
-            bytes[i] = b'0' + (value % 10) as u8;
-            value /= 10;
-        }
-        DigitBuf { bytes, len }
+    pub(crate) const fn from_value(value: u64, len: usize) -> DigitBuf {
+        let (first, rest) = digit_words(value, len);
+        DigitBuf::from_words(first, rest, len)
     }
 
-    /// The first `len` of the sixteen ASCII digits in two little-endian words (the first
-    /// digit in the lowest byte of `first`; only six bytes of `rest` fit).
+    /// The first `len` digits of two digit words (see [`crate::swar`]): digits 0–7 in
+    /// `first`, digits 8–13 in the low six bytes of `rest`.
     pub(crate) const fn from_words(first: u64, rest: u64, len: usize) -> DigitBuf {
         let mut bytes = [0u8; 14];
-        let (first, rest) = (first.to_le_bytes(), rest.to_le_bytes());
+        let (first, rest) = ((first ^ ZEROS).to_le_bytes(), (rest ^ ZEROS).to_le_bytes());
         let mut i = 0;
         while i < 14 {
             bytes[i] = if i < 8 { first[i] } else { rest[i - 8] };
@@ -51,8 +47,8 @@ impl DigitBuf {
         self.len
     }
 
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        &self.bytes[..self.len]
+    pub(crate) const fn as_bytes(&self) -> &[u8] {
+        self.bytes.split_at(self.len).0
     }
 
     pub(crate) fn as_str(&self) -> &str {
@@ -65,16 +61,36 @@ impl DigitBuf {
         self.bytes[index] - b'0'
     }
 
+    /// The GS1 check digit of these digits as a body, by the shared implementation.
+    pub(crate) const fn check_digit(&self) -> u8 {
+        check_digit_of(self.as_bytes())
+    }
+
     /// The digits read as a number.
     pub(crate) const fn value(&self) -> u64 {
         let mut value = 0;
         let mut i = 0;
         while i < self.len {
-            value = value * 10 + (self.bytes[i] - b'0') as u64;
+            value = value * 10 + self.digit(i) as u64;
             i += 1;
         }
         value
     }
+}
+
+/// The GS1 check digit of `body`, ASCII digits only, by the shared implementation.
+pub(crate) const fn check_digit_of(body: &[u8]) -> u8 {
+    match ident_core::gs1::check_digit(body) {
+        Some(d) => d,
+        // Not reached: every caller holds digits.
+        None => 0,
+    }
+}
+
+/// The GS1 check digit of a body held as a number (at most 13 digits; the leading zeros
+/// that printing adds do not change it).
+pub(crate) const fn check_digit_of_value(body: u64) -> u8 {
+    DigitBuf::from_value(body, 13).check_digit()
 }
 
 /// What a digit-string type accepts, for the reader and its messages.
@@ -191,6 +207,8 @@ mod tests {
         assert_eq!(buf.as_str(), "036000291452");
         assert_eq!(buf.value(), 36_000_291_452);
         assert_eq!(buf.digit(1), 3);
+        assert_eq!(DigitBuf::from_value(7, 3).as_str(), "007");
+        assert_eq!(check_digit_of_value(3_600_029_145), 2);
         assert_eq!(POW10[14], 100_000_000_000_000);
     }
 

@@ -200,14 +200,12 @@ impl Iterator for Lints {
     }
 }
 
-/// The prefix-based warning for the first three digits of a GTIN-13 view and the fourth digit.
-pub(crate) const fn prefix_warning(
-    prefix3: u16,
-    fourth: u8,
-    leading_seven_zeros: bool,
-) -> Option<Warning> {
-    Some(match prefix3 {
-        0 if leading_seven_zeros => Warning::RestrictedCirculation {
+/// The prefix-based warning for a code in its GTIN-13 view (the thirteen digits read as a
+/// number; a UPC-A reads as `0` + its digits): its first three digits, and the fourth for 979.
+pub(crate) const fn prefix_warning(gtin13: u64) -> Option<Warning> {
+    let fourth = (gtin13 / 1_000_000_000) % 10;
+    Some(match gtin13 / 10_000_000_000 {
+        0 if gtin13 < 1_000_000 => Warning::RestrictedCirculation {
             within: Circulation::Company,
         },
         20..=29 | 200..=299 => Warning::RestrictedCirculation {
@@ -257,9 +255,7 @@ impl Upc {
             lints = lints.push(Warning::VariableMeasure);
         }
         let gtin13 = value % 10_000_000_000_000;
-        let prefix3 = self.gs1_prefix3();
-        let fourth = ((gtin13 / 1_000_000_000) % 10) as u8;
-        if let Some(w) = prefix_warning(prefix3, fourth, gtin13 < 1_000_000) {
+        if let Some(w) = prefix_warning(gtin13) {
             lints = lints.push(w);
         }
         // A UPC-A form exists when the GTIN-13 view starts with 0; its first digit after that

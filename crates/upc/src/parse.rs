@@ -5,7 +5,7 @@ use core::str::FromStr;
 use ident_core::clean::byte_char;
 use ident_core::{CharClass, ParseError};
 
-use crate::digits::{DigitBuf, Shape, read};
+use crate::digits::{Shape, check_digit_of, read};
 use crate::swar::{ONES, ZEROS};
 use crate::{Error, Kind, Upc};
 
@@ -92,14 +92,9 @@ impl Upc {
     /// [`Error::Parse`] when `body` is not 7, 11, 12 or 13 digits.
     pub fn from_body(body: &str) -> Result<Upc, Error> {
         let digits = read(body, &BODY)?;
-        let check = checked(ident_core::gs1::check_digit(digits.as_bytes()));
+        let check = digits.check_digit();
         let kind = Kind::from_len(digits.len() + 1).unwrap_or(Kind::Gtin14);
         Ok(Upc::pack(kind, digits.value() * 10 + u64::from(check)))
-    }
-
-    fn from_digits(digits: &DigitBuf) -> Result<Upc, Error> {
-        // `digits` is ASCII digits in a length `CODE` allows; the strict path does the rest.
-        Upc::parse_digits(digits.as_bytes())
     }
 }
 
@@ -118,8 +113,7 @@ impl Upc {
 /// [`Error::Parse`] when `body` is empty, has another length, or holds a character that is not
 /// a digit or a separator between digits.
 pub fn check_digit(body: &str) -> Result<u8, Error> {
-    let digits = read(body, &BODY)?;
-    Ok(checked(ident_core::gs1::check_digit(digits.as_bytes())))
+    Ok(read(body, &BODY)?.check_digit())
 }
 
 /// Reads a code as people print it: surrounding whitespace, and single spaces or hyphens
@@ -145,7 +139,8 @@ fn parse_lenient(input: &str) -> Result<Upc, Error> {
     if let Ok(upc) = parse_digits_slow(input.trim_ascii().as_bytes()) {
         return Ok(upc);
     }
-    Upc::from_digits(&read(input, &CODE)?)
+    // ASCII digits in a length `CODE` allows: the strict reading does the rest.
+    parse_digits_slow(read(input, &CODE)?.as_bytes())
 }
 
 impl TryFrom<&str> for Upc {
@@ -256,15 +251,7 @@ fn rejection(input: &[u8]) -> Error {
         });
     };
     Error::Parse(ParseError::CheckDigit {
-        expected: checked(ident_core::gs1::check_digit(body)),
+        expected: check_digit_of(body),
         found: last.wrapping_sub(b'0'),
     })
-}
-
-/// The check digit of a body already known to be all digits.
-const fn checked(digit: Option<u8>) -> u8 {
-    match digit {
-        Some(d) => d,
-        None => 0,
-    }
 }

@@ -29,6 +29,7 @@
 use alloc::string::String;
 use core::fmt::Write;
 
+use crate::digits::DigitBuf;
 use crate::{Error, Kind, Upc, UpcE};
 
 /// How to draw a barcode.
@@ -137,7 +138,7 @@ struct Label {
 
 struct Drawing {
     kind: &'static str,
-    text: String,
+    text: DigitBuf,
     symbol: Symbol,
     quiet_left: u32,
     quiet_right: u32,
@@ -150,7 +151,9 @@ const fn slot(quiet_left: u32, start: u32) -> u32 {
     (quiet_left + start) * 10 + 35
 }
 
-fn drawing(kind: Kind, digits: &[u8], text: String) -> Drawing {
+fn drawing(kind: Kind, text: DigitBuf) -> Drawing {
+    let values: [u8; 14] = core::array::from_fn(|i| text.digit(i));
+    let digits = &values[..text.len()];
     let mut symbol = Symbol::new();
     let mut labels: [Option<Label>; 14] = Default::default();
     let label = |centre_tenths, digit, small| {
@@ -268,7 +271,7 @@ fn upc_e_drawing(code: &UpcE) -> Drawing {
     });
     Drawing {
         kind: "UPC-E",
-        text: alloc::format!("{code}"),
+        text: digits,
         symbol,
         quiet_left,
         quiet_right: 7,
@@ -294,12 +297,7 @@ pub fn render_with(code: &Upc, options: &Options) -> Result<String, Error> {
     if code.kind() == Kind::Gtin14 {
         return Err(Error::Symbology { code: *code });
     }
-    let digits = code.digits();
-    let values: alloc::vec::Vec<u8> = (0..digits.len()).map(|i| digits.digit(i)).collect();
-    Ok(write_svg(
-        &drawing(code.kind(), &values, alloc::format!("{code}")),
-        options,
-    ))
+    Ok(write_svg(&drawing(code.kind(), code.digits()), options))
 }
 
 /// The UPC-E barcode of `code` with the default [`Options`], as an SVG document.
@@ -356,7 +354,7 @@ fn write_svg(d: &Drawing, options: &Options) -> String {
         Millimetres(width, options.module_um),
         Millimetres(height, options.module_um),
         d.kind,
-        d.text,
+        d.text.as_str(),
     );
     let bars = &d.symbol.bars[..d.symbol.len];
     let mut i = 0;

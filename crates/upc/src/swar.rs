@@ -2,6 +2,8 @@
 //! packed [`Upc`](crate::Upc) share. A "digit word" holds digit values (0–9) in its bytes, the
 //! first digit in the lowest byte, which is how a little-endian load of ASCII digits reads.
 
+use crate::digits::POW10;
+
 pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// ASCII `'0'` in every byte: XOR turns ASCII digits into digit values and back.
@@ -20,9 +22,20 @@ pub(crate) const fn eight_digits(digits: u64) -> u64 {
     quads.wrapping_mul(10_000 << 32 | 1) >> 32
 }
 
+/// The two digit words of `value` (below `10^len`, `len` at most 14) written with exactly
+/// `len` digits, leading zeros included: digits 0–7 and digits 8–13, zeros past the last
+/// digit. The one conversion from a number to digits, for packed codes and printed ones.
+pub(crate) const fn digit_words(value: u64, len: usize) -> (u64, u64) {
+    let left_aligned = value * POW10[14 - len];
+    (
+        spread(left_aligned / POW10[6], 8),
+        spread(left_aligned % POW10[6], 6),
+    )
+}
+
 /// The digit word of `value` (below `10^count`, `count` at most 8) written with exactly
 /// `count` digits, leading zeros included; the bytes past `count` are zero.
-pub(crate) const fn spread(mut value: u64, count: usize) -> u64 {
+const fn spread(mut value: u64, count: usize) -> u64 {
     let mut word = 0;
     let mut i = count;
     while i > 0 {
@@ -47,6 +60,10 @@ mod tests {
         assert_eq!(
             spread(12_345_678, 8) ^ ZEROS,
             u64::from_le_bytes(*b"12345678")
+        );
+        assert_eq!(
+            digit_words(36_000_291_452, 12),
+            (spread(3_600_029, 8), 0x02_05_04_01)
         );
     }
 }

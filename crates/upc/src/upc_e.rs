@@ -6,8 +6,7 @@ use core::str::FromStr;
 use ident_core::ParseError;
 use ident_core::clean::{position, trim};
 
-use crate::code::check_digit_of_value;
-use crate::digits::{DigitBuf, Shape, read};
+use crate::digits::{DigitBuf, Shape, check_digit_of_value, read};
 use crate::{Error, Kind, Upc};
 
 const SHAPE: Shape = Shape {
@@ -67,7 +66,7 @@ impl UpcE {
     /// The UPC-A this UPC-E stands for.
     #[must_use]
     pub const fn expand(self) -> Upc {
-        let d = DigitBuf::from_value(self.0 as u64, 8);
+        let d = self.digits();
         let ns = d.digit(0) as u64;
         let [d1, d2, d3, d4, d5, d6] = [
             d.digit(1) as u64,
@@ -178,14 +177,7 @@ impl FromStr for UpcE {
                 found: ns,
             });
         }
-        let six = [
-            digits.digit(first),
-            digits.digit(first + 1),
-            digits.digit(first + 2),
-            digits.digit(first + 3),
-            digits.digit(first + 4),
-            digits.digit(first + 5),
-        ];
+        let six = core::array::from_fn(|i| digits.digit(first + i));
         let e = UpcE::from_parts(ns, six);
         if digits.len() == 8 {
             let found = digits.digit(7);

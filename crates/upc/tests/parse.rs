@@ -240,23 +240,39 @@ fn a_zero_padded_code_of_another_length_is_another_kind() {
 
 #[test]
 fn check_digits_of_bodies() {
-    assert_eq!(upc::check_digit("03600029145"), Ok(2));
-    assert_eq!(upc::check_digit("89040002100 3"), Ok(7)); // GS1 India: 890400021003 -> 7
-    assert_eq!(upc::check_digit("629104150021"), Ok(3)); // GS1 Hong Kong
-    assert_eq!(upc::check_digit("9638507"), Ok(4));
-    assert_eq!(upc::check_digit("0003600029145"), Ok(2));
-    assert_eq!(
-        upc::check_digit("03600029145212").unwrap_err().to_string(),
-        "invalid length: expected 7, 11, 12 or 13 digits (a code without its check digit), found 14"
-    );
-    assert_eq!(
-        upc::check_digit("").unwrap_err().to_string(),
-        "empty input: expected a UPC/EAN body of 7, 11, 12 or 13 digits"
-    );
-    assert_eq!(
-        upc::check_digit("0360002914x").unwrap_err().to_string(),
-        "invalid character 'x' at position 11 in the code: expected a digit 0-9"
-    );
+    let cases = [
+        ("03600029145", 2),
+        ("89040002100 3", 7), // GS1 India: 890400021003 -> 7
+        ("629104150021", 3),  // GS1 Hong Kong
+        ("9638507", 4),
+        ("0003600029145", 2),
+    ];
+    for (body, check) in cases {
+        assert_eq!(upc::check_digit(body), Ok(check), "{body}");
+        assert_eq!(
+            Upc::from_body(body).map(Upc::check_digit),
+            Ok(check),
+            "{body}"
+        );
+    }
+    let errors = [
+        (
+            "03600029145212",
+            "invalid length: expected 7, 11, 12 or 13 digits (a code without its check digit), found 14",
+        ),
+        (
+            "",
+            "empty input: expected a UPC/EAN body of 7, 11, 12 or 13 digits",
+        ),
+        (
+            "0360002914x",
+            "invalid character 'x' at position 11 in the code: expected a digit 0-9",
+        ),
+    ];
+    for (body, message) in errors {
+        assert_eq!(upc::check_digit(body).unwrap_err().to_string(), message);
+        assert_eq!(Upc::from_body(body).unwrap_err().to_string(), message);
+    }
     assert_eq!(
         Upc::from_body("0 36000 29145").unwrap().to_string(),
         "036000291452"
