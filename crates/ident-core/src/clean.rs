@@ -13,8 +13,8 @@
 /// ```
 #[must_use]
 pub fn trim(input: &str) -> (usize, &str) {
-    let start = input.len() - input.trim_start().len();
-    (start, input.trim())
+    let rest = input.trim_start();
+    (input.len() - rest.len(), rest.trim_end())
 }
 
 /// The 1-based character position of byte offset `byte` in `input` (the position of the
@@ -26,23 +26,14 @@ pub fn trim(input: &str) -> (usize, &str) {
 /// ```
 #[must_use]
 pub fn position(input: &str, byte: usize) -> usize {
-    let byte = byte.min(input.len());
-    let mut boundary = byte;
-    while !input.is_char_boundary(boundary) {
-        boundary -= 1;
-    }
-    input[..boundary].chars().count() + 1
+    input[..input.floor_char_boundary(byte)].chars().count() + 1
 }
 
 /// The character that starts at or contains byte offset `byte` of `input`
 /// (U+FFFD past the end, which a parser never asks for).
 #[must_use]
 pub fn char_at(input: &str, byte: usize) -> char {
-    let mut boundary = byte.min(input.len());
-    while !input.is_char_boundary(boundary) {
-        boundary -= 1;
-    }
-    input[boundary..]
+    input[input.floor_char_boundary(byte)..]
         .chars()
         .next()
         .unwrap_or(char::REPLACEMENT_CHARACTER)
@@ -79,6 +70,7 @@ mod tests {
         assert_eq!(char_at(s, 3), 'Å');
         assert_eq!(char_at(s, 5), '-');
         assert_eq!(position(s, 100), 7);
+        assert_eq!(char_at(s, 100), char::REPLACEMENT_CHARACTER);
     }
 
     #[test]

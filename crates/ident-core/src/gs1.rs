@@ -13,35 +13,31 @@
 /// ```
 #[must_use]
 pub const fn check_digit(body: &[u8]) -> Option<u8> {
-    let mut sum: u32 = 0;
-    let mut i = 0;
-    let n = body.len();
-    while i < n {
-        let b = body[n - 1 - i];
-        if !b.is_ascii_digit() {
-            return None;
-        }
-        let weight = if i % 2 == 0 { 3 } else { 1 };
-        sum += weight * (b - b'0') as u32;
-        i += 1;
-    }
-    Some(((10 - sum % 10) % 10) as u8)
+    weighted_check_digit::<b'0'>(body)
 }
 
 /// The check digit for a body given as digit values (0–9) rather than ASCII, or `None`
 /// when a value is above 9.
 #[must_use]
 pub const fn check_digit_of_values(body: &[u8]) -> Option<u8> {
-    let mut sum: u32 = 0;
+    weighted_check_digit::<0>(body)
+}
+
+/// The one weighted sum behind both entry points: each byte less `ZERO` is a digit value,
+/// and a byte that does not give 0–9 (wrapping below `ZERO` included) is not a digit. The sum
+/// is a `u64` so that no body a caller can hold in memory overflows it.
+#[inline]
+const fn weighted_check_digit<const ZERO: u8>(body: &[u8]) -> Option<u8> {
+    let mut sum: u64 = 0;
     let mut i = 0;
     let n = body.len();
     while i < n {
-        let d = body[n - 1 - i];
+        let d = body[n - 1 - i].wrapping_sub(ZERO);
         if d > 9 {
             return None;
         }
         let weight = if i % 2 == 0 { 3 } else { 1 };
-        sum += weight * d as u32;
+        sum += weight * d as u64;
         i += 1;
     }
     Some(((10 - sum % 10) % 10) as u8)
@@ -86,6 +82,9 @@ mod tests {
         let values: [u8; 13] = core::array::from_fn(|i| ascii[i] - b'0');
         assert_eq!(check_digit(ascii), check_digit_of_values(&values));
         assert_eq!(check_digit_of_values(&[10]), None);
+        assert_eq!(check_digit_of_values(&[u8::MAX]), None);
+        assert_eq!(check_digit(b"0123/"), None, "a byte just below '0'");
+        assert_eq!(check_digit(b"0123:"), None, "a byte just above '9'");
     }
 
     #[test]

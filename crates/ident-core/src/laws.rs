@@ -145,9 +145,8 @@ pub fn serde_round_trip<T: Lawful>(x: T) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// Replacing any one digit of the canonical form by another digit is caught as a check-digit
-/// error (or, when the digit decides the kind or the element, as some other error), never
-/// accepted.
+/// Replacing any one digit of the canonical form by another digit is refused, and refused as a
+/// check-digit error: the shape is still right, so any other error would misreport it.
 ///
 /// # Errors
 /// A failed law, as a proptest failure.

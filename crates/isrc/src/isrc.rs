@@ -115,8 +115,8 @@ impl Isrc {
 
     /// The year of reference as a full year, read against `reference_year` (for example the
     /// current year, which the caller supplies): the latest year, at most one year after
-    /// `reference_year`, that ends in the two digits. One year ahead is allowed because codes
-    /// are often assigned just before the year they are released in.
+    /// `reference_year`, that ends in the two digits (and fits in a `u16`). One year ahead is
+    /// allowed because codes are often assigned just before the year they are released in.
     ///
     /// No standard defines this mapping (the two digits cannot tell 1926 from 2026), so treat
     /// it as a heuristic, and never as the year of recording.
@@ -163,6 +163,10 @@ pub(crate) const fn full_year(two_digits: u8, reference_year: u16) -> u16 {
     if back > latest {
         // Only for reference years below 100: the year is the two digits themselves.
         two_digits as u16
+    } else if latest - back > u16::MAX as u32 {
+        // Only for reference year 65535 and the digits 36: a year ahead does not fit, so the
+        // latest year that does is a century earlier (never a wrap to 0).
+        (latest - back - 100) as u16
     } else {
         (latest - back) as u16
     }
@@ -178,9 +182,6 @@ impl ident_core::Code for Isrc {
     }
 
     fn parse_error(error: &Error) -> Option<&ident_core::ParseError> {
-        match error {
-            Error::Parse(e) => Some(e),
-            _ => None,
-        }
+        error.as_parse_error()
     }
 }

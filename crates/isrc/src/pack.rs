@@ -127,12 +127,9 @@ pub(crate) const fn encode(packed: u64) -> [u8; 12] {
     out.split_at_mut(4)
         .1
         .copy_from_slice(&(n | 0x3030_3030_3030_3030).to_be_bytes());
-    let prefix = prefix_of(packed);
-    out[0] = b'A' + ((prefix >> 23) & 31) as u8;
-    out[1] = b'A' + ((prefix >> 18) & 31) as u8;
-    out[2] = alnum_char(((prefix >> 12) & 63) as u8);
-    out[3] = alnum_char(((prefix >> 6) & 63) as u8);
-    out[4] = alnum_char((prefix & 63) as u8);
+    out.split_at_mut(5)
+        .0
+        .copy_from_slice(&prefix_bytes(prefix_of(packed)));
     out
 }
 

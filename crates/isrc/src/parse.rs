@@ -411,8 +411,9 @@ impl FromStr for Prefix {
     fn from_str(s: &str) -> Result<Prefix, Error> {
         let mut canonical = [0u8; 5];
         PREFIX_LAYOUT.scan(s, &mut canonical)?;
+        // The scan checked every character, so the error is never built.
         Prefix::from_canonical(&canonical)
-            .ok_or(Error::Parse(PREFIX_LAYOUT.strict_error(&canonical)))
+            .ok_or_else(|| Error::Parse(PREFIX_LAYOUT.strict_error(&canonical)))
     }
 }
 

@@ -35,6 +35,11 @@ impl Prefix {
         pack::prefix_bytes(self.0)
     }
 
+    /// The 5 canonical characters, as text.
+    pub(crate) const fn text(self) -> FixedStr<5> {
+        FixedStr::from_ascii(self.to_bytes())
+    }
+
     /// The agency code (`QZ`): see [`Isrc::agency_code`](crate::Isrc::agency_code).
     #[must_use]
     pub const fn agency_code(self) -> FixedStr<2> {
@@ -68,16 +73,12 @@ impl Prefix {
 
 impl core::fmt::Display for Prefix {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        let bytes = self.to_bytes();
-        f.pad(core::str::from_utf8(&bytes).unwrap_or_default())
+        core::fmt::Display::fmt(&self.text(), f)
     }
 }
 
 impl core::fmt::Debug for Prefix {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        let bytes = self.to_bytes();
-        f.debug_tuple("Prefix")
-            .field(&core::str::from_utf8(&bytes).unwrap_or_default())
-            .finish()
+        f.debug_tuple("Prefix").field(&self.text()).finish()
     }
 }

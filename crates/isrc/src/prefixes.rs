@@ -79,8 +79,10 @@ static TABLE: [Allocation; ALLOCATIONS.len()] = ALLOCATIONS;
 /// No allocation for this pair of letters.
 const NONE: u8 = u8::MAX;
 
-/// The table's row for each pair of letters (26 × 26), built when compiling.
+/// The table's row for each pair of letters (26 × 26), built when compiling. A row number must
+/// fit below [`NONE`]; a longer table fails the build rather than aliasing rows.
 const INDEX: [u8; 676] = {
+    assert!(ALLOCATIONS.len() < NONE as usize, "the row index is a u8");
     let mut index = [NONE; 676];
     let mut row = 0;
     while row < ALLOCATIONS.len() {

@@ -17,8 +17,7 @@ impl Serialize for Isrc {
 
 impl Serialize for Prefix {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let bytes = self.to_bytes();
-        serializer.serialize_str(core::str::from_utf8(&bytes).unwrap_or_default())
+        serializer.serialize_str(self.text().as_str())
     }
 }
 

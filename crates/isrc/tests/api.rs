@@ -105,6 +105,14 @@ fn full_year_reads_against_the_callers_year() {
     assert_eq!(isrc("QZAQQ0000001").full_year(2099), 2100);
     assert_eq!(isrc("QZAQQ9900001").full_year(2099), 2099);
     assert_eq!(isrc("QZAQQ5000001").full_year(10), 50, "no year before 0");
+    assert_eq!(isrc("QZAQQ3500001").full_year(u16::MAX), 65535);
+    assert_eq!(
+        isrc("QZAQQ3600001").full_year(u16::MAX),
+        65436,
+        "65536 does not fit: a century earlier, not a wrap to 0"
+    );
+    assert_eq!(isrc("QZAQQ3600001").full_year(65534), 65436);
+    assert!(isrc("QZAQQ3600001").lint(Some(u16::MAX)).is_empty());
 }
 
 #[test]

@@ -34,25 +34,42 @@ fn prefix_table_is_fresh() {
 fn renderer_refuses_malformed_lists() {
     let header = "# DB_DATE 2025-11-04\n";
     let render = |body: &str| prefix_table::render(&format!("{header}{body}"), util::GENERATED);
-    assert_eq!(
-        render("AD,Agency,AD,Maybe,True,\n").unwrap_err(),
-        "data/isrc-prefixes-ifpi-2025-11.csv:2: retired must be True or False, found \"Maybe\""
-    );
-    assert_eq!(
-        render("A1,Agency,AD,False,True,\n").unwrap_err(),
-        "data/isrc-prefixes-ifpi-2025-11.csv:2: code must be two letters A-Z, found \"A1\""
-    );
-    assert_eq!(
-        render("AD,Agency\n").unwrap_err(),
-        "data/isrc-prefixes-ifpi-2025-11.csv:2: expected 6 columns, found 2"
-    );
-    assert_eq!(
-        render("AD,A,AD,False,True,\nAD,B,AD,False,True,\n").unwrap_err(),
-        "data/isrc-prefixes-ifpi-2025-11.csv: code AD appears twice"
-    );
+    let source = prefix_table::SOURCE;
+    assert_eq!(source, "data/isrc-prefixes-ifpi-2025-11.csv");
+    for (body, message) in [
+        (
+            "AD,Agency,AD,Maybe,True,\n",
+            ":2: retired must be True or False, found \"Maybe\"",
+        ),
+        (
+            "AD,Agency,AD,False,No,\n",
+            ":2: is_current_iso3166_alpha2 must be True or False, found \"No\"",
+        ),
+        (
+            "A1,Agency,AD,False,True,\n",
+            ":2: code must be two letters A-Z, found \"A1\"",
+        ),
+        ("AD,,AD,False,True,\n", ":2: the agency of AD is empty"),
+        ("AD,Agency\n", ":2: expected 6 columns, found 2"),
+        (
+            "AD,A,AD,False,True,\nAD,B,AD,False,True,\n",
+            ": code AD appears twice",
+        ),
+    ] {
+        assert_eq!(
+            render(body).unwrap_err(),
+            format!("{source}{message}"),
+            "{body:?}"
+        );
+    }
     assert_eq!(
         prefix_table::render("AD,A,AD,False,True,\n", util::GENERATED).unwrap_err(),
-        "data/isrc-prefixes-ifpi-2025-11.csv: no DB_DATE in the header comments"
+        format!("{source}: no DB_DATE in the header comments")
+    );
+    assert_eq!(
+        prefix_table::render("# DB_DATE 2025-11\nAD,A,AD,False,True,\n", util::GENERATED)
+            .unwrap_err(),
+        format!("{source}:1: DB_DATE is not YYYY-MM-DD")
     );
     let ok = render("ZZ,Z,WORLDWIDE,False,False,a, b\nAD,A,AD,True,True,\n").unwrap();
     assert!(ok.contains("pub const TABLE_DATE: &str = \"2025-11-04\";"));
