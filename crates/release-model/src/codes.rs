@@ -6,25 +6,20 @@ use upc::Upc;
 
 use crate::Error;
 
-/// Parses an ISRC the way every reader of this crate does: the strict 12-byte fast path first,
-/// then the lenient parser (case, `ISRC ` label, separators), so an error always comes from
-/// the lenient parser and says the most.
+/// Parses an ISRC the way every reader of this crate does: leniently (case, `ISRC ` label,
+/// separators), with the field's text in the error. `Isrc::from_str` tries the strict 12-byte
+/// form first itself, so a canonical code costs no more here.
 pub(crate) fn parse_isrc(input: &str) -> Result<Isrc, Error> {
-    if let Ok(code) = Isrc::parse_compact(input.as_bytes()) {
-        return Ok(code);
-    }
-    input.parse::<Isrc>().map_err(|source| Error::Isrc {
+    input.parse().map_err(|source| Error::Isrc {
         input: input.to_owned(),
         source,
     })
 }
 
-/// Parses a UPC/EAN/GTIN from its digits (spaces or hyphens allowed between digits).
+/// Parses a UPC/EAN/GTIN from its digits (spaces or hyphens allowed between digits), with the
+/// field's text in the error. `Upc::from_str` tries the strict digits first itself.
 pub(crate) fn parse_upc(input: &str) -> Result<Upc, Error> {
-    if let Ok(code) = Upc::parse_digits(input.as_bytes()) {
-        return Ok(code);
-    }
-    input.parse::<Upc>().map_err(|source| Error::Upc {
+    input.parse().map_err(|source| Error::Upc {
         input: input.to_owned(),
         source,
     })

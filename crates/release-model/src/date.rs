@@ -46,9 +46,14 @@ impl PartialDate {
     /// [`Error::Date`] for a year above 9999, a month outside 1–12, a day that does not exist
     /// in that month, or a day without a month.
     pub fn new(year: u16, month: Option<u8>, day: Option<u8>) -> Result<PartialDate, Error> {
-        let fail = |reason: String| Error::Date {
-            input: render(year, month.unwrap_or(0), day.unwrap_or(0)),
-            reason,
+        let fail = |reason: String| {
+            // The parts as given, printed as `Display` would (a day without a month unshown).
+            let month = month.unwrap_or(0);
+            let day = if month == 0 { 0 } else { day.unwrap_or(0) };
+            Error::Date {
+                input: PartialDate { year, month, day }.to_string(),
+                reason,
+            }
         };
         if year > 9999 {
             return Err(fail(format!("year {year} has more than four digits")));
@@ -111,14 +116,6 @@ pub(crate) const fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
-fn render(year: u16, month: u8, day: u8) -> String {
-    match (month, day) {
-        (0, _) => format!("{year:04}"),
-        (m, 0) => format!("{year:04}-{m:02}"),
-        (m, d) => format!("{year:04}-{m:02}-{d:02}"),
-    }
-}
-
 impl fmt::Display for PartialDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;
@@ -140,7 +137,8 @@ impl fmt::Debug for PartialDate {
 
 const SHAPE: &str = "expected YYYY, YYYY-MM or YYYY-MM-DD";
 
-fn digits(part: &[u8]) -> Option<u16> {
+/// The value of up to four ASCII digits; `None` when a byte is not a digit.
+pub(crate) fn digits(part: &[u8]) -> Option<u16> {
     part.iter().try_fold(0u16, |acc, &b| {
         b.is_ascii_digit().then(|| acc * 10 + u16::from(b - b'0'))
     })

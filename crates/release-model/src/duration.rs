@@ -73,10 +73,12 @@ fn number(digits: &[u8]) -> Option<u64> {
 
 fn parse_clock(text: &str) -> Result<Duration, &'static str> {
     const SHAPE: &str = "expected m:ss or h:mm:ss with two-digit minutes and seconds";
-    let parts: Vec<&str> = text.split(':').collect();
-    let (hours, minutes, seconds) = match parts.as_slice() {
-        [m, s] => ("0", *m, *s),
-        [h, m, s] if m.len() == 2 => (*h, *m, *s),
+    let mut parts = text.split(':');
+    let (first, second, third) = (parts.next(), parts.next(), parts.next());
+    let with_hours = third.is_some();
+    let (hours, minutes, seconds) = match (first, second, third, parts.next()) {
+        (Some(m), Some(s), None, None) => ("0", m, s),
+        (Some(h), Some(m), Some(s), None) if m.len() == 2 => (h, m, s),
         _ => return Err(SHAPE),
     };
     if seconds.len() != 2 {
@@ -88,7 +90,7 @@ fn parse_clock(text: &str) -> Result<Duration, &'static str> {
     if s >= 60 {
         return Err("seconds must be below 60");
     }
-    if parts.len() == 3 && m >= 60 {
+    if with_hours && m >= 60 {
         return Err("minutes must be below 60");
     }
     h.checked_mul(3600)
@@ -179,10 +181,15 @@ fn seconds_with_fraction(value: &str) -> Option<Duration> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Iso8601(pub Duration);
 
+/// Whole hours, minutes (below 60) and seconds (below 60) of `duration`.
+fn hours_minutes_seconds(duration: Duration) -> (u64, u64, u64) {
+    let total = duration.as_secs();
+    (total / 3600, total / 60 % 60, total % 60)
+}
+
 impl fmt::Display for Iso8601 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let total = self.0.as_secs();
-        let (h, m, s) = (total / 3600, total / 60 % 60, total % 60);
+        let (h, m, s) = hours_minutes_seconds(self.0);
         f.write_str("PT")?;
         if h > 0 {
             write!(f, "{h}H{m}M")?;
@@ -192,11 +199,13 @@ impl fmt::Display for Iso8601 {
         write!(f, "{s}")?;
         let nanos = self.0.subsec_nanos();
         if nanos > 0 {
-            let mut digits = format!("{nanos:09}");
-            while digits.ends_with('0') {
-                digits.pop();
+            // The nine digits of the fraction without their trailing zeros.
+            let (mut fraction, mut width) = (nanos, 9);
+            while fraction % 10 == 0 {
+                fraction /= 10;
+                width -= 1;
             }
-            write!(f, ".{digits}")?;
+            write!(f, ".{fraction:0width$}")?;
         }
         f.write_str("S")
     }
@@ -216,8 +225,7 @@ pub struct Clock(pub Duration);
 
 impl fmt::Display for Clock {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let total = self.0.as_secs();
-        let (h, m, s) = (total / 3600, total / 60 % 60, total % 60);
+        let (h, m, s) = hours_minutes_seconds(self.0);
         if h > 0 {
             write!(f, "{h}:{m:02}:{s:02}")
         } else {
@@ -333,6 +341,10 @@ mod tests {
                 "invalid duration \"1:5:00\": expected m:ss or h:mm:ss with two-digit minutes and seconds",
             ),
             (
+                "1:02:03:04",
+                "invalid duration \"1:02:03:04\": expected m:ss or h:mm:ss with two-digit minutes and seconds",
+            ),
+            (
                 "3:2",
                 "invalid duration \"3:2\": expected m:ss or h:mm:ss with two-digit minutes and seconds",
             ),
@@ -365,5 +377,10 @@ mod tests {
         }
         assert_eq!(Iso8601(Duration::from_secs(3600)).to_string(), "PT1H0M0S");
         assert_eq!(Iso8601(Duration::new(5, 1)).to_string(), "PT5.000000001S");
+        assert_eq!(Iso8601(Duration::new(5, 50)).to_string(), "PT5.00000005S");
+        assert_eq!(
+            Iso8601(Duration::new(5, 120_000_000)).to_string(),
+            "PT5.12S"
+        );
     }
 }

@@ -25,11 +25,8 @@ use crate::{Catalog, Error, Import, Release};
 /// Ok::<(), release_model::Error>(())
 /// ```
 pub fn from_str(input: &str) -> Import {
-    // Editors on Windows start UTF-8 files with a byte order mark; it is not part of the JSON,
-    // and columns count what a person sees after it.
-    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    let (input, start) = document(input);
     let mut import = Import::default();
-    let start = input.len() - input.trim_start().len();
     match input.as_bytes().get(start) {
         Some(b'[') => {}
         Some(b'{') => {
@@ -40,13 +37,11 @@ pub fn from_str(input: &str) -> Import {
             return import;
         }
         _ => {
-            let (line, column) = line_column(input, start);
-            import.errors.push(Error::Json {
-                line,
-                column,
-                path: String::new(),
-                message: "expected a release object or an array of releases".to_owned(),
-            });
+            import.errors.push(document_error(
+                input,
+                start,
+                "expected a release object or an array of releases",
+            ));
             return import;
         }
     }
@@ -71,6 +66,25 @@ pub fn from_str(input: &str) -> Import {
         }
     }
     import
+}
+
+/// `input` without a byte order mark (editors on Windows start UTF-8 files with one; it is not
+/// part of the JSON, and columns count what a person sees after it), and the offset of its
+/// first byte that is not whitespace.
+fn document(input: &str) -> (&str, usize) {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    (input, input.len() - input.trim_start().len())
+}
+
+/// An error about the document as a whole, at byte `offset` of `input`.
+fn document_error(input: &str, offset: usize, message: &str) -> Error {
+    let (line, column) = line_column(input, offset);
+    Error::Json {
+        line,
+        column,
+        path: String::new(),
+        message: message.to_owned(),
+    }
 }
 
 /// Parses one release whose text is `text`, a slice of `input`; `element` is the 1-based array
@@ -135,14 +149,12 @@ pub fn from_slice(input: &[u8]) -> Import {
             let valid = &input[..e.valid_up_to()];
             // The valid prefix is UTF-8 by definition.
             let prefix = std::str::from_utf8(valid).unwrap_or_default();
-            let (line, column) = line_column(prefix, prefix.len());
             Import {
-                errors: vec![Error::Json {
-                    line,
-                    column,
-                    path: String::new(),
-                    message: "invalid utf-8: a JSON file must be UTF-8".to_owned(),
-                }],
+                errors: vec![document_error(
+                    prefix,
+                    prefix.len(),
+                    "invalid utf-8: a JSON file must be UTF-8",
+                )],
                 ..Import::default()
             }
         }
@@ -220,15 +232,9 @@ impl Release {
     /// # Errors
     /// [`Error::Json`] with line, column and path.
     pub fn from_json(input: &str) -> Result<Release, Error> {
-        let start = input.len() - input.trim_start().len();
+        let (input, start) = document(input);
         if input.as_bytes().get(start) != Some(&b'{') {
-            let (line, column) = line_column(input, start);
-            return Err(Error::Json {
-                line,
-                column,
-                path: String::new(),
-                message: "expected a release object".to_owned(),
-            });
+            return Err(document_error(input, start, "expected a release object"));
         }
         release_at(input, input, 0)
     }

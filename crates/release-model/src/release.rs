@@ -218,12 +218,14 @@ impl Release {
         }
     }
 
-    /// The total playing time, or `None` when a track has no duration.
+    /// The total playing time, or `None` when a track has no duration. Durations come from
+    /// files and may be absurd, so the sum saturates at [`Duration::MAX`] instead of
+    /// overflowing.
     #[must_use]
     pub fn total_duration(&self) -> Option<Duration> {
-        self.tracks
-            .iter()
-            .try_fold(Duration::ZERO, |sum, t| Some(sum + t.duration?))
+        self.tracks.iter().try_fold(Duration::ZERO, |sum, t| {
+            Some(sum.saturating_add(t.duration?))
+        })
     }
 
     /// The number of discs: the highest disc number (0 for a release without tracks).

@@ -44,7 +44,7 @@ pub struct Location {
     /// The release's UPC, when it has one.
     #[serde(
         skip_serializing_if = "Option::is_none",
-        serialize_with = "serialize_upc"
+        serialize_with = "crate::codes::serde_upc::serialize"
     )]
     pub upc: Option<Upc>,
     /// The disc, for findings about a disc or a track.
@@ -53,13 +53,6 @@ pub struct Location {
     /// The track number on that disc, for findings about a track.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub track: Option<u32>,
-}
-
-fn serialize_upc<S: serde::Serializer>(upc: &Option<Upc>, s: S) -> Result<S::Ok, S::Error> {
-    match upc {
-        Some(code) => s.collect_str(code),
-        None => s.serialize_none(),
-    }
 }
 
 impl Location {
@@ -281,7 +274,7 @@ impl fmt::Display for Report {
     /// ```text
     /// release #1 (upc 614141000012):
     ///   error   release.empty_title: the release has no title
-    ///   warning disc 1 track 2 [isrc.unknown_prefix]: …
+    ///   warning isrc.unknown_prefix (disc 1 track 2): …
     /// 1 error, 1 warning
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

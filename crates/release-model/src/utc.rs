@@ -8,7 +8,7 @@ use std::fmt;
 use std::str::FromStr;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::date::days_in_month;
+use crate::date::{days_in_month, digits};
 
 const SECONDS_PER_DAY: i64 = 86_400;
 
@@ -142,15 +142,7 @@ impl FromStr for Utc {
         if !shape {
             return Err(UtcError);
         }
-        let number = |from: usize, to: usize| -> Result<u16, UtcError> {
-            b[from..to].iter().try_fold(0u16, |n, &c| {
-                if c.is_ascii_digit() {
-                    Ok(n * 10 + u16::from(c - b'0'))
-                } else {
-                    Err(UtcError)
-                }
-            })
-        };
+        let number = |from: usize, to: usize| digits(&b[from..to]).ok_or(UtcError);
         let (year, month, day) = (number(0, 4)?, number(5, 7)?, number(8, 10)?);
         let (hour, minute, second) = (number(11, 13)?, number(14, 16)?, number(17, 19)?);
         let month = u8::try_from(month).map_err(|_| UtcError)?;

@@ -100,7 +100,7 @@ impl Release {
         let mut longest = Duration::ZERO;
         for t in &self.tracks {
             let d = t.duration?;
-            total += d;
+            total = total.saturating_add(d);
             longest = longest.max(d);
         }
         suggest(self.tracks.len(), total, longest)
@@ -245,12 +245,17 @@ impl<'a> Validator<'a> {
                     );
                 }
                 // GTIN-14 identity: a UPC-A and the EAN-13 with a leading zero are one product.
-                let key = upc.to_u64();
-                match self.upcs.get(&key) {
-                    Some(&first) => {
-                        let first = first as usize;
-                        let other = self.releases[first].upc.map(|u| u.to_string());
-                        let same_text = other.as_deref() == Some(&*upc.to_string());
+                match self.upcs.entry(upc.to_u64()) {
+                    Entry::Occupied(seen) => {
+                        let first = *seen.get() as usize;
+                        // Equal codes print alike; only another kind of the same GTIN-14
+                        // needs naming.
+                        let spelt_otherwise = match self.releases[first].upc {
+                            Some(other) if other != upc => {
+                                format!(" as {other} (the same gtin-14)")
+                            }
+                            _ => String::new(),
+                        };
                         self.push_with(
                             r::DUPLICATE_UPC,
                             Severity::Error,
@@ -259,17 +264,13 @@ impl<'a> Validator<'a> {
                                 "upc {upc} is already used by release #{} \"{}\"{}: a upc names one product",
                                 first + 1,
                                 self.releases[first].title,
-                                if same_text {
-                                    String::new()
-                                } else {
-                                    format!(" as {} (the same gtin-14)", other.unwrap_or_default())
-                                }
+                                spelt_otherwise,
                             ),
                             Some(self.location_of(first)),
                         );
                     }
-                    None => {
-                        self.upcs.insert(key, index as u32);
+                    Entry::Vacant(vacant) => {
+                        vacant.insert(index as u32);
                     }
                 }
             }
@@ -513,8 +514,8 @@ impl<'a> Validator<'a> {
         while start < positions.len() {
             let disc = positions[start].0;
             let end = start + positions[start..].partition_point(|p| p.0 == disc);
-            missing_discs.extend(expected_disc..disc);
-            expected_disc = disc + 1;
+            gap(&mut missing_discs, expected_disc, disc);
+            expected_disc = disc.saturating_add(1);
             self.disc(release, here, disc, &positions[start..end]);
             start = end;
         }
@@ -547,8 +548,8 @@ impl<'a> Validator<'a> {
                 );
                 continue;
             }
-            missing.extend(expected..number);
-            expected = number + 1;
+            gap(&mut missing, expected, number);
+            expected = number.saturating_add(1);
             previous = number;
         }
         if !missing.is_empty() {
@@ -627,24 +628,25 @@ fn article(t: ReleaseType) -> &'static str {
     }
 }
 
-/// "track 3", "tracks 3, 5-7": numbers as ranges.
-fn numbers(one: &str, many: &str, values: &[u32]) -> String {
-    let mut text = String::from(if values.len() == 1 { one } else { many });
-    let mut i = 0;
-    let mut first = true;
-    while i < values.len() {
-        let mut j = i;
-        while j + 1 < values.len() && values[j + 1] == values[j] + 1 {
-            j += 1;
-        }
-        text.push_str(if first { " " } else { ", " });
-        first = false;
-        if j == i {
-            let _ = write!(text, "{}", values[i]);
+/// Records the numbers `expected..found` as missing, as one range: the numbers come from
+/// files, and a track numbered 4,000,000,000 must not make a list of every number before it.
+fn gap(missing: &mut Vec<(u32, u32)>, expected: u32, found: u32) {
+    if expected < found {
+        missing.push((expected, found - 1));
+    }
+}
+
+/// "track 3", "tracks 3, 5-7": the missing ranges, in words.
+fn numbers(one: &str, many: &str, ranges: &[(u32, u32)]) -> String {
+    let single = matches!(ranges, [(first, last)] if first == last);
+    let mut text = String::from(if single { one } else { many });
+    for (i, &(first, last)) in ranges.iter().enumerate() {
+        text.push_str(if i == 0 { " " } else { ", " });
+        if first == last {
+            let _ = write!(text, "{first}");
         } else {
-            let _ = write!(text, "{}-{}", values[i], values[j]);
+            let _ = write!(text, "{first}-{last}");
         }
-        i = j + 1;
     }
     text
 }
@@ -718,11 +720,17 @@ mod tests {
 
     #[test]
     fn ranges() {
-        assert_eq!(numbers("track", "tracks", &[3]), "track 3");
+        assert_eq!(numbers("track", "tracks", &[(3, 3)]), "track 3");
+        assert_eq!(numbers("track", "tracks", &[(3, 4)]), "tracks 3-4");
         assert_eq!(
-            numbers("track", "tracks", &[3, 5, 6, 7, 9]),
+            numbers("track", "tracks", &[(3, 3), (5, 7), (9, 9)]),
             "tracks 3, 5-7, 9"
         );
+        let mut missing = Vec::new();
+        gap(&mut missing, 1, 1);
+        gap(&mut missing, 2, 5);
+        gap(&mut missing, 6, u32::MAX);
+        assert_eq!(missing, [(2, 4), (6, u32::MAX - 1)]);
     }
 
     #[test]

@@ -159,6 +159,21 @@ fn durations_in_every_form() {
 }
 
 #[test]
+fn flags_in_any_case() {
+    let import = csv::from_str(
+        "release_title,release_artist,track,track_title,explicit\n\
+         A,X,1,a,TRUE\nA,X,2,b,No\nA,X,3,c,Y\nA,X,4,d,0\nA,X,5,e,\n",
+    );
+    assert!(import.is_ok(), "{:?}", errors(&import));
+    let flags: Vec<bool> = import.releases[0]
+        .tracks
+        .iter()
+        .map(|t| t.explicit)
+        .collect();
+    assert_eq!(flags, [true, false, true, false, false]);
+}
+
+#[test]
 fn invalid_utf8_is_a_row_error() {
     let mut bytes = b"release_title,release_artist,track,track_title\nA,X,1,One\nA,X,2,T".to_vec();
     bytes.extend_from_slice(b"\xffo\nA,X,3,Three\n");

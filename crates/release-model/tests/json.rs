@@ -87,6 +87,10 @@ fn a_lone_object_or_an_array() {
         json::from_str(&format!("\u{feff}{VESICA}")).releases.len(),
         1
     );
+    assert_eq!(
+        Release::from_json(&format!("\u{feff}{VESICA}")).unwrap(),
+        Release::from_json(VESICA).unwrap()
+    );
     let import = json::from_str("\n  42");
     assert_eq!(
         import.errors[0].to_string(),

@@ -525,3 +525,46 @@ fn every_rule_is_in_the_readme_table() {
         );
     }
 }
+
+#[test]
+fn extreme_values_from_a_file_are_findings_not_panics() {
+    // Durations read as whole seconds can be as large as u64 allows; their sum must not
+    // overflow.
+    let mut r = album(1);
+    r.tracks[0].duration = Some(Duration::from_secs(u64::MAX));
+    r.tracks[1].duration = Some(Duration::from_secs(u64::MAX));
+    assert_eq!(r.total_duration(), Some(Duration::MAX));
+    assert_eq!(r.suggested_type(), Some(ReleaseType::Album));
+    assert!(r.validate().by_rule("track.implausible_duration").count() == 2);
+    r.release_type = Some(ReleaseType::Single);
+    assert_eq!(r.validate().by_rule("release.type_mismatch").count(), 1);
+
+    // The highest numbers are gaps to report as ranges, not lists to spell out.
+    let mut r = album(1);
+    r.tracks[7].number = u32::MAX;
+    one(
+        &r,
+        "track.number_gap",
+        Error,
+        "1",
+        &format!(
+            "disc 1 has no tracks 8-{}: track numbers run 1..{}",
+            u32::MAX - 1,
+            u32::MAX
+        ),
+    );
+    let mut r = album(1);
+    r.tracks[7].disc = u32::MAX;
+    r.tracks[7].number = 1;
+    one(
+        &r,
+        "release.disc_gap",
+        Error,
+        "",
+        &format!(
+            "discs 2-{} missing: discs run 1..{}",
+            u32::MAX - 1,
+            u32::MAX
+        ),
+    );
+}

@@ -118,20 +118,23 @@ struct State {
 }
 
 /// The release-level values of one row (None: the cell was empty or the column absent).
+///
+/// The text borrows the record: most rows repeat their release's values, and only the first
+/// row that gives a value has it copied into the release.
 #[derive(Default)]
-struct ReleaseCells {
+struct ReleaseCells<'r> {
     upc: Option<Upc>,
-    title: String,
-    artist: String,
-    label: Option<String>,
+    title: Option<&'r str>,
+    artist: Option<&'r str>,
+    label: Option<&'r str>,
     release_type: Option<ReleaseType>,
     release_date: Option<PartialDate>,
-    version: Option<String>,
-    catalog_number: Option<String>,
+    version: Option<&'r str>,
+    catalog_number: Option<&'r str>,
     original_release_date: Option<PartialDate>,
-    genre: Option<String>,
-    p_line: Option<String>,
-    c_line: Option<String>,
+    genre: Option<&'r str>,
+    p_line: Option<&'r str>,
+    c_line: Option<&'r str>,
     explicit: Option<bool>,
 }
 
@@ -143,9 +146,9 @@ impl State {
         }
     }
 
-    fn header_error(&mut self, column: Option<usize>, field: &str, message: String) {
+    fn header_error(&mut self, line: u64, column: Option<usize>, field: &str, message: String) {
         self.import.errors.push(Error::Csv {
-            line: 1,
+            line,
             column,
             field: Some(field.to_owned()),
             source: Box::new(Error::Format(message)),
@@ -160,6 +163,7 @@ impl State {
                 Some(column) => {
                     if let Some(first) = self.index[column.index()] {
                         self.header_error(
+                            line,
                             Some(i + 1),
                             column.name(),
                             format!(
@@ -189,7 +193,12 @@ impl State {
         }
         for column in REQUIRED {
             if self.index[column.index()].is_none() {
-                self.header_error(None, column.name(), "missing required column".to_owned());
+                self.header_error(
+                    line,
+                    None,
+                    column.name(),
+                    "missing required column".to_owned(),
+                );
                 ok = false;
             }
         }
@@ -221,7 +230,8 @@ impl State {
             return;
         }
         let mut errors = Vec::new();
-        let mut fail = |column: Column, index: &[Option<usize>], error: Error| {
+        let index = self.index;
+        let mut fail = |column: Column, error: Error| {
             errors.push(Error::Csv {
                 line,
                 column: index[column.index()].map(|i| i + 1),
@@ -229,28 +239,27 @@ impl State {
                 source: Box::new(error),
             });
         };
-        let index = self.index;
-        let cells = self.release_cells(record, line, &mut |c, e| fail(c, &index, e));
-        let track = self.track_cells(record, &mut |c, e| fail(c, &index, e));
+        let cells = self.release_cells(record, line, &mut fail);
+        let track = self.track_cells(record, &mut fail);
         if !errors.is_empty() {
             self.import.errors.append(&mut errors);
             return;
         }
         let key = match cells.upc {
             Some(upc) => Key::Upc(upc),
-            None => Key::Draft(cells.title.clone(), cells.artist.clone()),
+            None => Key::Draft(
+                cells.title.unwrap_or_default().to_owned(),
+                cells.artist.unwrap_or_default().to_owned(),
+            ),
         };
-        let group = match self.keys.get(&key) {
-            Some(&g) => g,
-            None => {
-                self.keys.insert(key, self.groups.len());
-                self.groups.push(Group {
-                    release: Release::default(),
-                    set_on: [0; ALL.len()],
-                });
-                self.groups.len() - 1
-            }
-        };
+        let groups = &mut self.groups;
+        let group = *self.keys.entry(key).or_insert_with(|| {
+            groups.push(Group {
+                release: Release::default(),
+                set_on: [0; ALL.len()],
+            });
+            groups.len() - 1
+        });
         if let Err(mut conflicts) = merge(&mut self.groups[group], cells, line, &index) {
             self.import.errors.append(&mut conflicts);
             return;
@@ -260,19 +269,16 @@ impl State {
         }
     }
 
-    fn release_cells(
+    fn release_cells<'r>(
         &mut self,
-        record: &::csv::StringRecord,
+        record: &'r ::csv::StringRecord,
         line: u64,
         fail: &mut dyn FnMut(Column, Error),
-    ) -> ReleaseCells {
-        let text = |column| {
-            let value = self.cell(record, column);
-            (!value.is_empty()).then(|| value.to_owned())
-        };
+    ) -> ReleaseCells<'r> {
+        let text = |column| Some(self.cell(record, column)).filter(|value| !value.is_empty());
         let mut cells = ReleaseCells {
-            title: self.cell(record, Column::ReleaseTitle).to_owned(),
-            artist: self.cell(record, Column::ReleaseArtist).to_owned(),
+            title: text(Column::ReleaseTitle),
+            artist: text(Column::ReleaseArtist),
             label: text(Column::Label),
             version: text(Column::ReleaseVersion),
             catalog_number: text(Column::CatalogNumber),
@@ -408,14 +414,17 @@ fn parse_number(field: &'static str, text: &str) -> Result<u32, Error> {
 }
 
 fn parse_flag(field: &'static str, text: &str) -> Result<bool, Error> {
-    match text.to_ascii_lowercase().as_str() {
-        "true" | "yes" | "y" | "1" => Ok(true),
-        "false" | "no" | "n" | "0" => Ok(false),
-        _ => Err(Error::Value {
+    let is = |words: [&str; 4]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
+    if is(["true", "yes", "y", "1"]) {
+        Ok(true)
+    } else if is(["false", "no", "n", "0"]) {
+        Ok(false)
+    } else {
+        Err(Error::Value {
             field,
             input: text.to_owned(),
             expected: "true or false (yes/no, y/n, 1/0)",
-        }),
+        })
     }
 }
 
@@ -436,7 +445,7 @@ fn restore_upc(text: &str) -> Option<Upc> {
 /// error on this row (and nothing of the row is applied).
 fn merge(
     group: &mut Group,
-    cells: ReleaseCells,
+    cells: ReleaseCells<'_>,
     line: u64,
     index: &[Option<usize>; ALL.len()],
 ) -> Result<(), Vec<Error>> {
@@ -463,104 +472,111 @@ fn merge(
             }
         };
     }
-    let title = (!cells.title.is_empty()).then_some(&cells.title);
-    let artist = (!cells.artist.is_empty()).then_some(&cells.artist);
-    compare!(Column::Upc, cells.upc.as_ref(), release.upc.as_ref());
-    compare!(Column::ReleaseTitle, title, Some(&release.title));
-    compare!(Column::ReleaseArtist, artist, Some(&release.artist));
-    compare!(Column::Label, cells.label.as_ref(), release.label.as_ref());
+    compare!(Column::Upc, cells.upc, release.upc);
+    compare!(Column::ReleaseTitle, cells.title, Some(&*release.title));
+    compare!(Column::ReleaseArtist, cells.artist, Some(&*release.artist));
+    compare!(Column::Label, cells.label, release.label.as_deref());
     compare!(
         Column::ReleaseType,
-        cells.release_type.as_ref(),
-        release.release_type.as_ref()
+        cells.release_type,
+        release.release_type
     );
     compare!(
         Column::ReleaseDate,
-        cells.release_date.as_ref(),
-        release.release_date.as_ref()
+        cells.release_date,
+        release.release_date
     );
     compare!(
         Column::ReleaseVersion,
-        cells.version.as_ref(),
-        release.version.as_ref()
+        cells.version,
+        release.version.as_deref()
     );
     compare!(
         Column::CatalogNumber,
-        cells.catalog_number.as_ref(),
-        release.catalog_number.as_ref()
+        cells.catalog_number,
+        release.catalog_number.as_deref()
     );
     compare!(
         Column::OriginalReleaseDate,
-        cells.original_release_date.as_ref(),
-        release.original_release_date.as_ref()
+        cells.original_release_date,
+        release.original_release_date
     );
-    compare!(Column::Genre, cells.genre.as_ref(), release.genre.as_ref());
-    compare!(
-        Column::PLine,
-        cells.p_line.as_ref(),
-        release.p_line.as_ref()
-    );
-    compare!(
-        Column::CLine,
-        cells.c_line.as_ref(),
-        release.c_line.as_ref()
-    );
+    compare!(Column::Genre, cells.genre, release.genre.as_deref());
+    compare!(Column::PLine, cells.p_line, release.p_line.as_deref());
+    compare!(Column::CLine, cells.c_line, release.c_line.as_deref());
     compare!(
         Column::ReleaseExplicit,
-        cells.explicit.as_ref(),
-        Some(&release.explicit)
+        cells.explicit,
+        Some(release.explicit)
     );
     if !conflicts.is_empty() {
         return Err(conflicts);
     }
     let set_on = &mut group.set_on;
     let release = &mut group.release;
+    // The first row that gives a value sets it; `$value` is only made then.
     macro_rules! apply {
-        ($column:expr, $new:expr, $field:expr) => {
-            if let Some(new) = $new {
-                if set_on[$column.index()] == 0 {
-                    set_on[$column.index()] = line;
-                    $field = new;
-                }
+        ($column:expr, $new:expr, $field:expr, |$v:ident| $value:expr) => {
+            if set_on[$column.index()] == 0
+                && let Some($v) = $new
+            {
+                set_on[$column.index()] = line;
+                $field = $value;
             }
         };
     }
-    apply!(Column::Upc, cells.upc.map(Some), release.upc);
-    let (title, artist) = (
-        (!cells.title.is_empty()).then_some(cells.title),
-        (!cells.artist.is_empty()).then_some(cells.artist),
-    );
-    apply!(Column::ReleaseTitle, title, release.title);
-    apply!(Column::ReleaseArtist, artist, release.artist);
-    apply!(Column::Label, cells.label.map(Some), release.label);
+    apply!(Column::Upc, cells.upc, release.upc, |v| Some(v));
+    apply!(Column::ReleaseTitle, cells.title, release.title, |v| v
+        .to_owned());
+    apply!(Column::ReleaseArtist, cells.artist, release.artist, |v| v
+        .to_owned());
+    apply!(Column::Label, cells.label, release.label, |v| Some(
+        v.to_owned()
+    ));
     apply!(
         Column::ReleaseType,
-        cells.release_type.map(Some),
-        release.release_type
+        cells.release_type,
+        release.release_type,
+        |v| Some(v)
     );
     apply!(
         Column::ReleaseDate,
-        cells.release_date.map(Some),
-        release.release_date
+        cells.release_date,
+        release.release_date,
+        |v| Some(v)
     );
     apply!(
         Column::ReleaseVersion,
-        cells.version.map(Some),
-        release.version
+        cells.version,
+        release.version,
+        |v| Some(v.to_owned())
     );
     apply!(
         Column::CatalogNumber,
-        cells.catalog_number.map(Some),
-        release.catalog_number
+        cells.catalog_number,
+        release.catalog_number,
+        |v| Some(v.to_owned())
     );
     apply!(
         Column::OriginalReleaseDate,
-        cells.original_release_date.map(Some),
-        release.original_release_date
+        cells.original_release_date,
+        release.original_release_date,
+        |v| Some(v)
     );
-    apply!(Column::Genre, cells.genre.map(Some), release.genre);
-    apply!(Column::PLine, cells.p_line.map(Some), release.p_line);
-    apply!(Column::CLine, cells.c_line.map(Some), release.c_line);
-    apply!(Column::ReleaseExplicit, cells.explicit, release.explicit);
+    apply!(Column::Genre, cells.genre, release.genre, |v| Some(
+        v.to_owned()
+    ));
+    apply!(Column::PLine, cells.p_line, release.p_line, |v| Some(
+        v.to_owned()
+    ));
+    apply!(Column::CLine, cells.c_line, release.c_line, |v| Some(
+        v.to_owned()
+    ));
+    apply!(
+        Column::ReleaseExplicit,
+        cells.explicit,
+        release.explicit,
+        |v| v
+    );
     Ok(())
 }

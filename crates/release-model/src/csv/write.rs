@@ -1,5 +1,6 @@
 //! Writing releases as CSV, one row per track.
 
+use std::fmt::{self, Write as _};
 use std::io::Write;
 
 use super::columns::{ALL, Column};
@@ -10,35 +11,43 @@ fn flag(value: bool) -> &'static str {
     if value { "true" } else { "false" }
 }
 
-fn cell(release: &Release, track: Option<&Track>, column: Column) -> String {
-    let text = |value: &Option<String>| value.clone().unwrap_or_default();
-    let shown = |value: Option<String>| value.unwrap_or_default();
+/// Appends `value`'s text to `buffer`, nothing for `None`.
+fn show(buffer: &mut String, value: Option<impl fmt::Display>) {
+    if let Some(value) = value {
+        // Writing into a String cannot fail.
+        let _ = write!(buffer, "{value}");
+    }
+}
+
+/// Puts the text of `column` for `release` and `track` into `buffer` (cleared first): one
+/// buffer serves every cell of a file.
+fn cell(buffer: &mut String, release: &Release, track: Option<&Track>, column: Column) {
+    buffer.clear();
+    fn text(value: &Option<String>) -> &str {
+        value.as_deref().unwrap_or_default()
+    }
     match column {
-        Column::Upc => shown(release.upc.map(|c| c.to_string())),
-        Column::ReleaseTitle => release.title.clone(),
-        Column::ReleaseArtist => release.artist.clone(),
-        Column::Label => text(&release.label),
-        Column::ReleaseType => shown(release.release_type.map(|t| t.to_string())),
-        Column::ReleaseDate => shown(release.release_date.map(|d| d.to_string())),
-        Column::ReleaseVersion => text(&release.version),
-        Column::CatalogNumber => text(&release.catalog_number),
-        Column::OriginalReleaseDate => shown(release.original_release_date.map(|d| d.to_string())),
-        Column::Genre => text(&release.genre),
-        Column::PLine => text(&release.p_line),
-        Column::CLine => text(&release.c_line),
-        Column::ReleaseExplicit => flag(release.explicit).to_owned(),
-        Column::Disc => shown(track.map(|t| t.disc.to_string())),
-        Column::Track => shown(track.map(|t| t.number.to_string())),
-        Column::Isrc => shown(track.and_then(|t| t.isrc).map(|c| c.to_string())),
-        Column::TrackTitle => shown(track.map(|t| t.title.clone())),
-        Column::TrackArtist => shown(track.and_then(|t| t.artist.clone())),
-        Column::Duration => shown(
-            track
-                .and_then(|t| t.duration)
-                .map(|d| Iso8601(d).to_string()),
-        ),
-        Column::Explicit => shown(track.map(|t| flag(t.explicit).to_owned())),
-        Column::TrackVersion => shown(track.and_then(|t| t.version.clone())),
+        Column::Upc => show(buffer, release.upc),
+        Column::ReleaseTitle => buffer.push_str(&release.title),
+        Column::ReleaseArtist => buffer.push_str(&release.artist),
+        Column::Label => buffer.push_str(text(&release.label)),
+        Column::ReleaseType => show(buffer, release.release_type),
+        Column::ReleaseDate => show(buffer, release.release_date),
+        Column::ReleaseVersion => buffer.push_str(text(&release.version)),
+        Column::CatalogNumber => buffer.push_str(text(&release.catalog_number)),
+        Column::OriginalReleaseDate => show(buffer, release.original_release_date),
+        Column::Genre => buffer.push_str(text(&release.genre)),
+        Column::PLine => buffer.push_str(text(&release.p_line)),
+        Column::CLine => buffer.push_str(text(&release.c_line)),
+        Column::ReleaseExplicit => buffer.push_str(flag(release.explicit)),
+        Column::Disc => show(buffer, track.map(|t| t.disc)),
+        Column::Track => show(buffer, track.map(|t| t.number)),
+        Column::Isrc => show(buffer, track.and_then(|t| t.isrc)),
+        Column::TrackTitle => buffer.push_str(track.map_or("", |t| &t.title)),
+        Column::TrackArtist => buffer.push_str(track.map_or("", |t| text(&t.artist))),
+        Column::Duration => show(buffer, track.and_then(|t| t.duration).map(Iso8601)),
+        Column::Explicit => buffer.push_str(track.map_or("", |t| flag(t.explicit))),
+        Column::TrackVersion => buffer.push_str(track.map_or("", |t| text(&t.version))),
     }
 }
 
@@ -55,17 +64,20 @@ pub fn write<W: Write>(writer: W, releases: &[Release]) -> Result<(), Error> {
     };
     out.write_record(ALL.iter().map(|c| c.name()))
         .map_err(csv_error)?;
-    let mut row: Vec<String> = Vec::with_capacity(ALL.len());
+    let mut buffer = String::new();
     for release in releases {
-        let tracks: Vec<Option<&Track>> = if release.tracks.is_empty() {
-            vec![None]
-        } else {
-            release.tracks.iter().map(Some).collect()
-        };
-        for track in tracks {
-            row.clear();
-            row.extend(ALL.iter().map(|&c| cell(release, track, c)));
-            out.write_record(&row).map_err(csv_error)?;
+        let rows = release
+            .tracks
+            .iter()
+            .map(Some)
+            .chain(release.tracks.is_empty().then_some(None));
+        for track in rows {
+            for column in ALL {
+                cell(&mut buffer, release, track, column);
+                out.write_field(&buffer).map_err(csv_error)?;
+            }
+            // An empty record ends the row written field by field.
+            out.write_record(None::<&[u8]>).map_err(csv_error)?;
         }
     }
     out.flush()?;

@@ -145,10 +145,16 @@ impl Generator {
             .or_insert(0);
         *counter += 1;
         let designation = *counter;
-        let agency = AGENCIES[(registrant % AGENCIES.len() as u64) as usize];
-        let prefix: Prefix = format!("{agency}{}", base36(registrant / AGENCIES.len() as u64))
-            .parse()
-            .unwrap_or_else(|_| unreachable_prefix());
+        let agency = AGENCIES[(registrant % AGENCIES.len() as u64) as usize].as_bytes();
+        let registrant = base36(registrant / AGENCIES.len() as u64);
+        let canonical = [
+            agency[0],
+            agency[1],
+            registrant[0],
+            registrant[1],
+            registrant[2],
+        ];
+        let prefix = Prefix::from_canonical(&canonical).unwrap_or_else(unreachable_prefix);
         Isrc::new(prefix, two_digits, designation % 100_000).unwrap_or_else(|_| unreachable_isrc())
     }
 
@@ -255,13 +261,15 @@ impl Generator {
             let count = self.rng.range(6, 10) as u32;
             let mut number = 0;
             while number < count {
-                let recording = self.rng.pick(&self.pool).clone();
+                let recording = self.rng.pick(&self.pool);
                 let Some(code) = recording.track.isrc else {
                     continue;
                 };
                 if used.contains(&code) {
                     continue;
                 }
+                // Cloned only once it is taken, not for every draw.
+                let recording = recording.clone();
                 used.push(code);
                 latest = latest.max(recording.year);
                 number += 1;
@@ -298,14 +306,15 @@ pub fn catalog(seed: u64, count: usize) -> Catalog {
     Generator::new(seed).take(count).collect()
 }
 
-fn base36(mut n: u64) -> String {
+/// The last three base-36 digits of `n` (upper case), as a registrant code.
+fn base36(mut n: u64) -> [u8; 3] {
     const DIGITS: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     let mut out = [b'0'; 3];
     for slot in out.iter_mut().rev() {
         *slot = DIGITS[(n % 36) as usize];
         n /= 36;
     }
-    out.iter().map(|&b| char::from(b)).collect()
+    out
 }
 
 // The generator builds codes from parts that are valid by construction; these name the

@@ -7,7 +7,10 @@ use isrc::{Isrc, Prefix};
 use upc::{CompanyPrefix, Upc};
 
 use super::{Rng, catalog, isrc_corpus, upc_corpus};
-use crate::{Allocators, Error, PartialDate, RULES, Release, ReleaseType, Track, csv, json};
+use crate::codes::parse_isrc;
+use crate::{
+    Allocators, CodeSource, Error, PartialDate, RULES, Release, ReleaseType, Track, csv, json,
+};
 
 /// One generated file: its path from the repository root, and its contents.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,10 +125,6 @@ fn one_per_line(releases: &[Release]) -> Result<String, Error> {
     String::from_utf8(out).map_err(|e| format_error(&e.to_string()))
 }
 
-fn parse_isrc(text: &str) -> Result<Isrc, Error> {
-    crate::codes::parse_isrc(text)
-}
-
 fn format_error(what: &str) -> Error {
     Error::Format(format!("fixture generation: {what}"))
 }
@@ -179,14 +178,14 @@ fn leerecs_releases(draft: &Release) -> Result<(Release, Release, Release), Erro
 
     let fifth = album.tracks[4].clone();
     let mut single = Release::new(fifth.title.clone(), "One Yen");
-    single.upc = source.next_upc_code()?;
+    single.upc = source.next_upc()?;
     single.label = Some("Leerecs".to_owned());
     single.release_type = Some(ReleaseType::Single);
     single.release_date = Some(date("2026-02-13")?);
     single.tracks.push(Track { number: 1, ..fifth });
 
     let mut compilation = Release::new("Leerecs Sampler 2026", "Various Artists");
-    compilation.upc = source.next_upc_code()?;
+    compilation.upc = source.next_upc()?;
     compilation.label = Some("Leerecs".to_owned());
     compilation.release_type = Some(ReleaseType::Compilation);
     compilation.release_date = Some(date("2026-06-01")?);
@@ -219,12 +218,6 @@ fn leerecs_releases(draft: &Release) -> Result<(Release, Release, Release), Erro
     Ok((album, single, compilation))
 }
 
-impl Allocators {
-    fn next_upc_code(&mut self) -> Result<Option<Upc>, Error> {
-        crate::CodeSource::next_upc(self)
-    }
-}
-
 /// A clean album of 8 tracks for the broken catalog, with its own UPC and ISRC block.
 fn clean(n: u32, title: &str) -> Result<Release, Error> {
     let mut release = Release::builder(title, "Fixture Artist")
@@ -246,7 +239,7 @@ fn fixture_track(n: u32, k: u32) -> Result<Track, Error> {
         .with_duration(Duration::from_secs(180 + u64::from(k) * 5)))
 }
 
-/// A code of `kind` whose lints are exactly `[code]`, from candidate bodies.
+/// A UPC whose lints are exactly `[code]`, from candidate bodies.
 fn upc_with_lint(code: &str) -> Result<Upc, Error> {
     let starts = [
         "2", "02", "04", "20", "5", "05", "952", "99", "981", "980", "977", "978", "979", "3", "4",
