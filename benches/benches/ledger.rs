@@ -81,6 +81,19 @@ impl Singles {
     }
 }
 
+/// `ledger_single/<backend>`: single issues on `ledger`, from pool number `first_pool` on.
+fn bench_singles(c: &mut Criterion, backend: &str, ledger: Ledger, first_pool: u64) {
+    let mut group = c.benchmark_group("ledger_single");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(1));
+    let mut singles = Singles {
+        ledger,
+        issued: first_pool * 99_999,
+    };
+    group.bench_function(backend, |b| b.iter(|| singles.issue()));
+    group.finish();
+}
+
 fn sqlite(c: &mut Criterion) {
     let directory = tempfile::tempdir().unwrap();
     let mut group = c.benchmark_group("ledger_block");
@@ -99,15 +112,8 @@ fn sqlite(c: &mut Criterion) {
     });
     group.finish();
 
-    let mut group = c.benchmark_group("ledger_single");
-    group.sample_size(10);
-    group.throughput(Throughput::Elements(1));
-    let mut singles = Singles {
-        ledger: Ledger::create(directory.path().join("single.ledger")).unwrap(),
-        issued: 0,
-    };
-    group.bench_function("sqlite", |b| b.iter(|| singles.issue()));
-    group.finish();
+    let ledger = Ledger::create(directory.path().join("single.ledger")).unwrap();
+    bench_singles(c, "sqlite", ledger, 0);
 }
 
 fn postgres(c: &mut Criterion) {
@@ -142,15 +148,7 @@ fn postgres(c: &mut Criterion) {
     });
     group.finish();
 
-    let mut group = c.benchmark_group("ledger_single");
-    group.sample_size(10);
-    group.throughput(Throughput::Elements(1));
-    let mut singles = Singles {
-        ledger: Ledger::open(location).unwrap(),
-        issued: next_pool * 99_999,
-    };
-    group.bench_function("postgres", |b| b.iter(|| singles.issue()));
-    group.finish();
+    bench_singles(c, "postgres", Ledger::open(location).unwrap(), next_pool);
 }
 
 criterion_group!(benches, sqlite, postgres);

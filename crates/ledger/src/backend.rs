@@ -8,8 +8,9 @@ use crate::{AnyPool, Code, Error, Kind, Record};
 
 /// An open database.
 pub(crate) trait Backend: Send {
-    /// Starts a transaction. A write transaction takes the database's write lock at once
-    /// (SQLite `BEGIN IMMEDIATE`), waiting for other writers rather than failing.
+    /// Starts a transaction. A write transaction waits for other writers rather than failing:
+    /// SQLite `BEGIN IMMEDIATE` takes the write lock at once; PostgreSQL runs at READ
+    /// COMMITTED, so that a statement that waited for a lock reads what the holder committed.
     fn begin(&mut self, mode: Mode) -> Result<Box<dyn Txn + '_>, Error>;
 
     /// The database's own consistency check (SQLite `integrity_check`): the problems found.
@@ -134,32 +135,31 @@ pub(crate) fn record_from_columns(
     })
 }
 
-/// The `WHERE` conditions of a scan, with `placeholder(n)` for the n-th (1-based) parameter.
-pub(crate) fn scan_conditions(filter: Filter<'_>, placeholder: impl Fn(usize) -> String) -> String {
+/// The columns of a [`PoolRow`], in the order both backends read them.
+pub(crate) const POOL_COLUMNS: &str =
+    "id, kind, prefix, year_of_reference, first_serial, last_serial, next_serial";
+
+/// The columns of a record with its key, in the order both backends read them (see
+/// [`record_from_columns`]).
+pub(crate) const RECORD_COLUMNS: &str =
+    "key, coalesce(code, key), issued_at, reference, pool_id IS NULL";
+
+/// The query of a scan, in key order; `placeholder` is the backend's spelling of the first
+/// parameter (`?1`, `$1`), which takes the reference when the filter has one.
+pub(crate) fn scan_sql(filter: Filter<'_>, placeholder: &str) -> String {
     let mut conditions = Vec::new();
     if let Some(kind) = filter.kind {
         conditions.push(kind.key_condition().to_owned());
     }
     if filter.reference.is_some() {
-        conditions.push(format!("reference = {}", placeholder(1)));
+        conditions.push(format!("reference = {placeholder}"));
     }
-    if conditions.is_empty() {
+    let filter = if conditions.is_empty() {
         String::new()
     } else {
         format!(" WHERE {}", conditions.join(" AND "))
-    }
-}
-
-/// The code of a [`Error::Duplicate`]: the row whose key the database named, else the first.
-#[cfg(feature = "postgres")]
-pub(crate) fn duplicate_of(rows: &NewCodes<'_>, key: Option<&str>) -> Error {
-    let code = key
-        .and_then(|key| rows.codes.iter().find(|code| code.key() == key))
-        .or(rows.codes.first());
-    match code {
-        Some(&code) => Error::Duplicate { code },
-        None => crate::error::inconsistent("a duplicate in an empty insert".to_owned()),
-    }
+    };
+    format!("SELECT {RECORD_COLUMNS} FROM ledger_codes{filter} ORDER BY key")
 }
 
 /// Serials and counts are below 10^12: they fit the databases' signed 64-bit integers.

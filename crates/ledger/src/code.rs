@@ -119,6 +119,19 @@ impl Code {
         };
     }
 
+    /// Writes the code as issued into `text` and says whether it must be stored beside the
+    /// key: a UPC-A or EAN-13 differs from its GTIN-14 key, an ISRC is its own key.
+    pub(crate) fn write_as_issued(self, key: &str, text: &mut String) -> bool {
+        use fmt::Write as _;
+        let Self::Upc(upc) = self else {
+            return false;
+        };
+        text.clear();
+        // Writing to a String cannot fail.
+        let _ = write!(text, "{upc}");
+        text != key
+    }
+
     pub(crate) fn key(self) -> String {
         let mut key = String::with_capacity(14);
         self.write_key(&mut key);

@@ -192,18 +192,16 @@ impl Ledger {
             .find(|(known, _)| *known == any)
             .map(|&(_, id)| id);
         let mut txn = self.backend.begin(Mode::Write)?;
-        let (pool_id, first) = ops::issue(&mut *txn, &any, known_id, count, issued_at, references)?;
+        let (pool_id, codes) = ops::issue(
+            &mut *txn, pool, &any, known_id, count, issued_at, references,
+        )?;
+        // The codes leave this function only once they are committed; a failed commit
+        // rolls back and shows none.
         txn.commit()?;
         if known_id.is_none() {
-            self.pool_ids.push((any.clone(), pool_id));
+            self.pool_ids.push((any, pool_id));
         }
-        (first..first + count)
-            .map(|serial| {
-                pool.code_at_serial(serial).ok_or_else(|| {
-                    error::inconsistent(format!("pool {any} issued serial {serial}"))
-                })
-            })
-            .collect()
+        Ok(codes)
     }
 
     /// Records codes issued elsewhere (a catalog moving in), all or nothing, so that issuing

@@ -139,26 +139,22 @@ mod tests {
 
     #[test]
     fn postgres_urls_are_told_from_paths() {
-        assert!(matches!(
-            Location::parse("postgres://h/db"),
-            Location::Postgres(_)
-        ));
-        assert!(matches!(
-            Location::parse("PostgreSQL://h/db"),
-            Location::Postgres(_)
-        ));
-        assert!(matches!(
-            Location::parse("postgres.ledger"),
-            Location::Sqlite(_)
-        ));
-        assert!(matches!(
-            Location::parse("./postgres://x"),
-            Location::Sqlite(_)
-        ));
-        assert!(matches!(
+        let url = |text: &str| Location::Postgres(text.to_owned());
+        let file = |text: &str| Location::Sqlite(PathBuf::from(text));
+        let cases = [
+            ("postgres://h/db", url("postgres://h/db")),
+            ("PostgreSQL://h/db", url("PostgreSQL://h/db")),
+            ("postgres.ledger", file("postgres.ledger")),
+            ("./postgres://x", file("./postgres://x")),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(Location::parse(text), expected, "{text}");
+        }
+        // A path is a file, whatever it looks like.
+        assert_eq!(
             Location::from(Path::new("postgres://x")),
-            Location::Sqlite(_)
-        ));
+            file("postgres://x")
+        );
     }
 
     #[test]

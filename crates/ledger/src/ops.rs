@@ -4,19 +4,20 @@ use std::collections::HashMap;
 
 use crate::backend::{NewCodes, PerRow, PoolRow, Txn};
 use crate::time::to_unix_seconds;
-use crate::{AnyPool, Error, Import, ImportSummary, PoolStatus};
+use crate::{AnyPool, Error, Import, ImportSummary, Pool, PoolStatus};
 
-/// Issues `count` codes from `pool` (whose row id the caller may know): reserves them by
-/// moving the pool's high-water mark, records each, and returns the pool's row id and the
-/// first serial issued. The caller commits.
-pub(crate) fn issue(
+/// Issues `count` codes from `typed` (the same pool as `pool`, whose row id the caller may
+/// know): reserves them by moving the pool's high-water mark, records each, and returns the
+/// pool's row id and the codes, each made once. The caller commits, and only then shows them.
+pub(crate) fn issue<P: Pool>(
     txn: &mut dyn Txn,
+    typed: &P,
     pool: &AnyPool,
     known_id: Option<i64>,
     count: u64,
     issued_at: i64,
     references: PerRow<Option<&str>>,
-) -> Result<(i64, u64), Error> {
+) -> Result<(i64, Vec<P::Code>), Error> {
     let pool_id = match known_id {
         Some(id) => id,
         None => find_or_create(txn, pool, issued_at)?.id,
@@ -35,21 +36,21 @@ pub(crate) fn issue(
             remaining: (pool.last() + 1).saturating_sub(next),
         });
     };
-    let codes = (first..first + count)
+    let issued = (first..first + count)
         .map(|serial| {
-            pool.code_at(serial).ok_or_else(|| {
+            typed.code_at_serial(serial).ok_or_else(|| {
                 crate::error::inconsistent(format!("pool {pool} reserved serial {serial}"))
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
     let rows = NewCodes {
-        codes,
+        codes: issued.iter().map(|&code| code.into()).collect(),
         issued_at: PerRow::Same(issued_at),
         references,
         pool_id: Some(pool_id),
     };
     txn.insert_codes(&rows)?;
-    Ok((pool_id, first))
+    Ok((pool_id, issued))
 }
 
 /// The pool's row, created when missing: refused when it overlaps another pool, and started

@@ -101,13 +101,20 @@ fn another_applications_database_is_refused() {
             .execute_batch("PRAGMA application_id = 1234;")
             .unwrap();
     }
-    refused_every_way(
+    let error = refused_every_way(
         &path,
         &format!(
             "{} is not a ledger: an sqlite database of another application (application_id 0x000004d2)",
             path.display()
         ),
     );
+    assert!(matches!(
+        error,
+        Error::NotALedger {
+            reason: NotALedgerReason::OtherApplication(1234),
+            ..
+        }
+    ));
 }
 
 #[test]
@@ -331,12 +338,29 @@ fn bad_input_writes_nothing_to_an_existing_ledger() {
     assert!(IsrcPool::parse("QZAQQ", "2x").is_err());
     let mut ledger = Ledger::open_existing(path.as_path()).unwrap();
     let pool = IsrcPool::parse("QZAQQ", "26").unwrap();
-    assert!(ledger.issue(&pool, 1, at(0), Some("\0")).is_err());
+    let error = ledger.issue(&pool, 1, at(0), Some("\0")).unwrap_err();
+    assert!(
+        matches!(error, Error::InvalidReference { position: 0 }),
+        "{error:?}"
+    );
+    // A new pool asked for more than it holds: not even the pool is added.
     let small = IsrcPool::parse("QZAQQ", "27")
         .unwrap()
         .with_range(1..=2)
         .unwrap();
-    assert!(ledger.issue(&small, 3, at(0), None).is_err());
+    let error = ledger.issue(&small, 3, at(0), None).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            Error::Exhausted {
+                requested: 3,
+                remaining: 2,
+                ..
+            }
+        ),
+        "{error:?}"
+    );
+    assert_eq!(ledger.pools().unwrap().len(), 1);
     drop(ledger);
     assert_eq!(bytes(&path), before);
 }

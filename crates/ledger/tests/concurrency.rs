@@ -120,6 +120,16 @@ fn four_processes_share_one_postgres_database() {
     assert_contiguous(&mut ledger, &printed, 500, 500);
 }
 
+/// A server whose default isolation level is SERIALIZABLE: the ledger's writers still wait
+/// for each other (it sets its own level) rather than fail with serialization errors.
+#[test]
+fn threads_wait_for_each_other_on_a_serializable_postgres_server() {
+    if let Some(target) = Target::postgres("serializable_server") {
+        let target = target.with_setting("default_transaction_isolation", "serializable");
+        threads_with_their_own_connections_never_share_a_code(&target);
+    }
+}
+
 /// 8 threads, each with its own connection: single ISRCs, and every fourth round a block of
 /// 5 UPCs, so that transactions of different sizes interleave.
 fn threads_with_their_own_connections_never_share_a_code(target: &Target) {

@@ -29,6 +29,7 @@ on_both_backends!(
     count_zero_changes_nothing,
     invalid_reference_is_refused_before_writing,
     an_older_schema_moves_forward_when_opened,
+    a_code_recorded_by_hand_is_a_duplicate_and_nothing_is_issued,
 );
 
 fn qzaqq26() -> IsrcPool {
@@ -526,4 +527,44 @@ fn an_older_schema_moves_forward_when_opened(target: &Target) {
         other => panic!("unexpected location {other:?}"),
     };
     assert_eq!((version, indexes), (ledger::SCHEMA_VERSION, 1));
+}
+
+/// Runs `sql` on the target's database through a connection of its own, as someone editing
+/// the ledger by hand would.
+fn by_hand(target: &Target, sql: &str) {
+    match target.location() {
+        ledger::Location::Sqlite(path) => rusqlite::Connection::open(&path)
+            .unwrap()
+            .execute_batch(sql)
+            .unwrap(),
+        #[cfg(feature = "postgres")]
+        location @ ledger::Location::Postgres(_) => common::postgres_execute(&location, sql),
+        other => panic!("unexpected location {other:?}"),
+    }
+}
+
+/// A code recorded by hand in a pool's unissued range: the block issued over it is refused,
+/// naming that code (not the block's first), and nothing of the block is issued.
+fn a_code_recorded_by_hand_is_a_duplicate_and_nothing_is_issued(target: &Target) {
+    let mut ledger = target.open();
+    ledger.issue(&qzaqq26(), 1, at(RELEASE_DAY), None).unwrap();
+    by_hand(
+        target,
+        "INSERT INTO ledger_codes (key, code, pool_id, issued_at, reference)
+         VALUES ('QZAQQ2600040', NULL, NULL, 0, 'by hand');",
+    );
+    // 100 codes: the many-row INSERT path, with the duplicate inside its first statement.
+    let error = ledger
+        .issue(&qzaqq26(), 100, at(RELEASE_DAY), None)
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "QZAQQ2600040 is already recorded in the ledger"
+    );
+    assert!(
+        matches!(error, Error::Duplicate { code } if code == Code::Isrc(isrc("QZAQQ2600040"))),
+        "{error:?}"
+    );
+    assert_eq!(ledger.pool_status(&qzaqq26()).unwrap().used, 1);
+    assert_eq!(ledger.records().unwrap().len(), 2);
 }

@@ -51,7 +51,7 @@ impl Postgres {
             detail: with_causes(&error),
         })?;
 
-        let mut transaction = client.transaction()?;
+        let mut transaction = read_committed(&mut client)?;
         transaction.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
         let version = match contents(&mut transaction)? {
             Contents::Foreign(reason) => {
@@ -91,6 +91,17 @@ impl Postgres {
         let statements = Statements::prepare(&mut client)?;
         Ok(Self { client, statements })
     }
+}
+
+/// A transaction at READ COMMITTED whatever the server's `default_transaction_isolation`:
+/// writers wait for each other's locks and then each statement reads what the last one
+/// committed (a pool created meanwhile, a moved high-water mark). At REPEATABLE READ or
+/// SERIALIZABLE they would read their first snapshot, and fail where they must wait.
+fn read_committed(client: &mut Client) -> Result<postgres::Transaction<'_>, Error> {
+    Ok(client
+        .build_transaction()
+        .isolation_level(IsolationLevel::ReadCommitted)
+        .start()?)
 }
 
 /// The error's message followed by its causes' ("error connecting to server: Connection
@@ -137,10 +148,11 @@ fn contents(transaction: &mut postgres::Transaction<'_>) -> Result<Contents, Err
         return Ok(foreign());
     };
     probe.commit()?;
+    // Another application's table may hold NULLs there: read them as no value, never panic.
     let value = |name: &str| {
         rows.iter()
-            .find(|row| row.get::<_, String>(0) == name)
-            .map(|row| row.get::<_, String>(1))
+            .find(|row| row.get::<_, Option<&str>>(0) == Some(name))
+            .and_then(|row| row.get::<_, Option<String>>(1))
     };
     if value("application").as_deref() != Some(APPLICATION) {
         return Ok(foreign());
@@ -161,7 +173,7 @@ impl Backend for Postgres {
                 .isolation_level(IsolationLevel::RepeatableRead)
                 .read_only(true)
                 .start()?,
-            Mode::Write => client.transaction()?,
+            Mode::Write => read_committed(client)?,
         };
         Ok(Box::new(txn::PgTxn::new(transaction, statements)))
     }

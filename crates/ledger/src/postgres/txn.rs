@@ -7,17 +7,13 @@ use postgres::types::ToSql;
 use postgres::{Client, Row, Statement, Transaction};
 
 use crate::backend::{
-    Filter, NewCodes, PoolRow, Txn, duplicate_of, from_db, record_from_columns, scan_conditions,
-    to_db,
+    Filter, NewCodes, POOL_COLUMNS, PoolRow, RECORD_COLUMNS, Txn, from_db, record_from_columns,
+    scan_sql, to_db,
 };
-use crate::{AnyPool, Code, Error, Record};
+use crate::{AnyPool, Error, Record};
 
 /// Rows per `INSERT … unnest` and keys per `= ANY` lookup.
 const BATCH: usize = 10_000;
-
-const POOL_COLUMNS: &str =
-    "id, kind, prefix, year_of_reference, first_serial, last_serial, next_serial";
-const RECORD_COLUMNS: &str = "key, coalesce(code, key), issued_at, reference, pool_id IS NULL";
 
 /// The connection's prepared statements.
 pub(crate) struct Statements {
@@ -194,9 +190,9 @@ impl Txn for PgTxn<'_> {
             let texts: Vec<Option<String>> = chunk
                 .iter()
                 .zip(&keys)
-                .map(|(code, key)| match code {
-                    Code::Isrc(_) => None,
-                    _ => Some(code.to_string()).filter(|text| text != key),
+                .map(|(code, key)| {
+                    let mut text = String::new();
+                    code.write_as_issued(key, &mut text).then_some(text)
                 })
                 .collect();
             let result = if shared {
@@ -242,10 +238,7 @@ impl Txn for PgTxn<'_> {
         filter: Filter<'_>,
         each: &mut dyn FnMut(Record) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        let sql = format!(
-            "SELECT {RECORD_COLUMNS} FROM ledger_codes{} ORDER BY key",
-            scan_conditions(filter, |n| format!("${n}"))
-        );
+        let sql = scan_sql(filter, "$1");
         let values: Vec<&(dyn ToSql + Sync)> = match &filter.reference {
             Some(reference) => vec![reference],
             None => Vec::new(),
@@ -270,4 +263,15 @@ fn duplicate_key(detail: &str) -> Option<&str> {
     let start = detail.find(")=(")? + 3;
     let end = start + detail[start..].find(')')?;
     Some(&detail[start..end])
+}
+
+/// The code of a [`Error::Duplicate`]: the row whose key the database named, else the first.
+fn duplicate_of(rows: &NewCodes<'_>, key: Option<&str>) -> Error {
+    let code = key
+        .and_then(|key| rows.codes.iter().find(|code| code.key() == key))
+        .or(rows.codes.first());
+    match code {
+        Some(&code) => Error::Duplicate { code },
+        None => crate::error::inconsistent("a duplicate in an empty insert".to_owned()),
+    }
 }

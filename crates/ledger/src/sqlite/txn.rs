@@ -4,9 +4,10 @@
 use rusqlite::{OptionalExtension as _, Transaction, params};
 
 use crate::backend::{
-    Filter, NewCodes, PoolRow, Txn, from_db, record_from_columns, scan_conditions, to_db,
+    Filter, NewCodes, POOL_COLUMNS, PoolRow, RECORD_COLUMNS, Txn, from_db, record_from_columns,
+    scan_sql, to_db,
 };
-use crate::{AnyPool, Error, Record};
+use crate::{AnyPool, Code, Error, Record};
 
 pub(crate) struct SqliteTxn<'conn> {
     transaction: Transaction<'conn>,
@@ -17,9 +18,6 @@ impl<'conn> SqliteTxn<'conn> {
         Self { transaction }
     }
 }
-
-const POOL_COLUMNS: &str =
-    "id, kind, prefix, year_of_reference, first_serial, last_serial, next_serial";
 
 /// A `ledger_pools` row: read by SQLite, then checked (a row this crate did not write is an
 /// error of its own).
@@ -38,8 +36,6 @@ fn pool_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Result<PoolRow, Error>>
         }),
     )
 }
-
-const RECORD_COLUMNS: &str = "key, coalesce(code, key), issued_at, reference, pool_id IS NULL";
 
 fn record_row(
     row: &rusqlite::Row<'_>,
@@ -108,26 +104,31 @@ impl InsertShape {
 }
 
 /// A primary-key violation is [`Error::Duplicate`]. SQLite does not say which row of a
-/// many-row statement it was: the code is one the statement repeats, or else its first.
-fn insert_error(error: rusqlite::Error, codes: &[crate::Code]) -> Error {
+/// many-row statement it was, and has undone the statement: the code is the first of `codes`
+/// that the ledger already holds or that the statement repeats (where SQLite stopped).
+fn insert_error(transaction: &Transaction<'_>, error: rusqlite::Error, codes: &[Code]) -> Error {
     let duplicate = error
         .sqlite_error()
         .is_some_and(|e| e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_PRIMARYKEY);
     if !duplicate {
         return error.into();
     }
-    let repeated = codes
-        .iter()
-        .enumerate()
-        .find(|(index, code)| {
-            codes[..*index]
-                .iter()
-                .any(|earlier| earlier.key() == code.key())
-        })
-        .map(|(_, code)| *code);
-    Error::Duplicate {
-        code: repeated.unwrap_or(codes[0]),
+    duplicate_in(transaction, codes).unwrap_or_else(|error| error)
+}
+
+/// [`Error::Duplicate`] for the first of `codes` that the ledger holds or that `codes` repeats.
+fn duplicate_in(transaction: &Transaction<'_>, codes: &[Code]) -> Result<Error, Error> {
+    let mut recorded = transaction.prepare_cached("SELECT 1 FROM ledger_codes WHERE key = ?1")?;
+    for (index, &code) in codes.iter().enumerate() {
+        let key = code.key();
+        if codes[..index].iter().any(|earlier| earlier.key() == key) || recorded.exists([&key])? {
+            return Ok(Error::Duplicate { code });
+        }
     }
+    Ok(crate::error::inconsistent(format!(
+        "a duplicate key among {} new codes",
+        codes.len()
+    )))
 }
 
 impl Txn for SqliteTxn<'_> {
@@ -260,19 +261,8 @@ impl Txn for SqliteTxn<'_> {
                     let first = shape.first(slot);
                     statement.raw_bind_parameter(first, key.as_str())?;
                     // The code as issued is stored only where it differs from the key.
-                    let as_issued = match code {
-                        crate::Code::Isrc(_) => None,
-                        _ => {
-                            text.clear();
-                            {
-                                use core::fmt::Write as _;
-                                // Writing to a String cannot fail.
-                                let _ = write!(text, "{code}");
-                            }
-                            (text != key).then_some(text.as_str())
-                        }
-                    };
-                    statement.raw_bind_parameter(first + 1, as_issued)?;
+                    let as_issued = code.write_as_issued(&key, &mut text);
+                    statement.raw_bind_parameter(first + 1, as_issued.then_some(text.as_str()))?;
                     if !shared {
                         statement.raw_bind_parameter(first + 2, rows.issued_at.get(row + slot))?;
                         statement.raw_bind_parameter(first + 3, rows.references.get(row + slot))?;
@@ -280,6 +270,7 @@ impl Txn for SqliteTxn<'_> {
                 }
                 if let Err(error) = statement.raw_execute() {
                     return Err(insert_error(
+                        &self.transaction,
                         error,
                         &rows.codes[row..row + rows_per_statement],
                     ));
@@ -296,11 +287,7 @@ impl Txn for SqliteTxn<'_> {
         each: &mut dyn FnMut(Record) -> Result<(), Error>,
     ) -> Result<(), Error> {
         // Key order is the primary key's: rows stream without a sort.
-        let sql = format!(
-            "SELECT {RECORD_COLUMNS} FROM ledger_codes{} ORDER BY key",
-            scan_conditions(filter, |n| format!("?{n}"))
-        );
-        let mut statement = self.transaction.prepare_cached(&sql)?;
+        let mut statement = self.transaction.prepare_cached(&scan_sql(filter, "?1"))?;
         let mut rows = match filter.reference {
             Some(reference) => statement.query([reference])?,
             None => statement.query([])?,

@@ -44,6 +44,19 @@ impl Target {
         })
     }
 
+    /// The same PostgreSQL target with a server setting for its connections (`-cNAME=VALUE`
+    /// added to the URL's `options`, which [`Target::postgres`] ends with), e.g. a default
+    /// isolation level the ledger must not depend on.
+    pub fn with_setting(self, name: &str, value: &str) -> Self {
+        let Location::Postgres(url) = &self.location else {
+            panic!("server settings are for postgres targets");
+        };
+        Self {
+            location: Location::Postgres(format!("{url}%20-c{name}%3D{value}")),
+            ..self
+        }
+    }
+
     pub fn location(&self) -> Location {
         self.location.clone()
     }
