@@ -19,11 +19,9 @@ use release_model::ddex::{self, ExportOptions, MessageHeader, MessageParty};
 fn catalog() -> Catalog {
     let path =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../fixtures/releases/synthetic-1000.json");
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Catalog::from_json(&text).expect("the fixture catalog parses"),
-        // Before the fixture exists: the same generator, the same size.
-        Err(_) => release_model::synth::catalog(1, 1000),
-    }
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    Catalog::from_json(&text).expect("the fixture catalog parses")
 }
 
 fn header() -> MessageHeader {

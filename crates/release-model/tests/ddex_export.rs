@@ -203,6 +203,25 @@ fn header_and_deals_are_checked_before_anything_is_written() {
         error.to_string(),
         "invalid message id \"\": expected a non-empty id without surrounding whitespace"
     );
+    // Header texts go into the message too: a control character would make it ill-formed.
+    let refused_header = |change: fn(&mut ddex::MessageHeader)| {
+        let mut bad_header = header();
+        change(&mut bad_header);
+        let mut out = Vec::new();
+        let error =
+            ddex::export(&release, &bad_header, &ExportOptions::new(), &mut out).unwrap_err();
+        assert!(out.is_empty(), "nothing is written on a refusal");
+        assert_eq!(error.kind(), "unwritable_text");
+        error.to_string()
+    };
+    assert_eq!(
+        refused_header(|h| h.message_id = "M\u{1}1".into()),
+        "refusing to export: the message id contains the control character '\\u{1}', which xml cannot carry"
+    );
+    assert_eq!(
+        refused_header(|h| h.recipient.name = Some("DSP\u{b}".into())),
+        "refusing to export: the message recipient name contains the control character '\\u{b}', which xml cannot carry"
+    );
     let refused = |deal: &Deal| {
         let options = ExportOptions::new().deals(vec![deal.clone()]);
         ddex::export(&release, &header(), &options, Vec::new())
@@ -323,22 +342,44 @@ fn tracks_keep_their_order_and_discs_their_groups() {
     // Out of order in the model: the groups still list discs and numbers in order.
     release.tracks.swap(0, 3);
     let xml = ddex::export_to_string(&release, &header(), &ExportOptions::new()).unwrap();
-    let disc_two = xml
-        .find("<SequenceNumber>2</SequenceNumber>\n          <ResourceGroupContentItem>")
-        .is_some();
-    assert!(
-        disc_two
-            || xml.contains(
-                "ResourceGroupType=\"Component\">\n        <SequenceNumber>2</SequenceNumber>"
-            )
+    // The resource list keeps the model's order: A1 is the bonus track (disc 2), A4 track 1-1.
+    let resources = &xml[..xml.find("</ResourceList>").unwrap()];
+    let isrcs: Vec<&str> = resources
+        .split("<ISRC>")
+        .skip(1)
+        .map(|rest| &rest[..12])
+        .collect();
+    assert_eq!(
+        isrcs,
+        [
+            "QZAQQ2600014",
+            "QZAQQ2600002",
+            "QZAQQ2600003",
+            "QZAQQ2600001"
+        ]
     );
-    let first_group = xml.find("ResourceGroupType=\"Component\"").unwrap();
-    let a1 = xml[first_group..]
-        .find("<ReleaseResourceReference>A1<")
-        .unwrap();
-    let a2 = xml[first_group..]
-        .find("<ReleaseResourceReference>A2<")
-        .unwrap();
-    // A1 is the bonus track (disc 2): it comes after A2 (disc 1, track 2).
-    assert!(a2 < a1);
+    // The main release's groups: a Component per disc with its sequence number, then its
+    // items (sequence number, resource) in track order.
+    let groups = &xml[xml.find("<ResourceGroup>").unwrap()..xml.find("</Release>").unwrap()];
+    let outline: Vec<&str> = groups
+        .lines()
+        .map(str::trim)
+        .filter_map(|line| {
+            if line.starts_with("<ResourceGroup ResourceGroupType=\"Component\">") {
+                Some("disc")
+            } else if line.starts_with("<SequenceNumber>")
+                || line.starts_with("<ReleaseResourceReference>")
+            {
+                line.split(['>', '<']).nth(2)
+            } else {
+                None
+            }
+        })
+        .collect();
+    assert_eq!(
+        outline,
+        [
+            "disc", "1", "1", "A4", "2", "A2", "3", "A3", "disc", "2", "1", "A1"
+        ]
+    );
 }

@@ -2,23 +2,30 @@
 
 mod ddex_support;
 
+use std::ops::Range;
+use std::path::PathBuf;
+
 use ddex_support::{deals, header, samples_dir, vesica_piscis};
 use proptest::prelude::*;
 use release_model::ddex::{self, Error, ExportOptions, Position};
 use release_model::{ReleaseType, Severity};
 
-fn sample(name: &str) -> Option<Vec<u8>> {
-    let Some(dir) = samples_dir() else {
+/// DDEX's samples directory; otherwise says why the caller skips and gives `None`.
+fn samples() -> Option<PathBuf> {
+    let dir = samples_dir();
+    if dir.is_none() {
         eprintln!("skipped: DDEX_ERN43_XSD is not set (the DDEX samples sit beside the schema)");
-        return None;
-    };
-    Some(std::fs::read(dir.join(name)).unwrap())
+    }
+    dir
+}
+
+fn sample(name: &str) -> Option<Vec<u8>> {
+    Some(std::fs::read(samples()?.join(name)).unwrap())
 }
 
 #[test]
 fn every_official_sample_imports() {
-    let Some(dir) = samples_dir() else {
-        eprintln!("skipped: DDEX_ERN43_XSD is not set (the DDEX samples sit beside the schema)");
+    let Some(dir) = samples() else {
         return;
     };
     let mut count = 0;
@@ -206,6 +213,19 @@ fn position_of(text: &str, needle: &str) -> Position {
 
 fn import_error(xml: &str) -> Error {
     ddex::import(xml.as_bytes()).unwrap_err()
+}
+
+/// Where the first `<name>` element sits in `xml` (start tag to end tag).
+fn span(xml: &str, name: &str) -> Range<usize> {
+    let start = xml.find(&format!("<{name}>")).unwrap();
+    let end_tag = format!("</{name}>");
+    start..xml.find(&end_tag).unwrap() + end_tag.len()
+}
+
+/// `xml` without its first `<name>` element.
+fn without(xml: &str, name: &str) -> String {
+    let Range { start, end } = span(xml, name);
+    format!("{}{}", &xml[..start], &xml[end..])
 }
 
 #[test]
@@ -439,9 +459,7 @@ fn errors_name_the_line_and_column() {
             )
         },
         {
-            let start = xml.find("<MessageHeader>").unwrap();
-            let end = xml.find("</MessageHeader>").unwrap() + "</MessageHeader>".len();
-            let broken = format!("{}{}", &xml[..start], &xml[end..]);
+            let broken = without(&xml, "MessageHeader");
             let at = position_of(&broken, "<ern:NewReleaseMessage");
             (
                 broken,
@@ -451,9 +469,7 @@ fn errors_name_the_line_and_column() {
             )
         },
         {
-            let start = xml.find("<Release>").unwrap();
-            let end = xml.find("</Release>").unwrap() + "</Release>".len();
-            let broken = format!("{}{}", &xml[..start], &xml[end..]);
+            let broken = without(&xml, "Release");
             let at = position_of(&broken, "<ReleaseList>");
             (
                 broken,
@@ -469,6 +485,62 @@ fn errors_name_the_line_and_column() {
                 broken,
                 format!("missing Duration in the SoundRecording at {at}"),
                 "missing",
+                Some(at),
+            )
+        },
+        {
+            // Two parties under one reference: which one an artist means is a guess.
+            let broken = xml.replacen(
+                "<PartyReference>P2</PartyReference>",
+                "<PartyReference>P1</PartyReference>",
+                1,
+            );
+            let at = position_of(
+                &broken,
+                "<PartyReference>P1</PartyReference>\n      <PartyName>\n        <FullName>Leerecs",
+            );
+            (
+                broken,
+                format!("invalid PartyReference \"P1\" at {at}: another party has this reference"),
+                "value",
+                Some(at),
+            )
+        },
+        {
+            let broken = xml.replacen(
+                "<ResourceReference>A2</ResourceReference>",
+                "<ResourceReference>A1</ResourceReference>",
+                1,
+            );
+            let first = xml
+                .find("<ResourceReference>A1</ResourceReference>")
+                .unwrap();
+            let second = first
+                + 1
+                + broken[first + 1..]
+                    .find("<ResourceReference>A1</ResourceReference>")
+                    .unwrap();
+            let at = Position::of_offset(broken.as_bytes(), second);
+            (
+                broken,
+                format!(
+                    "invalid ResourceReference \"A1\" at {at}: another resource has this reference"
+                ),
+                "value",
+                Some(at),
+            )
+        },
+        {
+            // A second main release, after the first's track releases.
+            let release = &xml[span(&xml, "Release")];
+            let broken = xml.replacen("</ReleaseList>", &format!("{release}</ReleaseList>"), 1);
+            let at = Position::of_offset(broken.as_bytes(), broken.rfind("<Release>").unwrap());
+            (
+                broken,
+                format!(
+                    "invalid Release \"R0\" at {at}: the message already has a main Release; ERN allows one"
+                ),
+                "value",
                 Some(at),
             )
         },
@@ -543,6 +615,66 @@ fn nesting_is_bounded() {
     assert_eq!(
         error.to_string(),
         format!("invalid ResourceGroup \"\" at {at}: resource groups nested deeper than 32 levels")
+    );
+}
+
+#[test]
+fn hostile_nesting_and_text_are_read_without_recursion_or_quadratic_work() {
+    // Elements the reader does not know, nested far deeper than any stack would allow if they
+    // were read recursively: skipped.
+    let levels = 100_000;
+    let deep = format!("{}{}", "<Extra>".repeat(levels), "</Extra>".repeat(levels));
+    let xml = album_xml().replacen("</MessageHeader>", &format!("{deep}</MessageHeader>"), 1);
+    assert_eq!(
+        ddex::import(xml.as_bytes()).unwrap().release,
+        vesica_piscis()
+    );
+    // The same depth unclosed: an error with a position, no crash.
+    let xml = album_xml().replacen(
+        "<MessageHeader>",
+        &format!("<MessageHeader>{}", "<Extra>".repeat(levels)),
+        1,
+    );
+    let error = import_error(&xml);
+    assert_eq!(error.kind(), "syntax");
+    assert!(error.position().is_some());
+
+    // A title of 200,000 entities and characters: read in one piece.
+    let long = "&amp;x&#233;".repeat(200_000);
+    let xml = album_xml().replacen(
+        "<TitleText>Vesica Piscis</TitleText>",
+        &format!("<TitleText>{long}</TitleText>"),
+        1,
+    );
+    let imported = ddex::import(xml.as_bytes()).unwrap();
+    assert_eq!(imported.release.title, "&xé".repeat(200_000));
+}
+
+#[test]
+fn a_recording_the_track_list_names_twice_is_two_tracks() {
+    let xml = album_xml().replacen(
+        "<ReleaseResourceReference>A2</ReleaseResourceReference>",
+        "<ReleaseResourceReference>A1</ReleaseResourceReference>",
+        1,
+    );
+    let imported = ddex::import(xml.as_bytes()).unwrap();
+    let tracks = &imported.release.tracks;
+    assert_eq!(tracks.len(), 13);
+    assert_eq!((tracks[0].title.as_str(), tracks[0].number), ("Track 1", 1));
+    assert_eq!((tracks[1].title.as_str(), tracks[1].number), ("Track 1", 2));
+    assert_eq!(tracks[0].isrc, tracks[1].isrc);
+    assert_eq!(tracks[2].title, "Track 3");
+}
+
+#[test]
+fn a_deal_without_a_validity_period_is_skipped_with_a_warning() {
+    let xml = without(&album_xml(), "ValidityPeriod");
+    let imported = ddex::import(xml.as_bytes()).unwrap();
+    assert_eq!(imported.deals, deals()[1..]);
+    assert_eq!(imported.report.rules(), ["ddex.skipped_deal"]);
+    assert_eq!(
+        imported.report.findings()[0].message,
+        "a deal for the release was skipped: it has no validity period"
     );
 }
 

@@ -89,14 +89,14 @@ prop_compose! {
         millis in 1u64..20_000_000,
         explicit in any::<bool>(),
         designation in 1u32..99_999,
-    ) -> (Track, u32) {
+    ) -> Track {
         let mut track = Track::new(1, 1, title)
             .with_duration(Duration::from_millis(millis))
             .with_explicit(explicit)
             .with_isrc(format!("QZAQQ26{designation:05}").parse().unwrap());
         track.version = version;
         track.artist = artist;
-        (track, designation)
+        track
     }
 }
 
@@ -132,7 +132,7 @@ prop_compose! {
         release.release_date = release_date;
         release.original_release_date = original_release_date;
         for (disc, tracks) in discs.into_iter().enumerate() {
-            for (number, (mut track, _)) in tracks.into_iter().enumerate() {
+            for (number, mut track) in tracks.into_iter().enumerate() {
                 track.disc = disc as u32 + 1;
                 track.number = number as u32 + 1;
                 if track.artist.as_deref() == Some(release.artist.as_str()) {

@@ -231,7 +231,7 @@ impl<'r> Checked<'r> {
 
 /// Refuses the characters XML 1.0 cannot carry (C0 controls other than tab and line feed; a
 /// carriage return would come back as a line feed).
-fn check_text(field: &str, text: &str) -> Result<(), Error> {
+pub(super) fn check_text(field: &str, text: &str) -> Result<(), Error> {
     match text
         .chars()
         .find(|&c| (c < ' ' && c != '\t' && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}')
@@ -295,6 +295,14 @@ impl<W: io::Write> Ern<'_, W> {
         result
     }
 
+    /// `<outer><inner>text</inner></outer>`, as `PLine`, `CLine`, `Genre` and `PartyName` hold
+    /// their one text.
+    fn wrapped(&mut self, outer: &str, inner: &str, text: &str) -> io::Result<()> {
+        self.start(outer)?;
+        self.leaf(inner, text)?;
+        self.end(outer)
+    }
+
     /// A leaf whose text is `prefix` followed by `number` (`A12`, `R3`, `7`).
     fn numbered(&mut self, name: &str, prefix: &str, number: usize) -> io::Result<()> {
         self.leaf_formatted(name, &[], format_args!("{prefix}{number}"))
@@ -322,8 +330,8 @@ impl<W: io::Write> Ern<'_, W> {
             ],
         )?;
         self.header(header)?;
-        self.parties(release, checked)?;
-        self.resources(release, checked, header)?;
+        self.parties(checked)?;
+        self.resources(release, checked)?;
         self.start("ReleaseList")?;
         self.main_release(release, checked, header)?;
         self.track_releases(release, checked, header)?;
@@ -348,23 +356,18 @@ impl<W: io::Write> Ern<'_, W> {
         self.start(name)?;
         self.leaf("PartyId", party.dpid.as_str())?;
         if let Some(full_name) = &party.name {
-            self.start("PartyName")?;
-            self.leaf("FullName", full_name)?;
-            self.end("PartyName")?;
+            self.wrapped("PartyName", "FullName", full_name)?;
         }
         self.end(name)
     }
 
-    fn parties(&mut self, release: &Release, checked: &Checked<'_>) -> io::Result<()> {
-        let _ = release;
+    fn parties(&mut self, checked: &Checked<'_>) -> io::Result<()> {
         self.start("PartyList")?;
         let names = checked.artists.iter().copied().chain([checked.label]);
         for (index, name) in names.enumerate() {
             self.start("Party")?;
             self.numbered("PartyReference", "P", index + 1)?;
-            self.start("PartyName")?;
-            self.leaf("FullName", name)?;
-            self.end("PartyName")?;
+            self.wrapped("PartyName", "FullName", name)?;
             self.end("Party")?;
         }
         self.end("PartyList")
@@ -401,15 +404,8 @@ impl<W: io::Write> Ern<'_, W> {
         self.leaf("ParentalWarningType", value)
     }
 
-    fn resources(
-        &mut self,
-        release: &Release,
-        checked: &Checked<'_>,
-        header: &MessageHeader,
-    ) -> io::Result<()> {
-        let _ = header;
+    fn resources(&mut self, release: &Release, checked: &Checked<'_>) -> io::Result<()> {
         self.start("ResourceList")?;
-        let mut isrc = [0u8; 12];
         for (index, track) in release.tracks.iter().enumerate() {
             self.start("SoundRecording")?;
             self.numbered("ResourceReference", "A", index + 1)?;
@@ -418,13 +414,11 @@ impl<W: io::Write> Ern<'_, W> {
             self.start("ResourceId")?;
             // Checked: every track has an ISRC.
             if let Some(code) = track.isrc {
-                self.leaf("ISRC", isrc_text(code, &mut isrc))?;
+                self.leaf_formatted("ISRC", &[], format_args!("{code}"))?;
             }
             self.end("ResourceId")?;
             if let Some(p_line) = &release.p_line {
-                self.start("PLine")?;
-                self.leaf("PLineText", p_line)?;
-                self.end("PLine")?;
+                self.wrapped("PLine", "PLineText", p_line)?;
             }
             self.end("SoundRecordingEdition")?;
             self.titles(&track.title, track.version.as_deref())?;
@@ -468,19 +462,15 @@ impl<W: io::Write> Ern<'_, W> {
         self.artist(&release.artist, 0)?;
         self.numbered("ReleaseLabelReference", "P", checked.label_party() + 1)?;
         if let Some(p_line) = &release.p_line {
-            self.start("PLine")?;
-            self.leaf("PLineText", p_line)?;
-            self.end("PLine")?;
+            self.wrapped("PLine", "PLineText", p_line)?;
         }
         if let Some(c_line) = &release.c_line {
-            self.start("CLine")?;
-            self.leaf("CLineText", c_line)?;
-            self.end("CLine")?;
+            self.wrapped("CLine", "CLineText", c_line)?;
         }
         if let Some(total) = release.total_duration() {
             self.leaf_formatted("Duration", &[], format_args!("{}", Iso8601(total)))?;
         }
-        self.genre(checked.genre)?;
+        self.wrapped("Genre", "GenreText", checked.genre)?;
         if let Some(date) = release.release_date {
             self.leaf_formatted("ReleaseDate", &[], format_args!("{date}"))?;
         }
@@ -502,12 +492,6 @@ impl<W: io::Write> Ern<'_, W> {
         }
         self.resource_groups(release, checked)?;
         self.end("Release")
-    }
-
-    fn genre(&mut self, genre: &str) -> io::Result<()> {
-        self.start("Genre")?;
-        self.leaf("GenreText", genre)?;
-        self.end("Genre")
     }
 
     /// One `Component` group per disc, its items in track order. DDEX KB "Sequencing
@@ -546,19 +530,19 @@ impl<W: io::Write> Ern<'_, W> {
         header: &MessageHeader,
     ) -> io::Result<()> {
         let namespace = [("Namespace", header.sender.dpid.as_str())];
-        let mut isrc = [0u8; 12];
+        let upc = &checked.upc;
         for (index, track) in release.tracks.iter().enumerate() {
             self.start("TrackRelease")?;
             self.numbered("ReleaseReference", "R", index + 1)?;
             self.start("ReleaseId")?;
             // Checked: every track has an ISRC.
-            let code = track.isrc.map_or("", |code| isrc_text(code, &mut isrc));
-            let upc = &checked.upc;
-            self.leaf_formatted("ProprietaryId", &namespace, format_args!("{upc}_{code}"))?;
+            if let Some(code) = track.isrc {
+                self.leaf_formatted("ProprietaryId", &namespace, format_args!("{upc}_{code}"))?;
+            }
             self.end("ReleaseId")?;
             self.numbered("ReleaseResourceReference", "A", index + 1)?;
             self.numbered("ReleaseLabelReference", "P", checked.label_party() + 1)?;
-            self.genre(checked.genre)?;
+            self.wrapped("Genre", "GenreText", checked.genre)?;
             self.end("TrackRelease")?;
         }
         Ok(())
@@ -595,23 +579,4 @@ impl<W: io::Write> Ern<'_, W> {
         self.end("ReleaseDeal")?;
         self.end("DealList")
     }
-}
-
-/// The canonical 12 characters of an ISRC, without allocating.
-fn isrc_text(code: isrc::Isrc, buffer: &mut [u8; 12]) -> &str {
-    struct Into<'b>(&'b mut [u8; 12], usize);
-    impl std::fmt::Write for Into<'_> {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            let end = self.1 + s.len();
-            let slot = self.0.get_mut(self.1..end).ok_or(std::fmt::Error)?;
-            slot.copy_from_slice(s.as_bytes());
-            self.1 = end;
-            Ok(())
-        }
-    }
-    let mut into = Into(buffer, 0);
-    let _ = write!(into, "{code}");
-    let len = into.1;
-    // An ISRC prints as 12 ASCII characters.
-    std::str::from_utf8(&buffer[..len]).unwrap_or_default()
 }

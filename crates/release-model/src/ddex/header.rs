@@ -6,6 +6,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use super::Error;
+use super::export::check_text;
 use crate::PartialDate;
 
 /// A DDEX Party Identifier (DPID), e.g. `PADPIDA2013042401U`.
@@ -88,13 +89,8 @@ impl DateTime {
     /// (DDEX's own DJ-mix sample among them); `None` when it is no date-time at all.
     pub(super) fn parse_received(input: &str) -> Option<(DateTime, bool)> {
         let text = input.trim();
-        if is_date_time(text.as_bytes(), true) {
-            Some((DateTime(text.to_owned()), true))
-        } else if is_date_time(text.as_bytes(), false) {
-            Some((DateTime(text.to_owned()), false))
-        } else {
-            None
-        }
+        let has_zone = date_time_zone(text.as_bytes())?;
+        Some((DateTime(text.to_owned()), has_zone))
     }
 }
 
@@ -111,7 +107,7 @@ impl FromStr for DateTime {
     /// date or time (month 13, February 30, hour 24, offset beyond ±14:00).
     fn from_str(input: &str) -> Result<DateTime, Error> {
         let text = input.trim();
-        if is_date_time(text.as_bytes(), true) {
+        if date_time_zone(text.as_bytes()) == Some(true) {
             Ok(DateTime(text.to_owned()))
         } else {
             Err(Error::InvalidHeader {
@@ -144,52 +140,56 @@ fn number(bytes: &[u8]) -> Option<u32> {
     Some(bytes.iter().fold(0, |n, &b| n * 10 + u32::from(b - b'0')))
 }
 
-fn is_date_time(text: &[u8], zone_required: bool) -> bool {
+/// Whether `text` is an `xs:dateTime` naming a real date and time: `Some(true)` with a time
+/// zone, `Some(false)` without one, `None` when it is no date-time.
+fn date_time_zone(text: &[u8]) -> Option<bool> {
     if text.len() < 19 || text[4] != b'-' || text[7] != b'-' || text[10] != b'T' {
-        return false;
+        return None;
     }
     if text[13] != b':' || text[16] != b':' {
-        return false;
+        return None;
     }
     let (Some(year), Some(month), Some(day)) = (
         number(&text[..4]),
         number(&text[5..7]),
         number(&text[8..10]),
     ) else {
-        return false;
+        return None;
     };
     let (Some(hour), Some(minute), Some(second)) = (
         number(&text[11..13]),
         number(&text[14..16]),
         number(&text[17..19]),
     ) else {
-        return false;
+        return None;
     };
     let is_date = match (u16::try_from(year), u8::try_from(month), u8::try_from(day)) {
         (Ok(year), Ok(month), Ok(day)) => PartialDate::new(year, Some(month), Some(day)).is_ok(),
         _ => false,
     };
     if !is_date || hour > 23 || minute > 59 || second > 59 {
-        return false;
+        return None;
     }
     let mut rest = &text[19..];
     if let Some(fraction) = rest.strip_prefix(b".") {
         let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
         if digits == 0 {
-            return false;
+            return None;
         }
         rest = &fraction[digits..];
     }
     match rest {
-        b"" => !zone_required,
-        b"Z" => true,
+        b"" => Some(false),
+        b"Z" => Some(true),
         [b'+' | b'-', h1, h2, b':', m1, m2] => match (number(&[*h1, *h2]), number(&[*m1, *m2])) {
-            (Some(hours), Some(minutes)) => {
-                minutes <= 59 && (hours < 14 || (hours == 14 && minutes == 0))
+            (Some(hours), Some(minutes))
+                if minutes <= 59 && (hours < 14 || (hours == 14 && minutes == 0)) =>
+            {
+                Some(true)
             }
-            _ => false,
+            _ => None,
         },
-        _ => false,
+        _ => None,
     }
 }
 
@@ -277,11 +277,12 @@ impl MessageHeader {
     }
 
     /// Checks what the types cannot: a non-empty message id without surrounding whitespace,
-    /// and a language tag of the shape `ll[-Script][-RR]`.
+    /// a language tag of the shape `ll[-Script][-RR]`, and texts XML can carry.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidHeader`] naming the field.
+    /// [`Error::InvalidHeader`] naming the field; [`Error::UnwritableText`] for a control
+    /// character in the message id or a party's name.
     pub fn check(&self) -> Result<(), Error> {
         if !is_language_tag(&self.language) {
             return Err(Error::InvalidHeader {
@@ -297,6 +298,15 @@ impl MessageHeader {
                 value: id.to_owned(),
                 expected: "a non-empty id without surrounding whitespace",
             });
+        }
+        check_text("message id", id)?;
+        for (field, party) in [
+            ("message sender name", &self.sender),
+            ("message recipient name", &self.recipient),
+        ] {
+            if let Some(name) = &party.name {
+                check_text(field, name)?;
+            }
         }
         Ok(())
     }

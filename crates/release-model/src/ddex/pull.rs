@@ -198,6 +198,23 @@ impl<'a> Pull<'a> {
         }
     }
 
+    /// The text of `element`'s first child named `name`; every other child is skipped.
+    pub fn child_text(
+        &mut self,
+        element: &Element<'a>,
+        name: &[u8],
+    ) -> Result<Option<Cow<'a, str>>, Error> {
+        let mut found = None;
+        while let Some(child) = self.child(element)? {
+            if child.name() == name && found.is_none() {
+                found = Some(self.text(&child)?);
+            } else {
+                self.skip(&child)?;
+            }
+        }
+        Ok(found)
+    }
+
     /// Skips `element` with everything inside it.
     pub fn skip(&mut self, element: &Element<'a>) -> Result<(), Error> {
         let offset = self.offset();

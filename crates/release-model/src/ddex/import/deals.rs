@@ -1,8 +1,10 @@
 //! Reading the deal list: the deals of every `ReleaseDeal`, or why the model cannot hold one.
 
+use core::str::FromStr;
+
 use super::super::pull::{Element, Pull};
-use super::super::{CommercialModelType, Deal, Error, Territory, UseType};
-use super::message::{Located, Message, ReleaseDeal, date_reason};
+use super::super::{Deal, Error};
+use super::message::{Located, Message, ReleaseDeal, reason};
 use crate::PartialDate;
 
 pub(super) fn deal_list<'a>(
@@ -21,10 +23,9 @@ pub(super) fn deal_list<'a>(
         };
         while let Some(part) = pull.child(&child)? {
             match part.name() {
-                b"DealReleaseReference" => release_deal.references.push(Located {
-                    offset: part.offset,
-                    text: pull.text(&part)?,
-                }),
+                b"DealReleaseReference" => {
+                    release_deal.references.push(Located::read(pull, &part)?);
+                }
                 b"Deal" => {
                     let mut terms = None;
                     while let Some(inner) = pull.child(&part)? {
@@ -63,12 +64,13 @@ pub(super) fn deal_terms<'a>(
         match child.name() {
             b"TerritoryCode" => {
                 let text = pull.text(&child)?;
-                match text.parse::<Territory>() {
-                    Ok(territory) => territories.push(territory),
-                    Err(_) => {
-                        problem.get_or_insert(format!("territory {text:?} is not a country code"));
-                    }
-                }
+                collect(
+                    &text,
+                    &mut territories,
+                    &mut problem,
+                    "territory",
+                    "a country code",
+                );
             }
             b"ExcludedTerritoryCode" => {
                 pull.skip(&child)?;
@@ -79,24 +81,21 @@ pub(super) fn deal_terms<'a>(
                 let mut end = None;
                 while let Some(part) = pull.child(&child)? {
                     match part.name() {
-                        b"StartDate" | b"EndDate" => {
+                        name @ (b"StartDate" | b"EndDate") => {
+                            let (element, slot) = if name == b"StartDate" {
+                                ("StartDate", &mut start)
+                            } else {
+                                ("EndDate", &mut end)
+                            };
                             let text = pull.text(&part)?;
                             let date =
                                 text.parse::<PartialDate>().map_err(|error| Error::Value {
                                     position: pull.position_of(part.offset),
-                                    element: if part.name() == b"StartDate" {
-                                        "StartDate"
-                                    } else {
-                                        "EndDate"
-                                    },
+                                    element,
                                     value: text.clone().into_owned(),
-                                    reason: date_reason(error),
+                                    reason: reason(error),
                                 })?;
-                            if part.name() == b"StartDate" {
-                                start = Some(date);
-                            } else {
-                                end = Some(date);
-                            }
+                            *slot = Some(date);
                         }
                         _ => {
                             pull.skip(&part)?;
@@ -110,26 +109,24 @@ pub(super) fn deal_terms<'a>(
             }
             b"CommercialModelType" => {
                 let text = pull.text(&child)?;
-                match text.parse::<CommercialModelType>() {
-                    Ok(model) => commercial_model_types.push(model),
-                    Err(_) => {
-                        problem.get_or_insert(format!(
-                            "commercial model type {text:?} is not supported"
-                        ));
-                    }
-                }
+                collect(
+                    &text,
+                    &mut commercial_model_types,
+                    &mut problem,
+                    "commercial model type",
+                    "supported",
+                );
             }
             b"UseType" => {
                 let text = pull.text(&child)?;
-                match text.parse::<UseType>() {
-                    Ok(use_type) => use_types.push(use_type),
-                    Err(_) => {
-                        problem.get_or_insert(format!("use type {text:?} is not supported"));
-                    }
-                }
+                collect(&text, &mut use_types, &mut problem, "use type", "supported");
             }
             _ => pull.skip(&child)?,
         }
+    }
+    if periods.is_empty() {
+        // The schema requires one; without it the deal says nothing about when.
+        problem.get_or_insert("it has no validity period".to_owned());
     }
     if let Some(problem) = problem {
         return Ok(vec![Err(problem)]);
@@ -153,4 +150,23 @@ pub(super) fn deal_terms<'a>(
             Ok(deal)
         })
         .collect())
+}
+
+/// Parses one allowed value into `values`, or keeps the first reason the model cannot hold the
+/// deal ("use type \"X\" is not supported").
+fn collect<T: FromStr>(
+    text: &str,
+    values: &mut Vec<T>,
+    problem: &mut Option<String>,
+    what: &str,
+    expected: &str,
+) {
+    match text.parse() {
+        Ok(value) => values.push(value),
+        Err(_) => {
+            if problem.is_none() {
+                *problem = Some(format!("{what} {text:?} is not {expected}"));
+            }
+        }
+    }
 }

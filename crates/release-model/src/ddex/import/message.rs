@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 
 use super::super::pull::{Element, Pull};
 use super::super::{Deal, Error, MessageHeader};
@@ -12,6 +13,16 @@ use super::super::{Deal, Error, MessageHeader};
 pub(super) struct Located<'a> {
     pub(super) text: Cow<'a, str>,
     pub(super) offset: usize,
+}
+
+impl<'a> Located<'a> {
+    /// The text of the leaf `element`, with the element's offset.
+    pub(super) fn read(pull: &mut Pull<'a>, element: &Element<'a>) -> Result<Located<'a>, Error> {
+        Ok(Located {
+            offset: element.offset,
+            text: pull.text(element)?,
+        })
+    }
 }
 
 /// Keeps the first value, or the first one marked `IsDefault="true"`.
@@ -103,10 +114,7 @@ impl<'a> Display<'a> {
                     .unwrap_or(u64::MAX);
                 while let Some(child) = pull.child(element)? {
                     if child.name() == b"ArtistPartyReference" {
-                        let reference = Located {
-                            offset: child.offset,
-                            text: pull.text(&child)?,
-                        };
+                        let reference = Located::read(pull, &child)?;
                         if self
                             .artist_party
                             .as_ref()
@@ -125,22 +133,33 @@ impl<'a> Display<'a> {
         Ok(true)
     }
 
-    /// The title and version: `DisplayTitle`, else the `DisplayTitleText`.
-    pub(super) fn title(&mut self) -> Option<(String, Option<String>)> {
-        match self.title.value.take() {
-            Some((title, version)) => Some((title.into_owned(), version.map(Cow::into_owned))),
-            None => self.title_text.value.take().map(|t| (t.into_owned(), None)),
+    /// The title and version: `DisplayTitle`, else the `DisplayTitleText`. Copies, so that a
+    /// recording the track list names twice reads the same both times.
+    pub(super) fn title(&self) -> Option<(String, Option<String>)> {
+        match &self.title.value {
+            Some((title, version)) => Some((
+                title.as_ref().to_owned(),
+                version.as_deref().map(str::to_owned),
+            )),
+            None => self
+                .title_text
+                .value
+                .as_deref()
+                .map(|t| (t.to_owned(), None)),
         }
     }
 
     /// The artist name: `DisplayArtistName`, else the name of the first display artist.
-    pub(super) fn artist(&mut self, parties: &HashMap<Cow<'a, str>, Party<'a>>) -> Option<String> {
-        if let Some(name) = self.artist_name.value.take() {
-            return Some(name.into_owned());
+    pub(super) fn artist(&self, parties: &HashMap<Cow<'a, str>, Party<'a>>) -> Option<String> {
+        if let Some(name) = &self.artist_name.value {
+            return Some(name.as_ref().to_owned());
         }
         let (_, reference) = self.artist_party.as_ref()?;
-        let name = parties.get(&reference.text)?.name.as_ref()?;
-        Some(name.clone().into_owned())
+        parties
+            .get(&reference.text)?
+            .name
+            .as_deref()
+            .map(str::to_owned)
     }
 }
 
@@ -154,6 +173,30 @@ pub(super) fn missing(
         position: pull.position_of(parent.offset),
         element,
         parent: name,
+    }
+}
+
+/// Files `value` under `reference`, which no earlier element may have claimed: a reference
+/// names one party or one resource, or resolving it would be a guess.
+pub(super) fn insert_new<'a, T>(
+    pull: &Pull<'_>,
+    map: &mut HashMap<Cow<'a, str>, T>,
+    reference: Located<'a>,
+    value: T,
+    element: &'static str,
+    target: &'static str,
+) -> Result<(), Error> {
+    match map.entry(reference.text) {
+        Entry::Vacant(slot) => {
+            slot.insert(value);
+            Ok(())
+        }
+        Entry::Occupied(slot) => Err(Error::Value {
+            position: pull.position_of(reference.offset),
+            element,
+            value: slot.key().clone().into_owned(),
+            reason: format!("another {target} has this reference"),
+        }),
     }
 }
 
@@ -230,10 +273,12 @@ pub(super) struct Message<'a> {
     pub(super) created_without_zone: Option<String>,
 }
 
-/// The reason part of a model date error.
-pub(super) fn date_reason(error: crate::Error) -> String {
+/// What is wrong with a field's text, from the model's error about it (the error's own message
+/// repeats the text, which [`Error::Value`] already shows).
+pub(super) fn reason(error: crate::Error) -> String {
     match error {
-        crate::Error::Date { reason, .. } => reason,
+        crate::Error::Date { reason, .. } | crate::Error::Duration { reason, .. } => reason,
+        crate::Error::Isrc { source, .. } => source.to_string(),
         other => other.to_string(),
     }
 }

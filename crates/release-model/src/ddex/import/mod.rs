@@ -58,8 +58,8 @@ pub mod rules {
 /// Lenient where DDEX's own sample messages are: a 14-digit ICPN is kept (with a warning), an
 /// ICPN with a wrong check digit becomes a warning and no UPC. Strict where reading on would
 /// be guessing: malformed XML, another root element or namespace, another ERN version, a
-/// reference to nothing, an unreadable ISRC, duration or date are errors with their line and
-/// column.
+/// reference to nothing, a reference two parties or resources claim, a second main release,
+/// an unreadable ISRC, duration or date are errors with their line and column.
 ///
 /// Tracks are the sound recordings the main release's resource group lists, in the order of
 /// the resource list; discs are the `Component` sub-groups in order (other sub-groups, such as

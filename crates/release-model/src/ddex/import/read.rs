@@ -5,7 +5,8 @@ use std::borrow::Cow;
 use super::super::pull::{Element, Pull};
 use super::super::{DateTime, Dpid, Error, MessageHeader, MessageParty};
 use super::message::{
-    Display, Located, Message, Party, Preferred, Recording, Resource, is_default, missing,
+    Display, Located, Message, Party, Preferred, Recording, Resource, insert_new, is_default,
+    missing,
 };
 
 pub(super) fn header<'a>(
@@ -69,12 +70,9 @@ pub(super) fn messaging_party<'a>(
                 dpid = Some(value);
             }
             b"PartyName" => {
-                while let Some(part) = pull.child(&child)? {
-                    if part.name() == b"FullName" && full_name.is_none() {
-                        full_name = Some(pull.text(&part)?.into_owned());
-                    } else {
-                        pull.skip(&part)?;
-                    }
+                let name = pull.child_text(&child, b"FullName")?;
+                if full_name.is_none() {
+                    full_name = name.map(Cow::into_owned);
                 }
             }
             _ => pull.skip(&child)?,
@@ -100,7 +98,7 @@ pub(super) fn parties<'a>(
         let mut name = Preferred::default();
         while let Some(child) = pull.child(&party)? {
             match child.name() {
-                b"PartyReference" => reference = Some(pull.text(&child)?),
+                b"PartyReference" => reference = Some(Located::read(pull, &child)?),
                 b"PartyName" => {
                     let default = is_default(pull, &child)?;
                     while let Some(part) = pull.child(&child)? {
@@ -116,9 +114,15 @@ pub(super) fn parties<'a>(
         }
         let reference =
             reference.ok_or_else(|| missing(pull, &party, "PartyReference", "Party"))?;
-        message
-            .parties
-            .insert(reference, Party { name: name.value });
+        let party = Party { name: name.value };
+        insert_new(
+            pull,
+            &mut message.parties,
+            reference,
+            party,
+            "PartyReference",
+            "party",
+        )?;
     }
     Ok(())
 }
@@ -153,14 +157,20 @@ pub(super) fn resources<'a>(
         } else {
             (resource_reference(pull, &resource, kind)?, None)
         };
-        message.resources.insert(
+        let resource = Resource {
+            kind,
+            index,
+            recording,
+        };
+        let resources = &mut message.resources;
+        insert_new(
+            pull,
+            resources,
             reference,
-            Resource {
-                kind,
-                index,
-                recording,
-            },
-        );
+            resource,
+            "ResourceReference",
+            "resource",
+        )?;
     }
     Ok(())
 }
@@ -170,11 +180,11 @@ pub(super) fn resource_reference<'a>(
     pull: &mut Pull<'a>,
     element: &Element<'a>,
     kind: &'static str,
-) -> Result<Cow<'a, str>, Error> {
+) -> Result<Located<'a>, Error> {
     let mut reference = None;
     while let Some(child) = pull.child(element)? {
-        if child.name() == b"ResourceReference" {
-            reference = Some(pull.text(&child)?);
+        if child.name() == b"ResourceReference" && reference.is_none() {
+            reference = Some(Located::read(pull, &child)?);
         } else {
             pull.skip(&child)?;
         }
@@ -185,7 +195,7 @@ pub(super) fn resource_reference<'a>(
 pub(super) fn sound_recording<'a>(
     pull: &mut Pull<'a>,
     element: &Element<'a>,
-) -> Result<(Cow<'a, str>, Recording<'a>), Error> {
+) -> Result<(Located<'a>, Recording<'a>), Error> {
     let mut reference = None;
     let mut recording = Recording {
         offset: element.offset,
@@ -200,7 +210,7 @@ pub(super) fn sound_recording<'a>(
             continue;
         }
         match child.name() {
-            b"ResourceReference" => reference = Some(pull.text(&child)?),
+            b"ResourceReference" => reference = Some(Located::read(pull, &child)?),
             b"SoundRecordingEdition" => {
                 while let Some(part) = pull.child(&child)? {
                     if part.name() != b"ResourceId" {
@@ -209,22 +219,14 @@ pub(super) fn sound_recording<'a>(
                     }
                     while let Some(id) = pull.child(&part)? {
                         if id.name() == b"ISRC" && recording.isrc.is_none() {
-                            recording.isrc = Some(Located {
-                                offset: id.offset,
-                                text: pull.text(&id)?,
-                            });
+                            recording.isrc = Some(Located::read(pull, &id)?);
                         } else {
                             pull.skip(&id)?;
                         }
                     }
                 }
             }
-            b"Duration" => {
-                recording.duration = Some(Located {
-                    offset: child.offset,
-                    text: pull.text(&child)?,
-                });
-            }
+            b"Duration" => recording.duration = Some(Located::read(pull, &child)?),
             b"ParentalWarningType" if warning.is_none() => {
                 warning = Some(pull.text(&child)?);
             }

@@ -15,27 +15,36 @@ pub(super) fn release_list<'a>(
     message.release_list = Some(element.offset);
     while let Some(child) = pull.child(element)? {
         match child.name() {
-            b"Release" => message.release = Some(main_release(pull, &child)?),
-            b"TrackRelease" | b"ClipRelease" => {
+            b"Release" => {
+                let release = main_release(pull, &child)?;
+                // The schema allows one: which of two would be the product is anyone's guess.
+                if message.release.is_some() {
+                    return Err(Error::Value {
+                        position: pull.position_of(child.offset),
+                        element: "Release",
+                        value: release.reference.map(Cow::into_owned).unwrap_or_default(),
+                        reason: "the message already has a main Release; ERN allows one".to_owned(),
+                    });
+                }
+                message.release = Some(release);
+            }
+            name @ (b"TrackRelease" | b"ClipRelease") => {
+                let name = if name == b"TrackRelease" {
+                    "TrackRelease"
+                } else {
+                    "ClipRelease"
+                };
                 let mut reference = None;
                 let mut resource = None;
                 while let Some(part) = pull.child(&child)? {
                     match part.name() {
                         b"ReleaseReference" => reference = Some(pull.text(&part)?),
                         b"ReleaseResourceReference" => {
-                            resource = Some(Located {
-                                offset: part.offset,
-                                text: pull.text(&part)?,
-                            });
+                            resource = Some(Located::read(pull, &part)?);
                         }
                         _ => pull.skip(&part)?,
                     }
                 }
-                let name = if child.name() == b"TrackRelease" {
-                    "TrackRelease"
-                } else {
-                    "ClipRelease"
-                };
                 let reference =
                     reference.ok_or_else(|| missing(pull, &child, "ReleaseReference", name))?;
                 message.other_releases.push((reference, resource));
@@ -44,22 +53,6 @@ pub(super) fn release_list<'a>(
         }
     }
     Ok(())
-}
-
-pub(super) fn text_of_child<'a>(
-    pull: &mut Pull<'a>,
-    element: &Element<'a>,
-    name: &[u8],
-) -> Result<Option<Cow<'a, str>>, Error> {
-    let mut found = None;
-    while let Some(child) = pull.child(element)? {
-        if child.name() == name && found.is_none() {
-            found = Some(pull.text(&child)?);
-        } else {
-            pull.skip(&child)?;
-        }
-    }
-    Ok(found)
 }
 
 pub(super) fn main_release<'a>(
@@ -81,10 +74,7 @@ pub(super) fn main_release<'a>(
                 while let Some(id) = pull.child(&child)? {
                     match id.name() {
                         b"ICPN" if release.icpn.is_none() => {
-                            release.icpn = Some(Located {
-                                offset: id.offset,
-                                text: pull.text(&id)?,
-                            });
+                            release.icpn = Some(Located::read(pull, &id)?);
                         }
                         b"CatalogNumber" if release.catalog_number.is_none() => {
                             release.catalog_number = Some(pull.text(&id)?);
@@ -99,35 +89,28 @@ pub(super) fn main_release<'a>(
             }
             b"ReleaseLabelReference" => {
                 let default = is_default(pull, &child)?;
-                let reference = Located {
-                    offset: child.offset,
-                    text: pull.text(&child)?,
-                };
-                release.labels.offer(reference, default);
+                release.labels.offer(Located::read(pull, &child)?, default);
             }
             b"PLine" => {
-                let text = text_of_child(pull, &child, b"PLineText")?;
+                let text = pull.child_text(&child, b"PLineText")?;
                 if release.p_line.is_none() {
                     release.p_line = text;
                 }
             }
             b"CLine" => {
-                let text = text_of_child(pull, &child, b"CLineText")?;
+                let text = pull.child_text(&child, b"CLineText")?;
                 if release.c_line.is_none() {
                     release.c_line = text;
                 }
             }
             b"Genre" => {
-                let text = text_of_child(pull, &child, b"GenreText")?;
+                let text = pull.child_text(&child, b"GenreText")?;
                 if release.genre.is_none() {
                     release.genre = text;
                 }
             }
             b"ReleaseDate" | b"OriginalReleaseDate" => {
-                let date = Located {
-                    offset: child.offset,
-                    text: pull.text(&child)?,
-                };
+                let date = Located::read(pull, &child)?;
                 let slot = if child.name() == b"ReleaseDate" {
                     &mut release.release_date
                 } else {
@@ -201,15 +184,11 @@ pub(super) fn resource_group<'a>(
                             sequence = pull.text(&part)?.trim().parse::<u64>().ok();
                         }
                         b"ReleaseResourceReference" => {
-                            reference = Some(Located {
-                                offset: part.offset,
-                                text: pull.text(&part)?,
-                            });
+                            reference = Some(Located::read(pull, &part)?);
                         }
-                        b"LinkedReleaseResourceReference" => release.linked.push(Located {
-                            offset: part.offset,
-                            text: pull.text(&part)?,
-                        }),
+                        b"LinkedReleaseResourceReference" => {
+                            release.linked.push(Located::read(pull, &part)?);
+                        }
                         _ => pull.skip(&part)?,
                     }
                 }
@@ -226,10 +205,7 @@ pub(super) fn resource_group<'a>(
                     sequence,
                 });
             }
-            b"LinkedReleaseResourceReference" => release.linked.push(Located {
-                offset: child.offset,
-                text: pull.text(&child)?,
-            }),
+            b"LinkedReleaseResourceReference" => release.linked.push(Located::read(pull, &child)?),
             _ => pull.skip(&child)?,
         }
     }

@@ -1,32 +1,31 @@
 //! Resolving what was read: references checked, discs and tracks built, findings reported.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::super::pull::{Element, Pull};
 use super::super::{Deal, Error};
-use super::message::{Located, MainRelease, Message, Party, Recording, date_reason, missing};
+use super::message::{Located, MainRelease, Message, Party, Recording, missing, reason};
 use super::{Imported, rules};
 use crate::report::{Finding, Location, Severity};
 use crate::{PartialDate, Release, ReleaseType, Report, Track};
 
-impl<'a> Message<'a> {
-    fn dangling(
-        &self,
-        pull: &Pull<'_>,
-        reference: &Located<'_>,
-        element: &'static str,
-        target: &'static str,
-    ) -> Error {
-        let _ = self;
-        Error::Dangling {
-            position: pull.position_of(reference.offset),
-            element,
-            reference: reference.text.clone().into_owned(),
-            target,
-        }
+/// A reference that names nothing in the message.
+fn dangling(
+    pull: &Pull<'_>,
+    reference: &Located<'_>,
+    element: &'static str,
+    target: &'static str,
+) -> Error {
+    Error::Dangling {
+        position: pull.position_of(reference.offset),
+        element,
+        reference: reference.text.clone().into_owned(),
+        target,
     }
+}
 
+impl<'a> Message<'a> {
     fn party_name(
         &self,
         pull: &Pull<'_>,
@@ -35,7 +34,7 @@ impl<'a> Message<'a> {
     ) -> Result<Option<&Cow<'a, str>>, Error> {
         match self.parties.get(&reference.text) {
             Some(party) => Ok(party.name.as_ref()),
-            None => Err(self.dangling(pull, reference, element, "party")),
+            None => Err(dangling(pull, reference, element, "party")),
         }
     }
 
@@ -87,7 +86,7 @@ impl<'a> Message<'a> {
         }
         for reference in &main.linked {
             if !self.resources.contains_key(&reference.text) {
-                return Err(self.dangling(
+                return Err(dangling(
                     pull,
                     reference,
                     "LinkedReleaseResourceReference",
@@ -99,7 +98,12 @@ impl<'a> Message<'a> {
             if let Some(reference) = resource
                 && !self.resources.contains_key(&reference.text)
             {
-                return Err(self.dangling(pull, reference, "ReleaseResourceReference", "resource"));
+                return Err(dangling(
+                    pull,
+                    reference,
+                    "ReleaseResourceReference",
+                    "resource",
+                ));
             }
         }
         let label = match main.labels.value.take() {
@@ -144,15 +148,15 @@ impl<'a> Message<'a> {
         for items in discs {
             let mut number = 0;
             for item in items {
-                let Some(resource) = self.resources.get_mut(&item.reference.text) else {
-                    return Err(Error::Dangling {
-                        position: pull.position_of(item.reference.offset),
-                        element: "ReleaseResourceReference",
-                        reference: item.reference.text.into_owned(),
-                        target: "resource",
-                    });
+                let Some(resource) = self.resources.get(&item.reference.text) else {
+                    return Err(dangling(
+                        pull,
+                        &item.reference,
+                        "ReleaseResourceReference",
+                        "resource",
+                    ));
                 };
-                let Some(recording) = resource.recording.as_mut() else {
+                let Some(recording) = &resource.recording else {
                     warn(
                         rules::SKIPPED_RESOURCE,
                         place,
@@ -188,7 +192,7 @@ impl<'a> Message<'a> {
                             position: pull.position_of(date.offset),
                             element,
                             value: date.text.clone().into_owned(),
-                            reason: date_reason(error),
+                            reason: reason(error),
                         })
                 })
                 .transpose()
@@ -224,14 +228,20 @@ impl<'a> Message<'a> {
         place: Location,
     ) -> Result<Vec<Deal>, Error> {
         let mut deals = Vec::new();
+        // A set: a message may name thousands of track releases, each in a deal.
+        let releases: HashSet<&str> = self
+            .other_releases
+            .iter()
+            .map(|(r, _)| r.as_ref())
+            .collect();
         for release_deal in std::mem::take(&mut self.release_deals) {
             let mut covers_main = false;
             for reference in &release_deal.references {
                 let text = reference.text.as_ref();
                 if main_reference == Some(text) {
                     covers_main = true;
-                } else if !self.other_releases.iter().any(|(r, _)| r == text) {
-                    return Err(self.dangling(pull, reference, "DealReleaseReference", "release"));
+                } else if !releases.contains(text) {
+                    return Err(dangling(pull, reference, "DealReleaseReference", "release"));
                 }
             }
             if !covers_main {
@@ -254,7 +264,7 @@ impl<'a> Message<'a> {
 
 fn recording_track<'a>(
     pull: &Pull<'_>,
-    recording: &mut Recording<'a>,
+    recording: &Recording<'a>,
     parties: &HashMap<Cow<'a, str>, Party<'a>>,
     disc: u32,
     number: u32,
@@ -283,10 +293,7 @@ fn recording_track<'a>(
             position: pull.position_of(isrc.offset),
             element: "ISRC",
             value: isrc.text.clone().into_owned(),
-            reason: match error {
-                crate::Error::Isrc { source, .. } => source.to_string(),
-                other => other.to_string(),
-            },
+            reason: reason(error),
         })?;
         track.isrc = Some(code);
     }
@@ -300,10 +307,7 @@ fn recording_track<'a>(
                 position: pull.position_of(duration.offset),
                 element: "Duration",
                 value: duration.text.clone().into_owned(),
-                reason: match error {
-                    crate::Error::Duration { reason, .. } => reason,
-                    other => other.to_string(),
-                },
+                reason: reason(error),
             })?,
         );
     Ok(track)
@@ -316,7 +320,6 @@ fn icpn(
     main: &MainRelease<'_>,
     report: &mut Report,
 ) -> Result<Option<upc::Upc>, Error> {
-    let _ = pull;
     let mut warn = |rule: &'static str, upc: Option<upc::Upc>, message: String| {
         report.push(Finding {
             rule,
@@ -335,7 +338,8 @@ fn icpn(
         return Ok(None);
     };
     let text = icpn.text.trim();
-    match upc::Upc::parse_digits(text.as_bytes()).or_else(|_| text.parse::<upc::Upc>()) {
+    // `FromStr` takes the strict fast path first and reads leniently only when it fails.
+    match text.parse::<upc::Upc>() {
         Ok(code) => {
             if code.kind() == upc::Kind::Gtin14 {
                 let message = match code.to_ean13() {
@@ -347,7 +351,7 @@ fn icpn(
             Ok(Some(code))
         }
         Err(error) => {
-            let rule = if error.to_string().contains("check digit") {
+            let rule = if error.is_check_digit() {
                 rules::ICPN_CHECK_DIGIT
             } else {
                 rules::ICPN_INVALID
