@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-use crate::util::root;
+use crate::util::{expect_args, root};
 
 struct Step {
     name: &'static str,
@@ -56,7 +56,8 @@ const STEPS: &[Step] = &[
     },
 ];
 
-pub fn run(_args: &[String]) -> Result<(), String> {
+pub fn run(args: &[String]) -> Result<(), String> {
+    expect_args(args, &[], &[])?;
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     for (i, step) in STEPS.iter().enumerate() {
         eprintln!(

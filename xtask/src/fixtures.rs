@@ -5,18 +5,20 @@
 //! writes a catalog of N releases and 100·N ISRC and UPC lines into `target/fixtures-large/`
 //! (not committed) for benchmarks.
 
+use std::fmt::Display;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
 use release_model::synth;
 
-use crate::util::{ensure_file, has_flag, root};
+use crate::util::{ensure_file, expect_args, has_flag, root};
 
 /// The seed of the large, uncommitted files.
 const LARGE_SEED: u64 = 0x1A46_E5EE;
 
 pub fn run(args: &[String]) -> Result<(), String> {
+    expect_args(args, &["--check"], &["--large"])?;
     let check = has_flag(args, "--check");
     if let Some(count) = large_count(args)? {
         return large(count);
@@ -72,22 +74,24 @@ fn large(count: usize) -> Result<(), String> {
     eprintln!("wrote {}", catalog.display());
 
     let lines = count.saturating_mul(100);
-    let isrcs = dir.join(format!("isrc-{lines}.txt"));
-    let mut out = create(&isrcs)?;
-    for code in synth::valid_isrcs(LARGE_SEED).take(lines) {
-        writeln!(out, "{code}").map_err(|e| format!("{}: {e}", isrcs.display()))?;
-    }
-    out.flush()
-        .map_err(|e| format!("{}: {e}", isrcs.display()))?;
-    eprintln!("wrote {}", isrcs.display());
+    write_lines(
+        &dir.join(format!("isrc-{lines}.txt")),
+        synth::valid_isrcs(LARGE_SEED).take(lines),
+    )?;
+    write_lines(
+        &dir.join(format!("upc-{lines}.txt")),
+        synth::valid_upcs(LARGE_SEED).take(lines),
+    )
+}
 
-    let upcs = dir.join(format!("upc-{lines}.txt"));
-    let mut out = create(&upcs)?;
-    for code in synth::valid_upcs(LARGE_SEED).take(lines) {
-        writeln!(out, "{code}").map_err(|e| format!("{}: {e}", upcs.display()))?;
+/// Writes one code per line.
+fn write_lines(path: &Path, codes: impl Iterator<Item = impl Display>) -> Result<(), String> {
+    let fail = |e: std::io::Error| format!("{}: {e}", path.display());
+    let mut out = create(path)?;
+    for code in codes {
+        writeln!(out, "{code}").map_err(fail)?;
     }
-    out.flush()
-        .map_err(|e| format!("{}: {e}", upcs.display()))?;
-    eprintln!("wrote {}", upcs.display());
+    out.flush().map_err(fail)?;
+    eprintln!("wrote {}", path.display());
     Ok(())
 }

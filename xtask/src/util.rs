@@ -40,7 +40,21 @@ pub fn ensure_file(path: &Path, contents: &str, check: bool) -> Result<bool, Str
     Ok(true)
 }
 
-/// `--check` among the arguments.
+/// Fails on an argument the task does not take, so that a mistyped `--check` cannot turn a
+/// check into a write. `options` take the argument after them as their value.
+pub fn expect_args(args: &[String], flags: &[&str], options: &[&str]) -> Result<(), String> {
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        if options.contains(&arg.as_str()) {
+            rest.next();
+        } else if !flags.contains(&arg.as_str()) {
+            return Err(format!("unknown argument {arg:?}"));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `flag` (`--check`) is among the arguments.
 pub fn has_flag(args: &[String], flag: &str) -> bool {
     args.iter().any(|a| a == flag)
 }

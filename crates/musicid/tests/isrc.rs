@@ -5,7 +5,7 @@ mod common;
 use std::io::Write;
 use std::process::Stdio;
 
-use common::{assert_code, musicid, run};
+use common::{assert_code, assert_contains, musicid, run};
 
 const VALID: &[u8] = b"QZAQQ2600001\nQZAQQ2600002\r\nQZAQQ2600013\n";
 
@@ -293,12 +293,9 @@ fn csv_columns_are_checked_by_header_name() {
     );
     let run2 = run(&["isrc", "check", "--column", "code", csv], b"");
     assert_code(&run2, 2);
-    assert!(
-        run2.stderr.contains(&format!(
-            "musicid: error: {csv}: no column \"code\" in the header (found: title, ISRC)"
-        )),
-        "{}",
-        run2.stderr
+    assert_contains(
+        &run2.stderr,
+        &format!("musicid: error: {csv}: no column \"code\" in the header (found: title, ISRC)"),
     );
 }
 
@@ -413,5 +410,16 @@ fn format_prints_each_layout() {
     assert_eq!(
         run4.stderr,
         "musicid: QZAQQ26: invalid length: expected 12 characters, found 7\n"
+    );
+    // A line of stdin that is not UTF-8 is an invalid code; the lines after it still count.
+    let run5 = run(
+        &["isrc", "format", "--style", "hyphenated"],
+        b"QZAQQ2600001\nQZ\xFFAQ2600002\nQZAQQ2600003\n",
+    );
+    assert_code(&run5, 1);
+    assert_eq!(run5.lines(), ["QZ-AQQ-26-00001", "QZ-AQQ-26-00003"]);
+    assert_eq!(
+        run5.stderr,
+        "musicid: QZ\u{FFFD}AQ2600002: invalid character '\u{FFFD}' at position 3 in the registrant code: expected a letter A-Z or a digit 0-9\n"
     );
 }

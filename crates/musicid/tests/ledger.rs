@@ -2,13 +2,7 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{assert_code, run_in};
-
-fn in_dir(dir: &Path, args: &[&str]) -> common::Run {
-    run_in(Some(dir), args, b"")
-}
+use common::{assert_code, in_dir};
 
 #[test]
 fn allocate_needs_a_ledger_and_then_issues_in_sequence() {

@@ -6,16 +6,28 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
 
-use common::{assert_code, musicid, run_in};
+use common::{assert_code, assert_contains, fixture, in_dir, musicid};
 
-const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/releases");
-
-fn fixture(name: &str) -> String {
-    std::fs::read_to_string(format!("{FIXTURES}/{name}")).unwrap()
+/// `musicid release validate --reference-year 2026 ARGS` in `dir`.
+fn validate(dir: &Path, args: &[&str]) -> common::Run {
+    let mut all = vec!["release", "validate", "--reference-year", "2026"];
+    all.extend_from_slice(args);
+    in_dir(dir, &all)
 }
 
-fn in_dir(dir: &Path, args: &[&str]) -> common::Run {
-    run_in(Some(dir), args, b"")
+/// The arguments of `musicid release assign IN --isrc-prefix QZAQQ --year YEAR -o OUT`.
+fn assign_args<'a>(input: &'a str, year: &'a str, output: &'a str) -> Vec<&'a str> {
+    vec![
+        "release",
+        "assign",
+        input,
+        "--isrc-prefix",
+        "QZAQQ",
+        "--year",
+        year,
+        "-o",
+        output,
+    ]
 }
 
 #[test]
@@ -24,16 +36,7 @@ fn validate_passes_a_clean_catalog_and_names_findings() {
     let d = dir.path();
     std::fs::write(d.join("catalog.json"), fixture("catalog.json")).unwrap();
     std::fs::write(d.join("draft.json"), fixture("vesica-piscis.draft.json")).unwrap();
-    let clean = in_dir(
-        d,
-        &[
-            "release",
-            "validate",
-            "--reference-year",
-            "2026",
-            "catalog.json",
-        ],
-    );
+    let clean = validate(d, &["catalog.json"]);
     assert_code(&clean, 0);
     assert_eq!(clean.stdout, "");
     assert_eq!(
@@ -41,46 +44,16 @@ fn validate_passes_a_clean_catalog_and_names_findings() {
         "musicid: validated 3 releases in 1 files: 0 errors, 0 warnings\n"
     );
 
-    let draft = in_dir(
-        d,
-        &[
-            "release",
-            "validate",
-            "--reference-year",
-            "2026",
-            "draft.json",
-        ],
-    );
+    let draft = validate(d, &["draft.json"]);
     assert_code(&draft, 1);
     assert_eq!(draft.lines().len(), 14);
     assert_eq!(
         draft.lines()[1],
         "draft.json: release 1 \"Vesica Piscis\", disc 1 track 1: error [track.missing_isrc] track 1 \"Track 1\" has no isrc: give one, or run assign"
     );
-    let as_draft = in_dir(
-        d,
-        &[
-            "release",
-            "validate",
-            "--draft",
-            "--reference-year",
-            "2026",
-            "draft.json",
-        ],
-    );
+    let as_draft = validate(d, &["--draft", "draft.json"]);
     assert_code(&as_draft, 0);
-    let denied = in_dir(
-        d,
-        &[
-            "release",
-            "validate",
-            "--draft",
-            "--deny-warnings",
-            "--reference-year",
-            "2026",
-            "draft.json",
-        ],
-    );
+    let denied = validate(d, &["--draft", "--deny-warnings", "draft.json"]);
     assert_code(&denied, 1);
 }
 
@@ -91,19 +64,7 @@ fn validate_across_files_and_as_json() {
     // The same release twice in two files: one UPC for two releases.
     std::fs::write(d.join("a.json"), fixture("vesica-piscis.json")).unwrap();
     std::fs::write(d.join("b.csv"), fixture("vesica-piscis.csv")).unwrap();
-    let run = in_dir(
-        d,
-        &[
-            "release",
-            "validate",
-            "--format",
-            "json",
-            "--reference-year",
-            "2026",
-            "a.json",
-            "b.csv",
-        ],
-    );
+    let run = validate(d, &["--format", "json", "a.json", "b.csv"]);
     assert_code(&run, 1);
     let objects = run.json_lines();
     let summary = objects.last().unwrap();
@@ -117,6 +78,16 @@ fn validate_across_files_and_as_json() {
     assert_eq!(duplicate["severity"], "error");
     assert_eq!(duplicate["upc"], "614141000012");
     assert!(duplicate["file"] == "a.json" || duplicate["file"] == "b.csv");
+
+    // A file that yields no release still counts as a file validated.
+    std::fs::write(d.join("broken.json"), "{").unwrap();
+    let run = validate(d, &["--format", "json", "a.json", "broken.json"]);
+    assert_code(&run, 1);
+    let objects = run.json_lines();
+    let summary = objects.last().unwrap();
+    assert_eq!(summary["files"], 2, "{}", run.stdout);
+    assert_eq!(summary["releases"], 1);
+    assert_eq!(summary["errors"], 1);
 }
 
 #[test]
@@ -146,11 +117,7 @@ fn syntax_errors_name_file_line_and_column() {
     assert_code(&missing, 2);
     let unknown = in_dir(d, &["release", "validate", "notes.txt"]);
     assert_code(&unknown, 2);
-    assert!(
-        unknown.stderr.contains("cannot tell the input format"),
-        "{}",
-        unknown.stderr
-    );
+    assert_contains(&unknown.stderr, "cannot tell the input format");
 }
 
 #[test]
@@ -177,19 +144,8 @@ fn assign_fills_the_draft_through_the_ledger() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::write(d.join("draft.json"), fixture("vesica-piscis.draft.json")).unwrap();
-    let args = [
-        "release",
-        "assign",
-        "draft.json",
-        "--isrc-prefix",
-        "QZAQQ",
-        "--year",
-        "2026",
-        "--company-prefix",
-        "0614141",
-        "-o",
-        "out.json",
-    ];
+    let mut args = assign_args("draft.json", "2026", "out.json");
+    args.extend_from_slice(&["--company-prefix", "0614141"]);
     let no_ledger = in_dir(d, &args);
     assert_code(&no_ledger, 2);
     assert!(!d.join("out.json").exists());
@@ -212,33 +168,10 @@ fn assign_fills_the_draft_through_the_ledger() {
     let value: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(value["upc"], "614141000005");
     assert_eq!(value["tracks"][12]["isrc"], "QZAQQ2600013");
-    let validate = in_dir(
-        d,
-        &[
-            "release",
-            "validate",
-            "--reference-year",
-            "2026",
-            "out.json",
-        ],
-    );
-    assert_code(&validate, 0);
+    assert_code(&validate(d, &["out.json"]), 0);
 
     // Assigning the finished release again issues nothing and changes nothing.
-    let again = in_dir(
-        d,
-        &[
-            "release",
-            "assign",
-            "out.json",
-            "--isrc-prefix",
-            "QZAQQ",
-            "--year",
-            "26",
-            "-o",
-            "out.json",
-        ],
-    );
+    let again = in_dir(d, &assign_args("out.json", "26", "out.json"));
     assert_code(&again, 0);
     assert_eq!(again.stdout, "");
     assert_eq!(std::fs::read_to_string(d.join("out.json")).unwrap(), out);
@@ -254,22 +187,9 @@ fn assign_refuses_a_release_that_is_not_ready_and_issues_nothing() {
         r#"{"title": "Gap", "artist": "X", "tracks": [{"number": 1, "title": "A"}, {"number": 3, "title": "C"}]}"#,
     )
     .unwrap();
-    let run = in_dir(
-        d,
-        &[
-            "release",
-            "assign",
-            "gap.json",
-            "--isrc-prefix",
-            "QZAQQ",
-            "--year",
-            "26",
-            "-o",
-            "out.json",
-        ],
-    );
+    let run = in_dir(d, &assign_args("gap.json", "26", "out.json"));
     assert_code(&run, 1);
-    assert!(run.stderr.contains("[track.number_gap]"), "{}", run.stderr);
+    assert_contains(&run.stderr, "[track.number_gap]");
     assert!(
         run.stderr
             .ends_with("gap.json: not ready for codes: nothing was issued\n"),
@@ -288,18 +208,9 @@ fn assign_killed_before_the_rename_leaves_the_previous_output_intact() {
     assert_code(&in_dir(d, &["ledger", "init"]), 0);
     std::fs::write(d.join("draft.json"), fixture("vesica-piscis.draft.json")).unwrap();
     std::fs::write(d.join("out.json"), "the previous output\n").unwrap();
+    let args = assign_args("draft.json", "2026", "out.json");
     let mut child = musicid()
-        .args([
-            "release",
-            "assign",
-            "draft.json",
-            "--isrc-prefix",
-            "QZAQQ",
-            "--year",
-            "2026",
-            "-o",
-            "out.json",
-        ])
+        .args(&args)
         .env("MUSICID_TEST_PAUSE_BEFORE_RENAME", "60")
         .current_dir(d)
         .stdout(Stdio::null())
@@ -322,20 +233,7 @@ fn assign_killed_before_the_rename_leaves_the_previous_output_intact() {
     let export = in_dir(d, &["ledger", "export"]);
     assert_eq!(export.lines().len(), 14, "{}", export.stdout);
     // A rerun continues after them: a gap in the sequence, never a duplicate.
-    let rerun = in_dir(
-        d,
-        &[
-            "release",
-            "assign",
-            "draft.json",
-            "--isrc-prefix",
-            "QZAQQ",
-            "--year",
-            "2026",
-            "-o",
-            "out.json",
-        ],
-    );
+    let rerun = in_dir(d, &args);
     assert_code(&rerun, 0);
     assert_eq!(
         rerun.lines()[0],

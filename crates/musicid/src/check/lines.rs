@@ -67,36 +67,37 @@ impl<R: Read> LineReader<R> {
     /// A read error of the source.
     pub fn next_line(&mut self) -> io::Result<Option<Line<'_>>> {
         loop {
-            if let Some(i) = memchr::memchr(b'\n', &self.buf[self.start..self.end]) {
-                let start = self.start;
-                self.start += i + 1;
-                let line = strip_cr(&self.buf[start..start + i]);
-                if line.len() > MAX_LINE {
-                    self.head.copy_from_slice(&line[..HEAD]);
-                    return Ok(Some(Line::TooLong {
-                        head: &self.head,
-                        len: line.len() as u64,
-                    }));
-                }
-                return Ok(Some(Line::Text(line)));
-            }
-            if self.eof {
-                if self.start == self.end {
+            let pending = &self.buf[self.start..self.end];
+            // Where the line ends (without its `\n`) and where the next one starts.
+            let (end, next) = if let Some(i) = memchr::memchr(b'\n', pending) {
+                (self.start + i, self.start + i + 1)
+            } else if self.eof {
+                if pending.is_empty() {
                     return Ok(None);
                 }
-                let start = self.start;
-                self.start = self.end;
-                return Ok(Some(Line::Text(strip_cr(&self.buf[start..self.end]))));
-            }
-            // `+ 1` leaves room for the `\r` of a maximal line ending in `\r\n`.
-            if self.end - self.start > MAX_LINE + 1 {
+                (self.end, self.end)
+            } else if pending.len() > MAX_LINE + 1 {
+                // `+ 1` leaves room for the `\r` of a maximal line ending in `\r\n`.
                 let len = self.skip_long_line()?;
                 return Ok(Some(Line::TooLong {
                     head: &self.head,
                     len,
                 }));
+            } else {
+                self.refill()?;
+                continue;
+            };
+            let start = std::mem::replace(&mut self.start, next);
+            // A final line without `\n` can be `MAX_LINE + 1` bytes long too: one check for both.
+            let line = strip_cr(&self.buf[start..end]);
+            if line.len() > MAX_LINE {
+                self.head.copy_from_slice(&line[..HEAD]);
+                return Ok(Some(Line::TooLong {
+                    head: &self.head,
+                    len: line.len() as u64,
+                }));
             }
-            self.refill()?;
+            return Ok(Some(Line::Text(line)));
         }
     }
 
@@ -249,10 +250,13 @@ mod tests {
             );
         }
         // The last line, without a newline, at the end of the input.
-        assert_eq!(
-            collect(&vec![b'z'; 3 * BUFFER]),
-            [too_long(3 * BUFFER, 'z')]
-        );
+        for len in [MAX_LINE + 1, MAX_LINE + 2, 3 * BUFFER] {
+            assert_eq!(
+                collect(&vec![b'z'; len]),
+                [too_long(len, 'z')],
+                "last line of {len} bytes"
+            );
+        }
     }
 
     #[test]

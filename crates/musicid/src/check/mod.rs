@@ -8,6 +8,7 @@ pub mod lines;
 pub mod shown;
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::fmt::Display;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
@@ -102,6 +103,14 @@ impl Problem {
     }
 }
 
+/// Why a line longer than [`MAX_LINE`] bytes is not checked.
+pub fn too_long_message<C: Code>(len: u64) -> String {
+    format!(
+        "line of {len} bytes is too long for {}: lines are read up to {MAX_LINE} bytes",
+        C::NAME
+    )
+}
+
 /// Parses one input: the strict fast path first, then (unless `strict`) the lenient parser.
 /// The flag says whether the input was already canonical.
 fn judge<C: Checkable>(input: &[u8], strict: bool) -> Result<(C, bool), Problem> {
@@ -161,10 +170,7 @@ impl<C: Checkable, W: Write> Checker<'_, C, W> {
         self.tally.checked += 1;
         let problem = Problem {
             kind: "line_too_long",
-            message: format!(
-                "line of {len} bytes is too long for {}: lines are read up to {MAX_LINE} bytes",
-                C::NAME
-            ),
+            message: too_long_message::<C>(len),
             position: None,
         };
         self.invalid(line, &Shown::new(head, len), &problem)
@@ -192,19 +198,23 @@ impl<C: Checkable, W: Write> Checker<'_, C, W> {
             });
         }
         let file = self.files.len() - 1;
-        if let Some(&(first_file, first_line)) = self.seen.get(&code.dedupe_key()) {
-            let at = if first_file == file {
-                format!("line {first_line}")
-            } else {
-                format!("{}:{first_line}", self.files[first_file])
-            };
-            found.push(Problem {
-                kind: C::DUPLICATE,
-                message: format!("duplicate: first seen at {at}"),
-                position: None,
-            });
-        } else {
-            self.seen.insert(code.dedupe_key(), (file, line));
+        match self.seen.entry(code.dedupe_key()) {
+            Entry::Occupied(first) => {
+                let &(first_file, first_line) = first.get();
+                let at = if first_file == file {
+                    format!("line {first_line}")
+                } else {
+                    format!("{}:{first_line}", self.files[first_file])
+                };
+                found.push(Problem {
+                    kind: C::DUPLICATE,
+                    message: format!("duplicate: first seen at {at}"),
+                    position: None,
+                });
+            }
+            Entry::Vacant(slot) => {
+                slot.insert((file, line));
+            }
         }
         if found.is_empty() {
             return Ok(());
@@ -406,15 +416,17 @@ fn check_source<C: Checkable, W: Write>(
     progress: Option<&ProgressBar>,
     done_bytes: u64,
 ) -> Result<u64, SourceError> {
-    if let Some(column) = checker.options.column.clone() {
-        return check_csv(checker, source, &column);
+    // `options` outlives the checker borrow: no copy of the column name.
+    let options = checker.options;
+    if let Some(column) = options.column.as_deref() {
+        return check_csv(checker, source, column);
     }
     let mut reader = LineReader::new(source);
     let mut line_no = 0u64;
     // Most files hold codes of one width, all valid: after a valid canonical line of width w,
     // the following lines of width w are taken without a newline search, and valid ones only
     // counted. Every other line goes the general way. Warnings need every code: no fast path.
-    let fast = !checker.options.warnings;
+    let fast = !options.warnings;
     let mut width = None;
     let mut progress_at = 0;
     loop {

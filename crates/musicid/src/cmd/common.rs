@@ -32,6 +32,23 @@ pub struct CheckArgs {
     pub reference_year: Option<u16>,
 }
 
+/// Reads `FIRST..=LAST` (or `FIRST-LAST`), the `--range` of the allocate commands.
+///
+/// # Errors
+/// Text of another shape, or parts that are not whole numbers.
+pub fn parse_range(text: &str) -> Result<(u64, u64), String> {
+    let (first, last) = text
+        .split_once("..=")
+        .or_else(|| text.split_once('-'))
+        .ok_or_else(|| format!("expected FIRST..=LAST, found {text:?}"))?;
+    let number = |part: &str| {
+        part.trim()
+            .parse::<u64>()
+            .map_err(|_| format!("expected FIRST..=LAST with whole numbers, found {text:?}"))
+    };
+    Ok((number(first)?, number(last)?))
+}
+
 impl CheckArgs {
     /// The options of the check loop.
     pub fn options(&self) -> CheckOptions {

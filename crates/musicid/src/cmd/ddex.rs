@@ -5,6 +5,7 @@
 //! error. Output files are written atomically.
 
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 use clap::Args;
 use release_model::ddex::{
@@ -60,13 +61,13 @@ pub struct ExportDdexArgs {
     #[arg(short, long, value_name = "OUT.xml")]
     pub output: PathBuf,
     /// The sender's DDEX party id (PADPIDA…).
-    #[arg(long, value_name = "DPID", value_parser = parse_dpid)]
+    #[arg(long, value_name = "DPID", value_parser = parse_ddex::<Dpid>)]
     pub sender_dpid: Dpid,
     /// The sender's name.
     #[arg(long, value_name = "NAME")]
     pub sender_name: String,
     /// The recipient's DDEX party id (PADPIDA…).
-    #[arg(long, value_name = "DPID", value_parser = parse_dpid)]
+    #[arg(long, value_name = "DPID", value_parser = parse_ddex::<Dpid>)]
     pub recipient_dpid: Dpid,
     /// The recipient's name.
     #[arg(long, value_name = "NAME")]
@@ -75,7 +76,7 @@ pub struct ExportDdexArgs {
     #[arg(long, value_name = "ID")]
     pub message_id: Option<String>,
     /// The creation time, an xs:dateTime with a zone (default: now, UTC).
-    #[arg(long, value_name = "DATETIME", value_parser = parse_date_time)]
+    #[arg(long, value_name = "DATETIME", value_parser = parse_ddex::<DateTime>)]
     pub created: Option<DateTime>,
     /// The language of the message's texts (LanguageAndScriptCode).
     #[arg(long, value_name = "TAG", default_value = "en")]
@@ -99,12 +100,18 @@ pub struct ImportDdexArgs {
     pub output: PathBuf,
 }
 
-fn parse_dpid(text: &str) -> Result<Dpid, String> {
+/// Any DDEX value clap reads (`--sender-dpid`, `--created`), with the crate's message.
+fn parse_ddex<T: FromStr<Err = ddex::Error>>(text: &str) -> Result<T, String> {
     text.parse().map_err(|e: ddex::Error| e.to_string())
 }
 
-fn parse_date_time(text: &str) -> Result<DateTime, String> {
-    text.parse().map_err(|e: ddex::Error| e.to_string())
+/// A comma-separated list of one deal part; blank items are skipped.
+fn parse_list<T: FromStr<Err = ddex::Error>>(list: &str) -> Result<Vec<T>, String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(parse_ddex)
+        .collect()
 }
 
 /// `TERRITORIES:START[..END]:MODELS:USES`, each list comma-separated.
@@ -114,13 +121,6 @@ fn parse_deal(text: &str) -> Result<Deal, String> {
     let parts: Vec<&str> = text.split(':').collect();
     let [territories, period, models, uses] = parts.as_slice() else {
         return Err(format!("invalid deal {text:?}: {SHAPE}"));
-    };
-    let list = |list: &str| -> Vec<String> {
-        list.split(',')
-            .map(str::trim)
-            .filter(|item| !item.is_empty())
-            .map(str::to_owned)
-            .collect()
     };
     let date = |text: &str| {
         text.trim()
@@ -132,23 +132,11 @@ fn parse_deal(text: &str) -> Result<Deal, String> {
         None => (date(period)?, None),
     };
     let deal = Deal {
-        territories: list(territories)
-            .iter()
-            .map(|t| t.parse::<Territory>())
-            .collect::<Result<_, _>>()
-            .map_err(|e| e.to_string())?,
+        territories: parse_list::<Territory>(territories)?,
         start_date: start,
         end_date: end,
-        commercial_model_types: list(models)
-            .iter()
-            .map(|m| m.parse::<CommercialModelType>())
-            .collect::<Result<_, _>>()
-            .map_err(|e| e.to_string())?,
-        use_types: list(uses)
-            .iter()
-            .map(|u| u.parse::<UseType>())
-            .collect::<Result<_, _>>()
-            .map_err(|e| e.to_string())?,
+        commercial_model_types: parse_list::<CommercialModelType>(models)?,
+        use_types: parse_list::<UseType>(uses)?,
     };
     deal.check().map_err(|e| e.to_string())?;
     Ok(deal)

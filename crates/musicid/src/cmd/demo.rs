@@ -144,19 +144,22 @@ pub fn run(args: &DemoArgs) -> CmdResult {
     let csv_path = dir.join(CSV_FILE);
     atomic::write(
         &json_path,
-        release::render(&releases, InputFormat::Json, true)?.as_bytes(),
+        release::render(&releases, InputFormat::Json, true).as_bytes(),
     )?;
     atomic::write(
         &csv_path,
-        release::render(&releases, InputFormat::Csv, true)?.as_bytes(),
+        release::render(&releases, InputFormat::Csv, true).as_bytes(),
     )?;
 
     let ern_path = dir.join(ERN_FILE);
-    if let [release] = releases.as_slice()
+    let ern_written = if let [release] = releases.as_slice()
         && !report.has_errors()
     {
         atomic::write(&ern_path, &ern(release)?)?;
-    }
+        true
+    } else {
+        false
+    };
 
     let next_isrc = ledger
         .pool_status(&isrcs)
@@ -206,13 +209,22 @@ pub fn run(args: &DemoArgs) -> CmdResult {
             let _ = writeln!(text, "  {finding}");
         }
     }
-    let _ = writeln!(
-        text,
-        "Wrote {}, {} and {}.",
-        json_path.display(),
-        csv_path.display(),
-        ern_path.display()
-    );
+    if ern_written {
+        let _ = writeln!(
+            text,
+            "Wrote {}, {} and {}.",
+            json_path.display(),
+            csv_path.display(),
+            ern_path.display()
+        );
+    } else {
+        let _ = writeln!(
+            text,
+            "Wrote {} and {}; no ERN message: it takes one release without errors.",
+            json_path.display(),
+            csv_path.display()
+        );
+    }
     let next = |code: Option<ledger::Code>| {
         code.map_or_else(|| "none (exhausted)".to_owned(), |c| c.to_string())
     };

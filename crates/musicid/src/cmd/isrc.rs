@@ -1,16 +1,18 @@
 //! `musicid isrc check|format|allocate`.
 
 use std::fmt::Display;
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 
 use clap::{Args, Subcommand, ValueEnum};
 use ident_core::Code;
 use isrc::Isrc;
 use ledger::IsrcPool;
 
+use crate::check::lines::{Line, LineReader};
+use crate::check::shown::Shown;
 use crate::check::{self, Checkable};
-use crate::cmd::common::CheckArgs;
-use crate::cmd::ledger::{LedgerArg, ledger_failure};
+use crate::cmd::common::{CheckArgs, parse_range};
+use crate::cmd::ledger::{LedgerArg, allocate_from, ledger_failure};
 use crate::exit::{CmdResult, Failure, Outcome};
 
 /// `musicid isrc …`
@@ -57,40 +59,6 @@ pub struct AllocateArgs {
     pub range: Option<(u64, u64)>,
     #[command(flatten)]
     pub ledger: LedgerArg,
-}
-
-/// Reads `FIRST..=LAST` (or `FIRST-LAST`).
-pub fn parse_range(text: &str) -> Result<(u64, u64), String> {
-    let (first, last) = text
-        .split_once("..=")
-        .or_else(|| text.split_once('-'))
-        .ok_or_else(|| format!("expected FIRST..=LAST, found {text:?}"))?;
-    let number = |part: &str| {
-        part.trim()
-            .parse::<u64>()
-            .map_err(|_| format!("expected FIRST..=LAST with whole numbers, found {text:?}"))
-    };
-    Ok((number(first)?, number(last)?))
-}
-
-/// Issues `count` codes of `pool` and prints them, one per line, after the commit.
-pub fn allocate_from<P: ledger::Pool>(
-    ledger_arg: &LedgerArg,
-    pool: &P,
-    count: u64,
-    reference: Option<&str>,
-) -> CmdResult {
-    let mut ledger = ledger_arg.open()?;
-    let codes = ledger
-        .issue(pool, count, std::time::SystemTime::now(), reference)
-        .map_err(|e| ledger_failure(&e))?;
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    for code in codes {
-        writeln!(out, "{code}").map_err(|e| Failure::output(&e))?;
-    }
-    out.flush().map_err(|e| Failure::output(&e))?;
-    Ok(Outcome::Clean)
 }
 
 fn allocate(args: &AllocateArgs) -> CmdResult {
@@ -192,6 +160,9 @@ fn format(args: &FormatArgs) -> CmdResult {
 
 /// Parses each code (from the arguments, else stdin lines) and writes it with `write`;
 /// invalid codes go to stderr as `INPUT: message` and make the outcome invalid.
+///
+/// Stdin is read like `check` reads it, in constant memory: a line that is not UTF-8 or is
+/// too long is an invalid input, and the lines after it are still read.
 pub fn reformat<C: Code>(
     codes: &[String],
     mut write: impl FnMut(C, &mut dyn Write) -> io::Result<()>,
@@ -199,24 +170,40 @@ pub fn reformat<C: Code>(
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut invalid = false;
-    let mut one = |input: &str, out: &mut dyn Write| -> io::Result<()> {
+    let mut one = |input: &str, out: &mut dyn Write| -> io::Result<bool> {
         match input.parse::<C>() {
-            Ok(code) => write(code, out),
+            Ok(code) => write(code, out).map(|()| true),
             Err(error) => {
-                invalid = true;
                 eprintln!("musicid: {input}: {error}");
-                Ok(())
+                Ok(false)
             }
         }
     };
     if codes.is_empty() {
-        for line in io::stdin().lock().lines() {
-            let line = line.map_err(|e| Failure::new(format!("-: {e}")))?;
-            one(line.trim_end_matches('\r'), &mut out).map_err(|e| Failure::output(&e))?;
+        let mut lines = LineReader::new(io::stdin().lock());
+        while let Some(line) = lines
+            .next_line()
+            .map_err(|e| Failure::new(format!("-: {e}")))?
+        {
+            match line {
+                // The parsers refuse U+FFFD, so an undecodable line is reported, not dropped.
+                Line::Text(bytes) => {
+                    let valid = one(&String::from_utf8_lossy(bytes), &mut out)
+                        .map_err(|e| Failure::output(&e))?;
+                    invalid |= !valid;
+                }
+                Line::TooLong { head, len } => {
+                    let shown = Shown::new(head, len);
+                    let message = check::too_long_message::<C>(len);
+                    eprintln!("musicid: {}{}: {message}", shown.text, shown.note());
+                    invalid = true;
+                }
+            }
         }
     } else {
         for code in codes {
-            one(code, &mut out).map_err(|e| Failure::output(&e))?;
+            let valid = one(code, &mut out).map_err(|e| Failure::output(&e))?;
+            invalid |= !valid;
         }
     }
     out.flush().map_err(|e| Failure::output(&e))?;

@@ -1,7 +1,7 @@
 //! `musicid ledger init|import|lookup|export|pools`, and the `--ledger` option of the commands
 //! that issue codes.
 
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -45,6 +45,30 @@ impl LedgerArg {
             Failure::new(format!("{error}{hint}"))
         })
     }
+}
+
+/// Issues `count` codes of `pool` and prints them, one per line, after the commit (the
+/// allocate commands of every code type).
+///
+/// # Errors
+/// No usable ledger, a pool that cannot issue `count` codes, or output that cannot be written.
+pub fn allocate_from<P: ledger::Pool>(
+    ledger_arg: &LedgerArg,
+    pool: &P,
+    count: u64,
+    reference: Option<&str>,
+) -> CmdResult {
+    let mut ledger = ledger_arg.open()?;
+    let codes = ledger
+        .issue(pool, count, SystemTime::now(), reference)
+        .map_err(|e| ledger_failure(&e))?;
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    for code in codes {
+        writeln!(out, "{code}").map_err(|e| Failure::output(&e))?;
+    }
+    out.flush().map_err(|e| Failure::output(&e))?;
+    Ok(Outcome::Clean)
 }
 
 /// The failure of a ledger operation that is not about the input (exit 2).
@@ -182,7 +206,8 @@ fn import(args: &ImportArgs) -> CmdResult {
         return Ok(Outcome::Invalid);
     }
     let mut ledger = args.ledger.open()?;
-    let imports: Vec<Import> = pending.iter().map(|p| p.import.clone()).collect();
+    let (places, imports): (Vec<String>, Vec<Import>) =
+        pending.into_iter().map(|p| (p.place, p.import)).unzip();
     match ledger.import(&imports) {
         Ok(summary) => {
             eprintln!(
@@ -194,56 +219,74 @@ fn import(args: &ImportArgs) -> CmdResult {
             );
             Ok(Outcome::Clean)
         }
-        Err(error @ ledger::Error::Conflict { .. }) => {
-            let place = match &error {
-                ledger::Error::Conflict { code, .. } => pending
-                    .iter()
-                    .find(|p| p.import.code() == *code)
-                    .map(|p| format!("{}: ", p.place)),
-                _ => None,
+        Err(error) => {
+            let ledger::Error::Conflict { code, .. } = &error else {
+                return Err(ledger_failure(&error));
             };
+            let place = imports
+                .iter()
+                .position(|import| import.code() == *code)
+                .map(|i| format!("{}: ", places[i]));
             eprintln!(
                 "musicid: {}{error}: nothing was imported",
                 place.unwrap_or_default()
             );
             Ok(Outcome::Invalid)
         }
-        Err(error) => Err(ledger_failure(&error)),
     }
 }
 
 /// Reads the codes of one input; reports invalid ones on stderr and returns their number.
 fn read_imports(file: &str, now: SystemTime, out: &mut Vec<Pending>) -> Result<usize, Failure> {
-    let path = Path::new(file);
-    if file != "-"
-        && let Some(format) = InputFormat::of_path(path)
-        && (format == InputFormat::Json || !is_ledger_csv(path)?)
-    {
-        let Some(releases) = release::read_releases(file, format)? else {
-            return Ok(1);
-        };
-        for (place, code, reference) in release::codes_with_references(&releases) {
-            let import = Import::new(code, now, Some(&reference))
-                .map_err(|e| Failure::new(format!("{file}: {place}: {e}")))?;
-            out.push(Pending {
-                place: format!("{file}: {place}"),
-                import,
-            });
-        }
-        return Ok(0);
+    if file == "-" {
+        return read_plain(file, now, out);
     }
-    if file != "-" && is_ledger_csv(path)? {
+    let path = Path::new(file);
+    let format = InputFormat::of_path(path);
+    // Any file but JSON may be a ledger export: its header says so, whatever its name.
+    if format != Some(InputFormat::Json) && is_ledger_csv(path)? {
         return read_ledger_csv(file, out);
     }
-    read_plain(file, now, out)
+    let Some(format) = format else {
+        return read_plain(file, now, out);
+    };
+    let Some(releases) = release::read_releases(file, format)? else {
+        return Ok(1);
+    };
+    for (place, code, reference) in release::codes_with_references(&releases) {
+        let import = Import::new(code, now, Some(&reference))
+            .map_err(|e| Failure::new(format!("{file}: {place}: {e}")))?;
+        out.push(Pending {
+            place: format!("{file}: {place}"),
+            import,
+        });
+    }
+    Ok(0)
 }
 
 fn is_ledger_csv(path: &Path) -> Result<bool, Failure> {
     let file =
         std::fs::File::open(path).map_err(|e| Failure::new(format!("{}: {e}", path.display())))?;
+    let header = ledger::CSV_HEADER.join(",");
+    // The header line and its line ending, no more: the first line may be huge or binary.
     let mut first = String::new();
-    let _ = BufReader::new(file).read_line(&mut first);
-    Ok(first.trim_end() == ledger::CSV_HEADER.join(","))
+    let _ = BufReader::new(file.take(header.len() as u64 + 2)).read_line(&mut first);
+    Ok(first.trim_end() == header)
+}
+
+/// Queues an import read at `place`, or reports on stderr why the input is none; returns the
+/// number of invalid inputs (0 or 1).
+fn queue(out: &mut Vec<Pending>, place: String, read: Result<Import, String>) -> usize {
+    match read {
+        Ok(import) => {
+            out.push(Pending { place, import });
+            0
+        }
+        Err(message) => {
+            eprintln!("{place}: {message}");
+            1
+        }
+    }
 }
 
 /// A CSV written by `musicid ledger export`: the codes keep their time and reference.
@@ -255,32 +298,19 @@ fn read_ledger_csv(file: &str, out: &mut Vec<Pending>) -> Result<usize, Failure>
         let record = record.map_err(|e| Failure::new(format!("{file}: invalid CSV: {e}")))?;
         let line = record.position().map_or(0, csv::Position::line);
         let field = |i: usize| record.get(i).unwrap_or("");
-        let code = match field(1).parse::<Code>() {
-            Ok(code) => code,
-            Err(error) => {
-                eprintln!("{file}:{line}: {}: {error}", field(1));
-                invalid += 1;
-                continue;
-            }
-        };
-        let Some(issued_at) = clock::parse_rfc3339(field(2)) else {
-            eprintln!(
-                "{file}:{line}: {}: invalid issued_at: expected YYYY-MM-DDTHH:MM:SSZ",
-                field(2)
-            );
-            invalid += 1;
-            continue;
-        };
-        match Import::new(code, issued_at, Some(field(3))) {
-            Ok(import) => out.push(Pending {
-                place: format!("{file}:{line}"),
-                import,
-            }),
-            Err(error) => {
-                eprintln!("{file}:{line}: {error}");
-                invalid += 1;
-            }
-        }
+        let read = field(1)
+            .parse::<Code>()
+            .map_err(|error| format!("{}: {error}", field(1)))
+            .and_then(|code| {
+                let issued_at = clock::parse_rfc3339(field(2)).ok_or_else(|| {
+                    format!(
+                        "{}: invalid issued_at: expected YYYY-MM-DDTHH:MM:SSZ",
+                        field(2)
+                    )
+                })?;
+                Import::new(code, issued_at, Some(field(3))).map_err(|e| e.to_string())
+            });
+        invalid += queue(out, format!("{file}:{line}"), read);
     }
     Ok(invalid)
 }
@@ -310,20 +340,12 @@ fn read_plain(file: &str, now: SystemTime, out: &mut Vec<Pending>) -> Result<usi
             Some((code, reference)) => (code, Some(reference)),
             None => (text, None),
         };
-        let imported = code_text
+        let read = code_text
             .parse::<Code>()
             .map_err(|e| e.to_string())
-            .and_then(|code| Import::new(code, now, reference).map_err(|e| e.to_string()));
-        match imported {
-            Ok(import) => out.push(Pending {
-                place: format!("{file}:{line_no}"),
-                import,
-            }),
-            Err(message) => {
-                eprintln!("{file}:{line_no}: {code_text}: {message}");
-                invalid += 1;
-            }
-        }
+            .and_then(|code| Import::new(code, now, reference).map_err(|e| e.to_string()))
+            .map_err(|message| format!("{code_text}: {message}"));
+        invalid += queue(out, format!("{file}:{line_no}"), read);
     }
     Ok(invalid)
 }
@@ -354,10 +376,7 @@ fn lookup(args: &LookupArgs) -> CmdResult {
     let mut problems = false;
     for input in &args.codes {
         let found: Result<Option<Record>, String> = match input.parse::<Code>() {
-            Ok(code) => ledger
-                .lookup(code)
-                .map_err(|e| ledger_failure(&e))?
-                .map_or(Ok(None), |r| Ok(Some(r))),
+            Ok(code) => Ok(ledger.lookup(code).map_err(|e| ledger_failure(&e))?),
             Err(error) => Err(error.to_string()),
         };
         let written = match (args.format, &found) {

@@ -354,28 +354,18 @@ pub fn codes_with_references(releases: &[Release]) -> Vec<(String, Code, String)
     codes
 }
 
-/// Serialises releases in a format: one JSON object when `single`, else an array.
-///
-/// # Errors
-/// A CSV writer error (exit 2).
-pub fn render(releases: &[Release], format: InputFormat, single: bool) -> Result<String, Failure> {
-    Ok(match (format, releases) {
-        (InputFormat::Json, [release]) if single => {
-            let mut text = release_model::json::release_to_string(release);
-            if !text.ends_with('\n') {
-                text.push('\n');
-            }
-            text
-        }
-        (InputFormat::Json, _) => {
-            let mut text = release_model::json::to_string(releases);
-            if !text.ends_with('\n') {
-                text.push('\n');
-            }
-            text
-        }
-        (InputFormat::Csv, _) => release_model::csv::to_string(releases),
-    })
+/// Serialises releases in a format: one JSON object when `single`, else an array; a JSON
+/// text ends with a newline like the CSV.
+pub fn render(releases: &[Release], format: InputFormat, single: bool) -> String {
+    let mut text = match (format, releases) {
+        (InputFormat::Json, [release]) if single => release_model::json::release_to_string(release),
+        (InputFormat::Json, _) => release_model::json::to_string(releases),
+        (InputFormat::Csv, _) => return release_model::csv::to_string(releases),
+    };
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text
 }
 
 /// Where each release of the combined catalog came from.
@@ -427,10 +417,11 @@ fn validate(args: &ValidateArgs) -> CmdResult {
     for path in &args.files {
         let format = InputFormat::resolve(args.input_format, path, "input")?;
         let loaded = load(path, format)?;
+        let file = path.display().to_string();
         for (index, release) in loaded.releases.into_iter().enumerate() {
             releases.push(release);
             origins.push(Origin {
-                file: path.display().to_string(),
+                file: file.clone(),
                 index_in_file: index + 1,
             });
         }
@@ -443,24 +434,38 @@ fn validate(args: &ValidateArgs) -> CmdResult {
     };
     options.reference_year = Some(args.reference_year.unwrap_or_else(clock::current_year));
     let report = release_model::validate_releases(&releases, &options);
+    let summary = JsonSummary {
+        summary: true,
+        files: args.files.len(),
+        releases: releases.len(),
+        errors: syntax.len() + report.errors().count(),
+        warnings: report.warnings().count(),
+    };
 
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let written = write_validation(&mut out, args.format, &syntax, &releases, &origins, &report)
+        .and_then(|()| match args.format {
+            Format::Json => write_json_line(&mut out, &summary),
+            Format::Text => Ok(()),
+        })
         .and_then(|()| out.flush());
     written.map_err(|e| Failure::output(&e))?;
-    let errors = syntax.len() + report.errors().count();
-    let warnings = report.warnings().count();
     if args.format == Format::Text {
         eprintln!(
-            "musicid: validated {} releases in {} files: {errors} errors, {warnings} warnings",
-            releases.len(),
-            args.files.len()
+            "musicid: validated {} releases in {} files: {} errors, {} warnings",
+            summary.releases, summary.files, summary.errors, summary.warnings
         );
     }
     Ok(Outcome::from_problems(
-        errors > 0 || (args.deny_warnings && warnings > 0),
+        summary.errors > 0 || (args.deny_warnings && summary.warnings > 0),
     ))
+}
+
+/// Writes one JSON object and its newline.
+fn write_json_line(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value)?;
+    out.write_all(b"\n")
 }
 
 fn write_validation(
@@ -480,8 +485,7 @@ fn write_validation(
                     severity: Severity::Error,
                     rule: "syntax",
                 };
-                serde_json::to_writer(&mut *out, &object)?;
-                out.write_all(b"\n")?;
+                write_json_line(out, &object)?;
             }
         }
     }
@@ -506,25 +510,9 @@ fn write_validation(
                     rule: finding.rule,
                     message: &finding.message,
                 };
-                serde_json::to_writer(&mut *out, &object)?;
-                out.write_all(b"\n")?;
+                write_json_line(out, &object)?;
             }
         }
-    }
-    if format == Format::Json {
-        let summary = JsonSummary {
-            summary: true,
-            files: origins
-                .iter()
-                .map(|o| &o.file)
-                .collect::<std::collections::HashSet<_>>()
-                .len(),
-            releases: releases.len(),
-            errors: syntax.len() + report.errors().count(),
-            warnings: report.warnings().count(),
-        };
-        serde_json::to_writer(&mut *out, &summary)?;
-        out.write_all(b"\n")?;
     }
     Ok(())
 }
@@ -561,7 +549,7 @@ fn convert(args: &ConvertArgs) -> CmdResult {
     let Some(loaded) = read_whole(&args.input, input_format)? else {
         return Ok(Outcome::Invalid);
     };
-    let text = render(&loaded.releases, output_format, loaded.single)?;
+    let text = render(&loaded.releases, output_format, loaded.single);
     atomic::write(&args.output, text.as_bytes())?;
     Ok(Outcome::Clean)
 }
@@ -721,7 +709,7 @@ fn assign(args: &AssignArgs) -> CmdResult {
     else {
         return Ok(Outcome::Invalid);
     };
-    let text = render(&loaded.releases, output_format, loaded.single)?;
+    let text = render(&loaded.releases, output_format, loaded.single);
     atomic::write(&args.output, text.as_bytes())?;
     if args.output != Path::new("-") {
         let stdout = io::stdout();

@@ -10,8 +10,8 @@ use upc::{Kind, Upc, UpcE};
 
 use crate::atomic;
 use crate::check::{self, Checkable};
-use crate::cmd::common::CheckArgs;
-use crate::cmd::ledger::{LedgerArg, ledger_failure};
+use crate::cmd::common::{CheckArgs, parse_range};
+use crate::cmd::ledger::{LedgerArg, allocate_from, ledger_failure};
 use crate::exit::{CmdResult, Failure, Outcome};
 
 /// `musicid upc …`
@@ -82,7 +82,7 @@ pub struct AllocateArgs {
     #[arg(long, value_name = "TEXT")]
     pub reference: Option<String>,
     /// Issue only from these item references (`FIRST..=LAST`).
-    #[arg(long, value_name = "FIRST..=LAST", value_parser = crate::cmd::isrc::parse_range)]
+    #[arg(long, value_name = "FIRST..=LAST", value_parser = parse_range)]
     pub range: Option<(u64, u64)>,
     #[command(flatten)]
     pub ledger: LedgerArg,
@@ -95,7 +95,7 @@ fn allocate(args: &AllocateArgs) -> CmdResult {
             .with_range(first..=last)
             .map_err(|e| ledger_failure(&e))?;
     }
-    crate::cmd::isrc::allocate_from(&args.ledger, &pool, args.count, args.reference.as_deref())
+    allocate_from(&args.ledger, &pool, args.count, args.reference.as_deref())
 }
 
 const BARCODE_HELP: &str = "\
@@ -233,27 +233,27 @@ fn read_code(input: &str, upc_e: bool) -> Result<Upc, upc::Error> {
 }
 
 fn convert(args: &ConvertArgs) -> CmdResult {
-    let result = read_code(&args.code, args.upc_e).and_then(|code| match args.to {
-        Target::UpcA => code.convert(Kind::UpcA).map(|c| c.to_string()),
-        Target::Ean13 => code.convert(Kind::Ean13).map(|c| c.to_string()),
-        Target::Ean8 => code.convert(Kind::Ean8).map(|c| c.to_string()),
-        Target::Gtin14 => code.convert(Kind::Gtin14).map(|c| c.to_string()),
-        Target::UpcE => code
-            .convert(Kind::UpcA)
-            .map(|upc_a| match upc_a.compress() {
-                Some(e) => e.to_string(),
-                None => String::new(),
-            }),
-    });
-    let result = match result {
-        Ok(text) if text.is_empty() => Err(format!(
-            "no UPC-E form: only UPC-As of number system 0 or 1 with enough zeros in the right \
-             places compress exactly (found {})",
-            args.code.trim()
-        )),
-        Ok(text) => Ok(text),
-        Err(error) => Err(error.to_string()),
+    let kind = match args.to {
+        Target::UpcA | Target::UpcE => Kind::UpcA,
+        Target::Ean13 => Kind::Ean13,
+        Target::Ean8 => Kind::Ean8,
+        Target::Gtin14 => Kind::Gtin14,
     };
+    let result = read_code(&args.code, args.upc_e)
+        .and_then(|code| code.convert(kind))
+        .map_err(|error| error.to_string())
+        .and_then(|code| {
+            if args.to != Target::UpcE {
+                return Ok(code.to_string());
+            }
+            code.compress().map(|e| e.to_string()).ok_or_else(|| {
+                format!(
+                    "no UPC-E form: only UPC-As of number system 0 or 1 with enough zeros in \
+                     the right places compress exactly (found {})",
+                    args.code.trim()
+                )
+            })
+        });
     print_or_invalid(&args.code, result)
 }
 

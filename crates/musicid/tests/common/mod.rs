@@ -73,6 +73,52 @@ pub fn run_in(dir: Option<&Path>, args: &[&str], stdin: &[u8]) -> Run {
     }
 }
 
+/// Runs `musicid ARGS` in `dir` with nothing on stdin.
+pub fn in_dir(dir: &Path, args: &[&str]) -> Run {
+    run_in(Some(dir), args, b"")
+}
+
+/// The committed release fixtures.
+pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/releases");
+
+/// The text of a release fixture.
+pub fn fixture(name: &str) -> String {
+    std::fs::read_to_string(format!("{FIXTURES}/{name}"))
+        .unwrap_or_else(|e| panic!("{FIXTURES}/{name}: {e}"))
+}
+
+/// A file parsed as JSON.
+pub fn read_json(path: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Asserts that `import-ddex` reads the ERN message `xml` (into `out`) back to the release
+/// of `release`, plus the genre the exports wrote (ERN requires one; the fixtures have none).
+#[track_caller]
+pub fn assert_ern_reads_back(xml: &Path, release: &Path, out: &Path) {
+    let import = run(
+        &[
+            "release",
+            "import-ddex",
+            xml.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_code(&import, 0);
+    let mut expected = read_json(release);
+    expected["genre"] = "Electronic".into();
+    assert_eq!(read_json(out), expected);
+}
+
+/// Asserts that `text` contains `part`, showing `text` when it does not.
+#[track_caller]
+pub fn assert_contains(text: &str, part: &str) {
+    assert!(text.contains(part), "{part:?} not in:\n{text}");
+}
+
 /// Asserts the exit code, showing the output when it differs.
 #[track_caller]
 pub fn assert_code(run: &Run, code: i32) {
