@@ -125,7 +125,7 @@ pub(crate) fn record_from_columns(
 ) -> Result<Record, Error> {
     Ok(Record {
         code: Code::from_db(code)?,
-        issued_at: from_unix_seconds(issued_at),
+        issued_at: from_unix_seconds(issued_at)?,
         reference,
         origin: if imported {
             Origin::Imported

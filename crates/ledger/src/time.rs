@@ -28,8 +28,14 @@ pub(crate) fn to_unix_seconds(time: SystemTime) -> Result<i64, Error> {
 }
 
 /// The inverse of [`to_unix_seconds`] (exact for whole seconds).
-pub(crate) fn from_unix_seconds(seconds: i64) -> SystemTime {
-    Utc::from_unix_seconds(seconds).to_system_time()
+///
+/// # Errors
+/// [`Error::TimeOutOfRange`] for seconds (read from a damaged or foreign file) that the
+/// platform's `SystemTime` cannot hold.
+pub(crate) fn from_unix_seconds(seconds: i64) -> Result<SystemTime, Error> {
+    Utc::from_unix_seconds(seconds)
+        .to_system_time()
+        .ok_or(Error::TimeOutOfRange)
 }
 
 #[cfg(test)]
@@ -41,7 +47,7 @@ mod tests {
     fn seconds_round_trip_and_drop_fractions() {
         for seconds in [-86_401, -1, 0, 1, 1_772_366_400] {
             assert_eq!(
-                to_unix_seconds(from_unix_seconds(seconds)).unwrap(),
+                to_unix_seconds(from_unix_seconds(seconds).unwrap()).unwrap(),
                 seconds
             );
         }

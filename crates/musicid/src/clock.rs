@@ -34,7 +34,7 @@ pub fn rfc3339(time: SystemTime) -> String {
 
 /// Reads `YYYY-MM-DDTHH:MM:SSZ` (RFC 3339 in UTC to the second, as ledger exports write it).
 pub fn parse_rfc3339(text: &str) -> Option<SystemTime> {
-    text.parse::<Utc>().ok().map(Utc::to_system_time)
+    text.parse::<Utc>().ok().and_then(Utc::to_system_time)
 }
 
 #[cfg(test)]

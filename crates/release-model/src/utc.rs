@@ -53,14 +53,15 @@ impl Utc {
         self.0
     }
 
-    /// The same time as a [`SystemTime`].
+    /// The same time as a [`SystemTime`], or `None` where the platform's `SystemTime` does
+    /// not reach (seconds come from files and databases, and may be absurd).
     #[must_use]
-    pub fn to_system_time(self) -> SystemTime {
+    pub fn to_system_time(self) -> Option<SystemTime> {
         let magnitude = Duration::from_secs(self.0.unsigned_abs());
         if self.0 >= 0 {
-            UNIX_EPOCH + magnitude
+            UNIX_EPOCH.checked_add(magnitude)
         } else {
-            UNIX_EPOCH - magnitude
+            UNIX_EPOCH.checked_sub(magnitude)
         }
     }
 
@@ -194,8 +195,17 @@ mod tests {
         assert_eq!(Utc::from_system_time(after), Utc(1));
         assert_eq!(
             Utc(-5).to_system_time(),
-            UNIX_EPOCH - Duration::from_secs(5)
+            Some(UNIX_EPOCH - Duration::from_secs(5))
         );
+    }
+
+    #[test]
+    fn absurd_seconds_have_no_system_time_but_never_panic() {
+        for seconds in [i64::MIN, i64::MIN + 1, i64::MAX] {
+            if let Some(time) = Utc(seconds).to_system_time() {
+                assert_eq!(Utc::from_system_time(time), Utc(seconds));
+            }
+        }
     }
 
     proptest! {
@@ -203,7 +213,7 @@ mod tests {
         fn display_parses_back(seconds in -62_167_219_200i64..253_402_300_800) {
             let t = Utc(seconds);
             prop_assert_eq!(t.to_string().parse::<Utc>(), Ok(t));
-            prop_assert_eq!(Utc::from_system_time(t.to_system_time()), t);
+            prop_assert_eq!(t.to_system_time().map(Utc::from_system_time), Some(t));
         }
     }
 }
