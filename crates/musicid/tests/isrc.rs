@@ -291,6 +291,21 @@ fn csv_columns_are_checked_by_header_name() {
             format!("{csv}:5: \"\" (escaped): the row has 1 fields: no value in column \"isrc\""),
         ]
     );
+    // A spreadsheet's CRLF export with a blank line: the same lines an editor shows.
+    let crlf = dir.path().join("tracks-crlf.csv");
+    std::fs::write(
+        &crlf,
+        "title,ISRC\r\n\r\n\"Hello, world\",QZAQQ2600001\r\none,QZAQQ260000\r\n",
+    )
+    .unwrap();
+    let crlf = crlf.to_str().unwrap();
+    let run3 = run(&["isrc", "check", "--column", "isrc", crlf], b"");
+    assert_eq!(
+        run3.lines(),
+        [format!(
+            "{crlf}:4: QZAQQ260000: invalid length: expected 12 characters, found 11"
+        )]
+    );
     let run2 = run(&["isrc", "check", "--column", "code", csv], b"");
     assert_code(&run2, 2);
     assert_contains(

@@ -99,6 +99,25 @@ fn a_shortened_upc_is_restored_only_when_its_check_digit_proves_it() {
     assert_eq!(import.warnings.len(), 1);
 }
 
+/// Spreadsheets export CSV with CRLF line ends, and people leave blank lines: errors name the
+/// line an editor shows either way.
+#[test]
+fn lines_count_as_an_editor_counts_them() {
+    let lf = "\nrelease_title,release_artist,track,track_title\n\
+              A,X,1,One\n\
+              \n\
+              A,X,x,Two\n";
+    let crlf = lf.replace('\n', "\r\n");
+    for text in [lf, &crlf] {
+        let import = csv::from_str(text);
+        assert_eq!(
+            errors(&import),
+            ["line 5, column 3 (track): invalid track \"x\": expected a whole number"],
+            "{text:?}"
+        );
+    }
+}
+
 #[test]
 fn every_row_error_is_reported_and_good_rows_kept() {
     let import = csv::from_str(

@@ -16,6 +16,7 @@ use std::path::Path;
 
 use ident_core::Code;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use release_model::csv::LineTracking;
 use serde::Serialize;
 
 use crate::exit::{CmdResult, Failure, Outcome};
@@ -471,11 +472,13 @@ fn check_csv<C: Checkable, W: Write>(
     source: impl Read,
     column: &str,
 ) -> Result<u64, SourceError> {
-    let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(source);
-    let headers = reader
-        .byte_headers()
-        .map_err(|e| SourceError::Input(csv_error(&e)))?
-        .clone();
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(LineTracking::new(source));
+    let headers = match reader.byte_headers() {
+        Ok(headers) => headers.clone(),
+        Err(e) => return Err(SourceError::Input(csv_error(&e, reader.get_mut()))),
+    };
     let index = headers
         .iter()
         .position(|h| h == column.as_bytes())
@@ -499,9 +502,11 @@ fn check_csv<C: Checkable, W: Write>(
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(SourceError::Input(csv_error(&e))),
+            Err(e) => return Err(SourceError::Input(csv_error(&e, reader.get_mut()))),
         }
-        let line = record.position().map_or(0, csv::Position::line);
+        let line = record
+            .position()
+            .map_or(0, |p| reader.get_mut().line_at(p.byte()));
         let written = match record.get(index) {
             Some(value) => checker.check(line, value).map(drop),
             None => {
@@ -522,9 +527,10 @@ fn check_csv<C: Checkable, W: Write>(
     Ok(reader.position().byte())
 }
 
-fn csv_error(error: &csv::Error) -> String {
+/// `error` with the line (as `lines` counts them) where its record starts.
+fn csv_error<R>(error: &csv::Error, lines: &mut LineTracking<R>) -> String {
     match error.position() {
-        Some(pos) => format!("line {}: invalid CSV: {error}", pos.line()),
+        Some(pos) => format!("line {}: invalid CSV: {error}", lines.line_at(pos.byte())),
         None => format!("invalid CSV: {error}"),
     }
 }

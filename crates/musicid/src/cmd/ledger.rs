@@ -7,6 +7,7 @@ use std::time::SystemTime;
 
 use clap::{Args, Subcommand};
 use ledger::{Code, Import, Ledger, Record};
+use release_model::csv::LineTracking;
 use serde::Serialize;
 
 use crate::atomic;
@@ -291,12 +292,19 @@ fn queue(out: &mut Vec<Pending>, place: String, read: Result<Import, String>) ->
 
 /// A CSV written by `musicid ledger export`: the codes keep their time and reference.
 fn read_ledger_csv(file: &str, out: &mut Vec<Pending>) -> Result<usize, Failure> {
-    let mut reader =
-        csv::Reader::from_path(file).map_err(|e| Failure::new(format!("{file}: {e}")))?;
+    let source = std::fs::File::open(file).map_err(|e| Failure::new(format!("{file}: {e}")))?;
+    let mut reader = csv::Reader::from_reader(LineTracking::new(source));
     let mut invalid = 0;
-    for record in reader.records() {
-        let record = record.map_err(|e| Failure::new(format!("{file}: invalid CSV: {e}")))?;
-        let line = record.position().map_or(0, csv::Position::line);
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return Err(Failure::new(format!("{file}: invalid CSV: {e}"))),
+        }
+        let line = record
+            .position()
+            .map_or(0, |p| reader.get_mut().line_at(p.byte()));
         let field = |i: usize| record.get(i).unwrap_or("");
         let read = field(1)
             .parse::<Code>()

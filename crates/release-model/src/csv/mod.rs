@@ -25,8 +25,10 @@
 //! file is still read.
 
 mod columns;
+mod lines;
 mod read;
 mod write;
 
+pub use lines::LineTracking;
 pub use read::{from_str, read};
 pub use write::{to_string, write};

@@ -8,6 +8,7 @@ use isrc::Isrc;
 use upc::Upc;
 
 use super::columns::{ALL, Column, REQUIRED};
+use super::lines::LineTracking;
 use crate::codes::{parse_isrc, parse_upc};
 use crate::{Error, Import, ImportWarning, PartialDate, Release, ReleaseType, Track, duration};
 
@@ -38,7 +39,7 @@ pub fn read<R: Read>(reader: R) -> Import {
     let mut csv = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(reader);
+        .from_reader(LineTracking::new(reader));
     let mut state = State::default();
     let mut record = ::csv::StringRecord::new();
     let mut header = true;
@@ -46,7 +47,9 @@ pub fn read<R: Read>(reader: R) -> Import {
         match csv.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let line = record.position().map_or(0, ::csv::Position::line);
+                let line = record
+                    .position()
+                    .map_or(0, |p| csv.get_mut().line_at(p.byte()));
                 if header {
                     header = false;
                     if !state.header(&record, line) {
@@ -57,7 +60,7 @@ pub fn read<R: Read>(reader: R) -> Import {
                 }
             }
             Err(e) => {
-                let line = e.position().map_or(0, ::csv::Position::line);
+                let line = e.position().map_or(0, |p| csv.get_mut().line_at(p.byte()));
                 match e.into_kind() {
                     ::csv::ErrorKind::Io(io) => {
                         state.import.errors.push(Error::Io(io));
