@@ -23,7 +23,7 @@ fi
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
-cargo run --quiet --package release-model --example ddex_corpus -- "$out" \
+cargo run --quiet --package ddex --example ddex_corpus -- "$out" \
     --random "${DDEX_RANDOM:-300}" --seed "${DDEX_SEED:-43}"
 
 count="$(find "$out" -name '*.xml' | wc -l)"

@@ -13,8 +13,8 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{Criterion, Throughput};
+use ddex::{ExportOptions, MessageHeader, MessageParty};
 use release_model::Catalog;
-use release_model::ddex::{self, ExportOptions, MessageHeader, MessageParty};
 
 fn catalog() -> Catalog {
     let path =

@@ -6,7 +6,6 @@ mod builder;
 mod codes;
 pub mod csv;
 mod date;
-pub mod ddex;
 pub mod duration;
 mod error;
 mod hash;

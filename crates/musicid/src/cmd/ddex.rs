@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use clap::Args;
-use release_model::ddex::{
-    self, CommercialModelType, DateTime, Deal, Dpid, ExportOptions, MessageHeader, MessageParty,
+use ddex::{
+    CommercialModelType, DateTime, Deal, Dpid, ExportOptions, MessageHeader, MessageParty,
     Territory, UseType,
 };
 use release_model::{PartialDate, Release, Report};

@@ -244,7 +244,7 @@ pub fn run(args: &DemoArgs) -> CmdResult {
 
 /// The release as an ERN 4.3 `NewReleaseMessage`, created now.
 fn ern(release: &Release) -> Result<Vec<u8>, Failure> {
-    use release_model::ddex::{self, DateTime, ExportOptions, MessageHeader, MessageParty};
+    use ddex::{DateTime, ExportOptions, MessageHeader, MessageParty};
     let party = |(dpid, name): (&str, &str)| -> Result<MessageParty, Failure> {
         let dpid = dpid
             .parse()

@@ -10,9 +10,9 @@ mod resolve;
 use std::io;
 
 use self::message::Message;
-use super::pull::{Element, Pull};
-use super::{Deal, Error, MessageHeader, NAMESPACE};
-use crate::{Release, Report};
+use crate::pull::{Element, Pull};
+use crate::{Deal, Error, MessageHeader, NAMESPACE};
+use release_model::{Release, Report};
 
 /// What an ERN message holds, in the model's terms.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +45,7 @@ pub mod rules {
     pub const SKIPPED_RESOURCE: &str = "ddex.skipped_resource";
     /// The release type has no equivalent in the model.
     pub const RELEASE_TYPE: &str = "ddex.release_type";
-    /// A deal the model's [`Deal`](crate::ddex::Deal) cannot hold.
+    /// A deal the model's [`Deal`](crate::Deal) cannot hold.
     pub const SKIPPED_DEAL: &str = "ddex.skipped_deal";
     /// The message's creation date-time has no time zone.
     pub const CREATED_WITHOUT_ZONE: &str = "ddex.created_without_zone";

@@ -3,12 +3,14 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use super::super::pull::{Element, Pull};
-use super::super::{Deal, Error};
+use isrc::Isrc;
+
 use super::message::{Located, MainRelease, Message, Party, Recording, missing, reason};
 use super::{Imported, rules};
-use crate::report::{Finding, Location, Severity};
-use crate::{PartialDate, Release, ReleaseType, Report, Track};
+use crate::pull::{Element, Pull};
+use crate::{Deal, Error};
+use release_model::{Finding, Location, Severity};
+use release_model::{PartialDate, Release, ReleaseType, Report, Track};
 
 /// A reference that names nothing in the message.
 fn dangling(
@@ -289,11 +291,11 @@ fn recording_track<'a>(
     track.artist = (artist != release_artist).then_some(artist);
     track.explicit = recording.explicit;
     if let Some(isrc) = &recording.isrc {
-        let code = crate::codes::parse_isrc(&isrc.text).map_err(|error| Error::Value {
+        let code = isrc.text.parse::<Isrc>().map_err(|error| Error::Value {
             position: pull.position_of(isrc.offset),
             element: "ISRC",
             value: isrc.text.clone().into_owned(),
-            reason: reason(error),
+            reason: error.to_string(),
         })?;
         track.isrc = Some(code);
     }
@@ -301,15 +303,14 @@ fn recording_track<'a>(
         .duration
         .as_ref()
         .ok_or_else(|| missing("Duration"))?;
-    track.duration =
-        Some(
-            crate::duration::parse(&duration.text).map_err(|error| Error::Value {
-                position: pull.position_of(duration.offset),
-                element: "Duration",
-                value: duration.text.clone().into_owned(),
-                reason: reason(error),
-            })?,
-        );
+    track.duration = Some(
+        release_model::duration::parse(&duration.text).map_err(|error| Error::Value {
+            position: pull.position_of(duration.offset),
+            element: "Duration",
+            value: duration.text.clone().into_owned(),
+            reason: reason(error),
+        })?,
+    );
     Ok(track)
 }
 

@@ -2,10 +2,10 @@
 
 use core::str::FromStr;
 
-use super::super::pull::{Element, Pull};
-use super::super::{Deal, Error};
 use super::message::{Located, Message, ReleaseDeal, reason};
-use crate::PartialDate;
+use crate::pull::{Element, Pull};
+use crate::{Deal, Error};
+use release_model::PartialDate;
 
 pub(super) fn deal_list<'a>(
     pull: &mut Pull<'a>,

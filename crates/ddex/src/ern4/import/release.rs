@@ -3,9 +3,9 @@
 
 use std::borrow::Cow;
 
-use super::super::Error;
-use super::super::pull::{Element, Pull};
 use super::message::{Item, Located, MainRelease, Message, is_default, missing};
+use crate::Error;
+use crate::pull::{Element, Pull};
 
 pub(super) fn release_list<'a>(
     pull: &mut Pull<'a>,

@@ -1,15 +1,15 @@
 //! Export: golden files for the seed's album, and every refusal with its message.
 
-mod ddex_support;
+mod support;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
-use ddex_support::{GENRE, deals, featured_compilation, fixture, header, vesica_piscis};
-use release_model::ddex::{
+use ddex::{
     self, CommercialModelType, Deal, Error, ExportOptions, MessageParty, Territory, UseType,
 };
 use release_model::{Release, Track};
+use support::{GENRE, deals, featured_compilation, fixture, header, vesica_piscis};
 
 fn golden(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -7,9 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use release_model::ddex::{
-    CommercialModelType, Deal, MessageHeader, MessageParty, Territory, UseType,
-};
+use ddex::{CommercialModelType, Deal, MessageHeader, MessageParty, Territory, UseType};
 use release_model::{Catalog, Release, ReleaseType, Track};
 
 /// The message header every test export uses.

@@ -1,14 +1,14 @@
 //! Import: DDEX's own samples, and every way a message can be wrong, with line and column.
 
-mod ddex_support;
+mod support;
 
 use std::ops::Range;
 use std::path::PathBuf;
 
-use ddex_support::{deals, header, samples_dir, vesica_piscis};
+use ddex::{Error, ExportOptions, Position};
 use proptest::prelude::*;
-use release_model::ddex::{self, Error, ExportOptions, Position};
 use release_model::{ReleaseType, Severity};
+use support::{deals, header, samples_dir, vesica_piscis};
 
 /// DDEX's samples directory; otherwise says why the caller skips and gives `None`.
 fn samples() -> Option<PathBuf> {

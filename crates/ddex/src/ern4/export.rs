@@ -8,9 +8,9 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 
-use super::{AVS_VERSION, Deal, Error, MessageHeader, MessageParty, NAMESPACE, SCHEMA_LOCATION};
-use crate::duration::Iso8601;
-use crate::{Release, ReleaseType, Report, Track};
+use crate::{AVS_VERSION, Deal, Error, MessageHeader, MessageParty, NAMESPACE, SCHEMA_LOCATION};
+use release_model::duration::Iso8601;
+use release_model::{Release, ReleaseType, Report, Track};
 
 /// What goes into a message besides the release and the header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -62,7 +62,7 @@ impl ExportOptions {
 /// ```
 /// use std::time::Duration;
 /// use release_model::{Release, ReleaseType, Track};
-/// use release_model::ddex::{self, MessageHeader, MessageParty};
+/// use ddex::{self, MessageHeader, MessageParty};
 ///
 /// let release = Release::builder("Vesica Piscis", "One Yen")
 ///     .upc("0123456789012".parse()?)
@@ -231,7 +231,7 @@ impl<'r> Checked<'r> {
 
 /// Refuses the characters XML 1.0 cannot carry (C0 controls other than tab and line feed; a
 /// carriage return would come back as a line feed).
-pub(super) fn check_text(field: &str, text: &str) -> Result<(), Error> {
+pub(crate) fn check_text(field: &str, text: &str) -> Result<(), Error> {
     match text
         .chars()
         .find(|&c| (c < ' ' && c != '\t' && c != '\n') || c == '\u{FFFE}' || c == '\u{FFFF}')

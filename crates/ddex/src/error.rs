@@ -1,7 +1,7 @@
 //! The error type of the DDEX reader and writer.
 
 use super::Position;
-use crate::Report;
+use release_model::Report;
 
 /// Everything that can go wrong writing or reading an ERN 4.3 message.
 ///

@@ -6,8 +6,8 @@ use core::fmt;
 use core::str::FromStr;
 
 use super::Error;
-use super::export::check_text;
-use crate::PartialDate;
+use crate::ern4::export::check_text;
+use release_model::PartialDate;
 
 /// A DDEX Party Identifier (DPID), e.g. `PADPIDA2013042401U`.
 ///
@@ -76,7 +76,7 @@ impl DateTime {
     /// the clock themselves.
     #[must_use]
     pub fn from_unix_seconds(seconds: i64) -> DateTime {
-        DateTime(crate::Utc::from_unix_seconds(seconds).to_string())
+        DateTime(release_model::Utc::from_unix_seconds(seconds).to_string())
     }
 
     /// The date-time as written in the message.

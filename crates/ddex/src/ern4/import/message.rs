@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 
-use super::super::pull::{Element, Pull};
-use super::super::{Deal, Error, MessageHeader};
+use crate::pull::{Element, Pull};
+use crate::{Deal, Error, MessageHeader};
 
 /// A text with the offset of its element, for errors found later.
 #[derive(Debug, Clone)]
@@ -275,10 +275,11 @@ pub(super) struct Message<'a> {
 
 /// What is wrong with a field's text, from the model's error about it (the error's own message
 /// repeats the text, which [`Error::Value`] already shows).
-pub(super) fn reason(error: crate::Error) -> String {
+pub(super) fn reason(error: release_model::Error) -> String {
     match error {
-        crate::Error::Date { reason, .. } | crate::Error::Duration { reason, .. } => reason,
-        crate::Error::Isrc { source, .. } => source.to_string(),
+        release_model::Error::Date { reason, .. }
+        | release_model::Error::Duration { reason, .. } => reason,
+        release_model::Error::Isrc { source, .. } => source.to_string(),
         other => other.to_string(),
     }
 }

@@ -2,12 +2,12 @@
 
 use std::borrow::Cow;
 
-use super::super::pull::{Element, Pull};
-use super::super::{DateTime, Dpid, Error, MessageHeader, MessageParty};
 use super::message::{
     Display, Located, Message, Party, Preferred, Recording, Resource, insert_new, is_default,
     missing,
 };
+use crate::pull::{Element, Pull};
+use crate::{DateTime, Dpid, Error, MessageHeader, MessageParty};
 
 pub(super) fn header<'a>(
     pull: &mut Pull<'a>,

@@ -8,7 +8,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use super::Error;
-use crate::PartialDate;
+use release_model::PartialDate;
 
 /// Whether `code` is an ISO 3166-1 alpha-2 code the ERN 4.3 `CurrentTerritoryCode` set allows:
 /// every officially assigned code, plus `AN` and `CS` (withdrawn) and `XK` (Kosovo), which the

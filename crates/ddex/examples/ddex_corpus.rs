@@ -2,7 +2,7 @@
 //! and with deals) and a seeded synthetic catalog.
 //!
 //! ```text
-//! cargo run -p release-model --example ddex_corpus -- OUTDIR [--random N] [--seed S]
+//! cargo run -p ddex --example ddex_corpus -- OUTDIR [--random N] [--seed S]
 //! ```
 //!
 //! `.ci/ddex-check.sh` runs it and validates the files with xmllint against the official XSD.
@@ -11,10 +11,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use release_model::Catalog;
-use release_model::ddex::{
+use ddex::{
     self, CommercialModelType, Deal, ExportOptions, MessageHeader, MessageParty, Territory, UseType,
 };
+use release_model::Catalog;
 
 /// The genre written for fixtures without one (ERN requires a genre).
 const DEFAULT_GENRE: &str = "Electronic";

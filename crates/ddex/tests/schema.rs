@@ -2,12 +2,12 @@
 //! without deals) and a seeded synthetic catalog, checked with xmllint. Runs when
 //! `DDEX_ERN43_XSD` names the schema and xmllint is installed; says so when it skips.
 
-mod ddex_support;
+mod support;
 
-use ddex_support::{
+use ddex::ExportOptions;
+use support::{
     GENRE, deals, featured_compilation, fixture, header, schema_and_xmllint, scratch_dir, xmllint,
 };
-use release_model::ddex::{self, ExportOptions};
 
 #[test]
 fn every_exported_message_passes_the_official_schema() {

@@ -1,14 +1,14 @@
 //! Export → import gives the release back, for generated releases, the fixtures and a
 //! synthetic catalog.
 
-mod ddex_support;
+mod support;
 
 use std::time::Duration;
 
-use ddex_support::{GENRE, deals, featured_compilation, fixture, header, vesica_piscis};
+use ddex::ExportOptions;
 use proptest::prelude::*;
-use release_model::ddex::{self, ExportOptions};
 use release_model::{PartialDate, Release, ReleaseType, Track};
+use support::{GENRE, deals, featured_compilation, fixture, header, vesica_piscis};
 
 fn round_trip(release: &Release, options: &ExportOptions) -> ddex::Imported {
     let xml = ddex::export_to_string(release, &header(), options)

@@ -1,9 +1,9 @@
-//! DDEX ERN 4.3: export a [`Release`](crate::Release) as a `NewReleaseMessage` and import one
+//! DDEX ERN 4.3: export a [`Release`](release_model::Release) as a `NewReleaseMessage` and import one
 //! back, valid against the official schema.
 //!
 //! Streaming services take release deliveries as DDEX ERN messages (Spotify accepts nothing
 //! older than 4.3 from April 2026). The XSD checks structure, not business rules, so
-//! [`export`] first validates the release ([`Release::validate`](crate::Release::validate))
+//! [`export`] first validates the release ([`Release::validate`](release_model::Release::validate))
 //! and refuses one with errors, then writes every element in the order of the schema's
 //! `xs:sequence`s with quick-xml. What the message says about the sender, the recipient and
 //! the time comes from the caller ([`MessageHeader`]); the library never reads the clock.
@@ -21,7 +21,7 @@
 //! ```
 //! use std::time::Duration;
 //! use release_model::{Release, ReleaseType};
-//! use release_model::ddex::{self, CommercialModelType, Deal, MessageHeader, MessageParty,
+//! use ddex::{self, CommercialModelType, Deal, MessageHeader, MessageParty,
 //!     Territory, UseType};
 //!
 //! let mut release = Release::builder("Vesica Piscis", "One Yen")
@@ -55,18 +55,17 @@
 //! ```
 
 mod deal;
+mod ern4;
 mod error;
-mod export;
 mod header;
-mod import;
 mod position;
 mod pull;
 
 pub use deal::{CommercialModelType, Deal, Territory, UseType};
+pub use ern4::export::{ExportOptions, export, export_to_string};
+pub use ern4::import::{Imported, import, import_reader, rules};
 pub use error::Error;
-pub use export::{ExportOptions, export, export_to_string};
 pub use header::{DateTime, Dpid, MessageHeader, MessageParty};
-pub use import::{Imported, import, import_reader, rules};
 pub use position::Position;
 
 /// The ERN 4.3 namespace of the `NewReleaseMessage` root.
