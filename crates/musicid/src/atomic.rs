@@ -7,7 +7,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::exit::Failure;
+use crate::error::Error;
 
 /// Test hook: when set (to seconds), the writer pauses after the temporary file is complete
 /// and before the rename, and says so on stderr, so a test can kill the process right there.
@@ -17,13 +17,12 @@ pub const PAUSE_ENV: &str = "MUSICID_TEST_PAUSE_BEFORE_RENAME";
 ///
 /// # Errors
 /// A directory that cannot take a temporary file, or a failed write, sync or rename.
-pub fn write(path: &Path, contents: &[u8]) -> Result<(), Failure> {
+pub fn write(path: &Path, contents: &[u8]) -> Result<(), Error> {
     if path == Path::new("-") {
         let mut out = std::io::stdout().lock();
-        return out
-            .write_all(contents)
-            .and_then(|()| out.flush())
-            .map_err(|e| Failure::output(&e));
+        out.write_all(contents)?;
+        out.flush()?;
+        return Ok(());
     }
     let shown = path.display();
     let dir = match path.parent() {
@@ -34,13 +33,13 @@ pub fn write(path: &Path, contents: &[u8]) -> Result<(), Failure> {
         .prefix(".musicid-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| Failure::new(format!("{shown}: cannot create a temporary file: {e}")))?;
+        .map_err(|e| Error::with(format!("{shown}: cannot create a temporary file"), e))?;
     temp.write_all(contents)
         .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| Failure::new(format!("{shown}: cannot write: {e}")))?;
+        .map_err(|e| Error::with(format!("{shown}: cannot write"), e))?;
     pause_for_tests();
     temp.persist(path)
-        .map_err(|e| Failure::new(format!("{shown}: cannot replace the file: {}", e.error)))?;
+        .map_err(|e| Error::with(format!("{shown}: cannot replace the file"), e.error))?;
     // Make the rename durable. Some file systems refuse to sync a directory; the data is
     // already safe in either name then, so that is not an error.
     if let Ok(dir) = std::fs::File::open(dir) {

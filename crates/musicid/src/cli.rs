@@ -1,6 +1,6 @@
 //! The command line: `musicid <group> <command> [options]`.
 
-use clap::{Parser, Subcommand};
+use clap::Parser;
 
 use crate::cmd;
 
@@ -20,26 +20,5 @@ Examples:
 pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
-    pub command: Command,
-}
-
-/// The command groups.
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// ISRCs (ISO 3901, one per recording): check, format, allocate.
-    #[command(subcommand)]
-    Isrc(cmd::isrc::IsrcCommand),
-    /// UPC/EAN/GTIN codes (GS1, one per release): check, check digits, conversions, barcodes.
-    #[command(subcommand)]
-    Upc(cmd::upc::UpcCommand),
-    /// Releases (JSON, CSV): validate, convert, assign codes.
-    #[command(subcommand)]
-    Release(cmd::release::ReleaseCommand),
-    /// The issuing ledger: create, import, look up, export.
-    #[command(subcommand)]
-    Ledger(cmd::ledger::LedgerCommand),
-    /// Issue the codes of a sample release through a ledger and write it out.
-    Demo(cmd::demo::DemoArgs),
-    /// Print a shell completion script.
-    Completions(cmd::completions::CompletionsArgs),
+    pub command: cmd::Command,
 }

@@ -5,26 +5,31 @@ use std::time::SystemTime;
 
 use release_model::Utc;
 
+/// Now, as the system clock says (issue times, import times).
+pub fn now() -> SystemTime {
+    SystemTime::now()
+}
+
 /// Now, to the second.
-fn now() -> Utc {
-    Utc::from_system_time(SystemTime::now())
+fn utc_now() -> Utc {
+    Utc::from_system_time(now())
 }
 
 /// Milliseconds since 1970 by the system clock (0 for a clock set before 1970).
 pub fn unix_millis() -> i64 {
-    SystemTime::now()
+    now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
 /// Whole seconds since 1970 by the system clock.
 pub fn unix_seconds() -> i64 {
-    now().unix_seconds()
+    utc_now().unix_seconds()
 }
 
 /// The current calendar year in UTC.
 pub fn current_year() -> u16 {
-    u16::try_from(now().year()).unwrap_or(u16::MAX)
+    u16::try_from(utc_now().year()).unwrap_or(u16::MAX)
 }
 
 /// A time as RFC 3339 in UTC to the second (`2026-03-01T12:00:00Z`).

@@ -5,11 +5,18 @@ mod check;
 mod cli;
 mod clock;
 mod cmd;
-mod exit;
+mod error;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
+
+use crate::error::{CmdResult, Error, Outcome};
+
+/// Exit 1: invalid input was found.
+const INVALID: u8 = 1;
+/// Exit 2: a usage or I/O error.
+const FAILED: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = match cli::Cli::try_parse() {
@@ -17,7 +24,7 @@ fn main() -> ExitCode {
         Err(error) => {
             // `--help` and `--version` are not errors; every usage error exits 2.
             let code = if error.use_stderr() {
-                exit::Failure::exit_code()
+                ExitCode::from(FAILED)
             } else {
                 ExitCode::SUCCESS
             };
@@ -25,13 +32,22 @@ fn main() -> ExitCode {
             return code;
         }
     };
-    match cmd::run(cli.command) {
-        Ok(outcome) => outcome.exit_code(),
-        Err(failure) => {
-            if !failure.is_quiet() {
-                eprintln!("musicid: error: {failure}");
-            }
-            exit::Failure::exit_code()
+    exit(cmd::run(cli.command, cli::Cli::command))
+}
+
+/// The one place a command's end becomes an exit code (and its error a message).
+fn exit(result: CmdResult) -> ExitCode {
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Invalid) | Err(Error::Invalid) => ExitCode::from(INVALID),
+        Err(Error::Reported) => ExitCode::from(FAILED),
+        // The reader closed the pipe: it has seen enough.
+        Err(Error::Output { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::from(FAILED)
+        }
+        Err(error) => {
+            eprintln!("musicid: error: {error}");
+            ExitCode::from(FAILED)
         }
     }
 }

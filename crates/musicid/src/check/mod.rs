@@ -19,7 +19,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use release_model::csv::LineTracking;
 use serde::Serialize;
 
-use crate::exit::{CmdResult, Failure, Outcome};
+use crate::error::{CmdResult, Error, Outcome};
 use lines::{Line, LineReader, MAX_LINE};
 use shown::Shown;
 
@@ -149,6 +149,13 @@ struct Checker<'o, C, W: Write> {
 }
 
 impl<C: Checkable, W: Write> Checker<'_, C, W> {
+    /// How the inputs checked so far look.
+    fn so_far(&self) -> Outcome {
+        Outcome::from_problems(
+            self.tally.invalid > 0 || (self.options.deny_warnings && self.tally.warnings > 0),
+        )
+    }
+
     /// Checks one input; returns whether it was a valid code in canonical form.
     fn check(&mut self, line: u64, input: &[u8]) -> io::Result<bool> {
         self.tally.checked += 1;
@@ -327,7 +334,7 @@ pub fn run<C: Checkable>(inputs: &[String], options: &CheckOptions) -> CmdResult
         files: Vec::with_capacity(inputs.len()),
     };
     let progress = progress_bar(inputs);
-    let mut failures: Vec<Failure> = Vec::new();
+    let mut unreadable = 0usize;
     let mut done_bytes = 0;
     for name in inputs {
         checker.files.push(name.clone());
@@ -344,20 +351,18 @@ pub fn run<C: Checkable>(inputs: &[String], options: &CheckOptions) -> CmdResult
                 Err(e) => Err(SourceError::Read(e)),
             }
         };
-        match result {
-            Ok(bytes) => done_bytes += bytes,
-            Err(SourceError::Write(e)) => return Err(Failure::output(&e)),
-            Err(SourceError::Read(e)) => {
-                let failure = Failure::new(format!("{name}: {e}"));
-                eprintln!("musicid: error: {failure}");
-                failures.push(failure);
+        let failure = match result {
+            Ok(bytes) => {
+                done_bytes += bytes;
+                continue;
             }
-            Err(SourceError::Input(message)) => {
-                let failure = Failure::new(format!("{name}: {message}"));
-                eprintln!("musicid: error: {failure}");
-                failures.push(failure);
-            }
-        }
+            Err(SourceError::Write(e)) => return Err(Error::output(e, checker.so_far())),
+            Err(SourceError::Read(e)) => Error::with(name.as_str(), e),
+            Err(SourceError::Input(message)) => Error::msg(format!("{name}: {message}")),
+        };
+        // Said now, the other inputs are still checked; the exit code says it again.
+        eprintln!("musicid: error: {failure}");
+        unreadable += 1;
     }
     if let Some(bar) = progress {
         bar.finish_and_clear();
@@ -370,18 +375,19 @@ pub fn run<C: Checkable>(inputs: &[String], options: &CheckOptions) -> CmdResult
             valid: tally.valid,
             invalid: tally.invalid,
             warnings: tally.warnings,
-            unreadable_inputs: failures.len(),
+            unreadable_inputs: unreadable,
         };
         serde_json::to_writer(&mut checker.out, &summary)
-            .map_err(|e| Failure::output(&e.into()))?;
-        checker
-            .out
-            .write_all(b"\n")
-            .map_err(|e| Failure::output(&e))?;
+            .map_err(io::Error::from)
+            .and_then(|()| checker.out.write_all(b"\n"))
+            .map_err(|e| Error::output(e, checker.so_far()))?;
     }
-    checker.out.flush().map_err(|e| Failure::output(&e))?;
+    checker
+        .out
+        .flush()
+        .map_err(|e| Error::output(e, checker.so_far()))?;
     if options.format == Format::Text {
-        let unreadable = match failures.len() {
+        let unreadable = match unreadable {
             0 => String::new(),
             1 => ", 1 input could not be read".to_owned(),
             n => format!(", {n} inputs could not be read"),
@@ -395,13 +401,10 @@ pub fn run<C: Checkable>(inputs: &[String], options: &CheckOptions) -> CmdResult
             tally.warnings
         );
     }
-    if let Some(failure) = failures.into_iter().next() {
-        // Already printed above; the exit code is what remains.
-        return Err(Failure::already_reported(failure));
+    if unreadable > 0 {
+        return Err(Error::Reported);
     }
-    Ok(Outcome::from_problems(
-        tally.invalid > 0 || (options.deny_warnings && tally.warnings > 0),
-    ))
+    Ok(checker.so_far())
 }
 
 enum SourceError {

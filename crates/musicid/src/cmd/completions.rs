@@ -1,10 +1,11 @@
 //! `musicid completions SHELL`.
 
-use clap::{Args, CommandFactory};
+use std::io::Write as _;
+
+use clap::Args;
 use clap_complete::Shell;
 
-use crate::cli::Cli;
-use crate::exit::{CmdResult, Failure, Outcome};
+use crate::error::{CmdResult, Outcome};
 
 /// Arguments of `musicid completions`.
 #[derive(Debug, Args)]
@@ -15,14 +16,10 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-/// Writes the completion script for the shell to stdout.
-pub fn run(args: &CompletionsArgs) -> CmdResult {
-    let mut command = Cli::command();
+/// Writes the completion script of `command`, the whole command line, for the shell to stdout.
+pub fn run(args: &CompletionsArgs, mut command: clap::Command) -> CmdResult {
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, "musicid", &mut out);
-    use std::io::Write as _;
-    std::io::stdout()
-        .write_all(&out)
-        .map_err(|e| Failure::output(&e))?;
+    std::io::stdout().write_all(&out)?;
     Ok(Outcome::Clean)
 }

@@ -19,9 +19,9 @@ use release_model::{Release, ValidationOptions};
 
 use crate::atomic;
 use crate::clock;
-use crate::cmd::ledger::ledger_failure;
-use crate::cmd::release::{self, InputFormat};
-use crate::exit::{CmdResult, Failure, Outcome};
+use crate::cmd::assignment::assign_all;
+use crate::cmd::files::{self, InputFormat};
+use crate::error::{CmdResult, Error, Outcome};
 
 /// The draft the demo assigns codes to: the committed fixture.
 const DRAFT: &str = include_str!("../../../../fixtures/releases/vesica-piscis.draft.json");
@@ -71,18 +71,18 @@ enum Folder {
     Reused,
 }
 
-fn inspect(dir: &Path) -> Result<Folder, Failure> {
+fn inspect(dir: &Path) -> Result<Folder, Error> {
     let shown = dir.display();
     match std::fs::read_dir(dir) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Folder::Fresh),
-        Err(e) => Err(Failure::new(format!("{shown}: {e}"))),
+        Err(e) => Err(Error::with(shown.to_string(), e)),
         Ok(mut entries) => {
             if dir.join(LEDGER_FILE).is_file() {
                 Ok(Folder::Reused)
             } else if entries.next().is_none() {
                 Ok(Folder::Fresh)
             } else {
-                Err(Failure::new(format!(
+                Err(Error::msg(format!(
                     "{shown} is not empty and holds no demo ledger ({LEDGER_FILE}): \
                      choose another folder with --dir"
                 )))
@@ -99,19 +99,17 @@ pub fn run(args: &DemoArgs) -> CmdResult {
     let json_path = dir.join(JSON_FILE);
     let (mut ledger, mut releases) = match folder {
         Folder::Fresh => {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Failure::new(format!("{}: {e}", dir.display())))?;
-            let ledger = Ledger::create(ledger_path.as_path()).map_err(|e| ledger_failure(&e))?;
+            std::fs::create_dir_all(dir).map_err(|e| Error::with(dir.display().to_string(), e))?;
+            let ledger = Ledger::create(ledger_path.as_path())?;
             atomic::write(&dir.join(DRAFT_FILE), DRAFT.as_bytes())?;
             (ledger, embedded_draft()?)
         }
         Folder::Reused => {
-            let ledger =
-                Ledger::open_existing(ledger_path.as_path()).map_err(|e| ledger_failure(&e))?;
+            let ledger = Ledger::open_existing(ledger_path.as_path())?;
             let releases = if json_path.is_file() {
-                let loaded = release::load(&json_path, InputFormat::Json)?;
+                let loaded = files::load(&json_path, InputFormat::Json)?;
                 if let Some(error) = loaded.errors.first() {
-                    return Err(Failure::new(format!(
+                    return Err(Error::msg(format!(
                         "{error} (remove {} to start the demo afresh)",
                         dir.display()
                     )));
@@ -124,18 +122,12 @@ pub fn run(args: &DemoArgs) -> CmdResult {
         }
     };
 
-    let isrcs = IsrcPool::parse(ISRC_PREFIX, ISRC_YEAR).map_err(|e| ledger_failure(&e))?;
-    let upcs = UpcPool::parse(COMPANY_PREFIX)
-        .and_then(|pool| {
-            let last = *pool.item_references().end();
-            pool.with_range(1..=last)
-        })
-        .map_err(|e| ledger_failure(&e))?;
-    let Some(summary) =
-        release::assign_all(DRAFT_FILE, &mut releases, &mut ledger, &isrcs, Some(&upcs))?
-    else {
-        return Ok(Outcome::Invalid);
-    };
+    let isrcs = IsrcPool::parse(ISRC_PREFIX, ISRC_YEAR)?;
+    let upcs = UpcPool::parse(COMPANY_PREFIX).and_then(|pool| {
+        let last = *pool.item_references().end();
+        pool.with_range(1..=last)
+    })?;
+    let summary = assign_all(DRAFT_FILE, &mut releases, &mut ledger, &isrcs, Some(&upcs))?;
 
     let mut options = ValidationOptions::default();
     options.reference_year = Some(clock::current_year());
@@ -144,11 +136,11 @@ pub fn run(args: &DemoArgs) -> CmdResult {
     let csv_path = dir.join(CSV_FILE);
     atomic::write(
         &json_path,
-        release::render(&releases, InputFormat::Json, true).as_bytes(),
+        files::render(&releases, InputFormat::Json, true).as_bytes(),
     )?;
     atomic::write(
         &csv_path,
-        release::render(&releases, InputFormat::Csv, true).as_bytes(),
+        files::render(&releases, InputFormat::Csv, true).as_bytes(),
     )?;
 
     let ern_path = dir.join(ERN_FILE);
@@ -161,14 +153,8 @@ pub fn run(args: &DemoArgs) -> CmdResult {
         false
     };
 
-    let next_isrc = ledger
-        .pool_status(&isrcs)
-        .map_err(|e| ledger_failure(&e))?
-        .next;
-    let next_upc = ledger
-        .pool_status(&upcs)
-        .map_err(|e| ledger_failure(&e))?
-        .next;
+    let next_isrc = ledger.pool_status(&isrcs)?.next;
+    let next_upc = ledger.pool_status(&upcs)?.next;
 
     let mut text = String::new();
     for release in &releases {
@@ -235,21 +221,19 @@ pub fn run(args: &DemoArgs) -> CmdResult {
         next(next_isrc),
         next(next_upc)
     );
+    let outcome = Outcome::from_problems(errors > 0);
     std::io::stdout()
         .lock()
         .write_all(text.as_bytes())
-        .map_err(|e| Failure::output(&e))?;
-    Ok(Outcome::from_problems(errors > 0))
+        .map_err(|e| Error::output(e, outcome))?;
+    Ok(outcome)
 }
 
 /// The release as an ERN 4.3 `NewReleaseMessage`, created now.
-fn ern(release: &Release) -> Result<Vec<u8>, Failure> {
-    use ddex::{DateTime, ExportOptions, MessageHeader, MessageParty};
-    let party = |(dpid, name): (&str, &str)| -> Result<MessageParty, Failure> {
-        let dpid = dpid
-            .parse()
-            .map_err(|e: ddex::Error| Failure::new(e.to_string()))?;
-        Ok(MessageParty::new(dpid, name))
+fn ern(release: &Release) -> Result<Vec<u8>, Error> {
+    use ddex::{DateTime, Dpid, ExportOptions, MessageHeader, MessageParty};
+    let party = |(dpid, name): (&str, &str)| -> Result<MessageParty, Error> {
+        Ok(MessageParty::new(dpid.parse::<Dpid>()?, name))
     };
     let upc = release.upc.map(|upc| upc.to_string()).unwrap_or_default();
     let header = MessageHeader::new(
@@ -261,15 +245,14 @@ fn ern(release: &Release) -> Result<Vec<u8>, Failure> {
     let mut options = ExportOptions::new();
     options.default_genre = Some(ERN_GENRE.to_owned());
     let mut xml = Vec::new();
-    ddex::export(release, &header, &options, &mut xml)
-        .map_err(|e| Failure::new(format!("{ERN_FILE}: {e}")))?;
+    ddex::export(release, &header, &options, &mut xml).map_err(|e| Error::with(ERN_FILE, e))?;
     Ok(xml)
 }
 
-fn embedded_draft() -> Result<Vec<Release>, Failure> {
+fn embedded_draft() -> Result<Vec<Release>, Error> {
     release_model::json::from_str(DRAFT)
         .into_result()
-        .map_err(|e| Failure::new(format!("the embedded draft: {e}")))
+        .map_err(|e| Error::with("the embedded draft", e))
 }
 
 /// The release as a person reads it.

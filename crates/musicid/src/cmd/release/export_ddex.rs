@@ -1,8 +1,6 @@
-//! `musicid release export-ddex` and `musicid release import-ddex`: DDEX ERN 4.3 messages.
+//! `musicid release export-ddex`: a release as a DDEX ERN 4.3 message.
 //!
-//! Exit codes, as everywhere: 0 done (warnings allowed), 1 invalid input found (nothing is
-//! written by export-ddex; import-ddex still writes what the message says), 2 usage or I/O
-//! error. Output files are written atomically.
+//! Nothing is written when the release has errors (exit 1). The output is written atomically.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
@@ -12,14 +10,15 @@ use ddex::{
     CommercialModelType, DateTime, Deal, Dpid, ExportOptions, MessageHeader, MessageParty,
     Territory, UseType,
 };
-use release_model::{PartialDate, Release, Report};
+use release_model::{PartialDate, Release};
 
 use crate::atomic;
 use crate::clock;
-use crate::cmd::release::{self, InputFormat};
-use crate::exit::{CmdResult, Failure, Outcome};
+use crate::cmd::files::{self, InputFormat};
+use crate::cmd::findings::print_report;
+use crate::error::{CmdResult, Error, Outcome};
 
-const EXPORT_HELP: &str = "\
+const HELP: &str = "\
 Writes one ERN 4.3 NewReleaseMessage for the release in IN (JSON: a release object or an array
 holding one release; a .csv file is read as CSV), valid against the official DDEX schema. The
 release is validated first: with errors (or without a UPC, ISRCs, durations, a label, a release
@@ -39,21 +38,9 @@ Example:
     --sender-dpid PADPIDA2013042401U --sender-name Leerecs \\
     --recipient-dpid PADPIDA2009101501Y --recipient-name 'Example DSP'";
 
-const IMPORT_HELP: &str = "\
-Reads an ERN 4.3 NewReleaseMessage and writes its main release as JSON. Problems the reader
-can read past (a 14-digit ICPN, an ICPN with a wrong check digit, videos in the track list)
-and the release's validation findings go to stderr. Malformed XML, another ERN version and
-dangling references are reported as FILE:LINE:COLUMN: message.
-
-Exit codes: 0 written (warnings allowed), 1 the message could not be read (nothing written) or
-the release has validation errors (written all the same), 2 usage or I/O error.
-
-Example:
-  musicid release import-ddex delivery.xml -o release.json";
-
 /// `musicid release export-ddex IN -o OUT.xml …`
 #[derive(Debug, Args)]
-#[command(after_help = EXPORT_HELP)]
+#[command(after_help = HELP)]
 pub struct ExportDdexArgs {
     /// The release: JSON (one release object, or an array of one), or CSV by extension.
     pub input: PathBuf,
@@ -87,17 +74,6 @@ pub struct ExportDdexArgs {
     /// A deal, TERRITORIES:START[..END]:MODELS:USES (repeatable).
     #[arg(long = "deal", value_name = "DEAL", value_parser = parse_deal)]
     pub deals: Vec<Deal>,
-}
-
-/// `musicid release import-ddex FILE.xml -o OUT.json`
-#[derive(Debug, Args)]
-#[command(after_help = IMPORT_HELP)]
-pub struct ImportDdexArgs {
-    /// The ERN 4.3 message.
-    pub input: PathBuf,
-    /// Where to write the release as JSON (`-` for stdout).
-    #[arg(short, long, value_name = "OUT.json")]
-    pub output: PathBuf,
 }
 
 /// Any DDEX value clap reads (`--sender-dpid`, `--created`), with the crate's message.
@@ -142,23 +118,17 @@ fn parse_deal(text: &str) -> Result<Deal, String> {
     Ok(deal)
 }
 
-/// Prints a report's findings to stderr, one per line, prefixed by the file.
-fn print_findings(file: &Path, report: &Report) {
-    for finding in report.findings() {
-        eprintln!("{}: {finding}", file.display());
-    }
-}
-
-/// Reads the one release of `path` (CSV by extension, JSON otherwise); syntax errors go to
-/// stderr and give [`Outcome::Invalid`].
-fn read_release(path: &Path) -> Result<Result<Release, Outcome>, Failure> {
+/// Reads the one release of `path` (CSV by extension, JSON otherwise).
+///
+/// # Errors
+/// [`Error::Invalid`] for syntax errors (reported on stderr); an unreadable file, or a file of
+/// several releases.
+fn read_release(path: &Path) -> Result<Release, Error> {
     let format = InputFormat::of_path(path).unwrap_or(InputFormat::Json);
-    let Some(mut releases) = release::read_releases(&path.display().to_string(), format)? else {
-        return Ok(Err(Outcome::Invalid));
-    };
+    let mut releases = files::load_whole(path, format)?.releases;
     match releases.len() {
-        1 => Ok(Ok(releases.remove(0))),
-        count => Err(Failure::new(format!(
+        1 => Ok(releases.remove(0)),
+        count => Err(Error::msg(format!(
             "{}: holds {count} releases; export-ddex writes one message for one release",
             path.display()
         ))),
@@ -168,13 +138,10 @@ fn read_release(path: &Path) -> Result<Result<Release, Outcome>, Failure> {
 /// Runs `musicid release export-ddex`.
 ///
 /// # Errors
-/// A [`Failure`] (exit 2) for an unreadable input, a file of several releases, a bad
-/// `--language` or `--message-id`, or an output that cannot be written.
-pub fn run_export(args: &ExportDdexArgs) -> CmdResult {
-    let release = match read_release(&args.input)? {
-        Ok(release) => release,
-        Err(outcome) => return Ok(outcome),
-    };
+/// An unreadable input, a file of several releases, a bad `--language` or `--message-id`, or
+/// an output that cannot be written.
+pub fn run(args: &ExportDdexArgs) -> CmdResult {
+    let release = read_release(&args.input)?;
     let millis = clock::unix_millis();
     let message_id = args.message_id.clone().unwrap_or_else(|| {
         let upc = release
@@ -192,19 +159,19 @@ pub fn run_export(args: &ExportDdexArgs) -> CmdResult {
     );
     header.language.clone_from(&args.language);
     // A bad header is a usage error, not a fault of the release.
-    header.check().map_err(|e| Failure::new(e.to_string()))?;
+    header.check()?;
     let mut options = ExportOptions::new().deals(args.deals.clone());
     options.default_genre.clone_from(&args.default_genre);
 
     let mut xml = Vec::with_capacity(4096 + 2048 * release.tracks.len());
     match ddex::export(&release, &header, &options, &mut xml) {
         Ok(report) => {
-            print_findings(&args.input, &report);
+            print_report(&args.input, &report);
             atomic::write(&args.output, &xml)?;
             Ok(Outcome::Clean)
         }
         Err(ddex::Error::Invalid { report }) => {
-            print_findings(&args.input, &report);
+            print_report(&args.input, &report);
             eprintln!(
                 "{}: not exported: {} error(s) must be fixed first",
                 args.input.display(),
@@ -212,52 +179,15 @@ pub fn run_export(args: &ExportDdexArgs) -> CmdResult {
             );
             Ok(Outcome::Invalid)
         }
-        Err(ddex::Error::Io(error)) => Err(Failure::new(format!(
-            "{}: cannot write the message: {error}",
-            args.output.display()
-        ))),
+        Err(ddex::Error::Io(error)) => Err(Error::with(
+            format!("{}: cannot write the message", args.output.display()),
+            error,
+        )),
         Err(error) => {
             eprintln!("{}: {error}", args.input.display());
             Ok(Outcome::Invalid)
         }
     }
-}
-
-/// Runs `musicid release import-ddex`.
-///
-/// # Errors
-/// A [`Failure`] (exit 2) for an unreadable input or an output that cannot be written.
-pub fn run_import(args: &ImportDdexArgs) -> CmdResult {
-    let bytes = std::fs::read(&args.input)
-        .map_err(|e| Failure::new(format!("{}: cannot read: {e}", args.input.display())))?;
-    let imported = match ddex::import(&bytes) {
-        Ok(imported) => imported,
-        Err(ddex::Error::Io(error)) => {
-            return Err(Failure::new(format!(
-                "{}: cannot read: {error}",
-                args.input.display()
-            )));
-        }
-        Err(error) => {
-            match error.position() {
-                Some(position) => eprintln!(
-                    "{}:{}:{}: {error}",
-                    args.input.display(),
-                    position.line,
-                    position.column
-                ),
-                None => eprintln!("{}: {error}", args.input.display()),
-            }
-            return Ok(Outcome::Invalid);
-        }
-    };
-    print_findings(&args.input, &imported.report);
-    let report = imported.release.validate();
-    print_findings(&args.input, &report);
-    let mut json = release_model::json::release_to_string(&imported.release);
-    json.push('\n');
-    atomic::write(&args.output, json.as_bytes())?;
-    Ok(Outcome::from_problems(report.has_errors()))
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
-//! Arguments shared by several commands.
+//! Arguments shared by several commands: the check options, the `--range` of the allocate
+//! commands.
 
 use clap::Args;
 

@@ -1,0 +1,94 @@
+//! `musicid release assign`.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use ledger::{IsrcPool, UpcPool};
+
+use crate::atomic;
+use crate::cmd::assignment::assign_all;
+use crate::cmd::files::{self, InputFormat};
+use crate::cmd::ledger_arg::LedgerArg;
+use crate::error::{CmdResult, Outcome};
+
+const HELP: &str = "\
+Every track without an ISRC gets the next one of the pool (in disc and track order), and a
+release without a UPC gets one when --company-prefix is given; existing codes never change.
+The codes are committed to the ledger (with the release and track as reference) before OUT is
+written, atomically; the assigned codes are printed as `CODE<TAB>REFERENCE`. Nothing is issued
+when a release has errors that make assignment meaningless (exit 1). If the command is stopped
+after issuing and before writing, OUT stays as it was and the issued codes stay recorded in
+the ledger under their references (`musicid ledger export`).
+
+Example:
+  musicid ledger init
+  musicid release assign draft.json --isrc-prefix QZAQQ --year 2026 \\
+      --company-prefix 0614141 -o vesica-piscis.json";
+
+/// Arguments of `musicid release assign`.
+#[derive(Debug, Args)]
+#[command(after_help = HELP)]
+pub struct AssignArgs {
+    /// The release file to read (drafts without codes, or with some).
+    #[arg(value_name = "IN")]
+    pub input: PathBuf,
+    /// The registrant prefix the ISRCs are issued under.
+    #[arg(long, value_name = "PREFIX")]
+    pub isrc_prefix: String,
+    /// The year of assignment (2026 or 26): the ISRCs' year of reference.
+    #[arg(long)]
+    pub year: String,
+    /// The GS1 company prefix UPCs are issued under (releases without one get one).
+    #[arg(long, value_name = "DIGITS")]
+    pub company_prefix: Option<String>,
+    #[command(flatten)]
+    pub ledger: LedgerArg,
+    /// Where to write the releases with their codes (may be IN itself; `-` for stdout).
+    #[arg(long, short, value_name = "OUT")]
+    pub output: PathBuf,
+    /// The format of IN (default: from its extension).
+    #[arg(long, value_enum)]
+    pub input_format: Option<InputFormat>,
+    /// The format of OUT (default: from its extension; JSON for stdout).
+    #[arg(long, value_enum)]
+    pub output_format: Option<InputFormat>,
+}
+
+/// Runs `musicid release assign`.
+pub fn run(args: &AssignArgs) -> CmdResult {
+    let input_format = InputFormat::of_input(args.input_format, &args.input)?;
+    let output_format = InputFormat::of_output(args.output_format, &args.output)?;
+    let isrcs = IsrcPool::parse(&args.isrc_prefix, &args.year)?;
+    let upcs = args
+        .company_prefix
+        .as_deref()
+        .map(UpcPool::parse)
+        .transpose()?;
+    let mut loaded = files::load_whole(&args.input, input_format)?;
+    let mut ledger = args.ledger.open()?;
+    let file = args.input.display().to_string();
+    let summary = assign_all(
+        &file,
+        &mut loaded.releases,
+        &mut ledger,
+        &isrcs,
+        upcs.as_ref(),
+    )?;
+    let text = files::render(&loaded.releases, output_format, loaded.single);
+    atomic::write(&args.output, text.as_bytes())?;
+    if args.output != Path::new("-") {
+        let mut out = io::BufWriter::new(io::stdout().lock());
+        for (code, reference) in &summary.issued {
+            writeln!(out, "{code}\t{reference}")?;
+        }
+        out.flush()?;
+    }
+    eprintln!(
+        "musicid: issued {} codes through {}; wrote {}",
+        summary.issued.len(),
+        ledger.location(),
+        args.output.display()
+    );
+    Ok(Outcome::Clean)
+}

@@ -1,0 +1,37 @@
+//! `musicid release validate|convert|assign|export-ddex|import-ddex`.
+
+mod assign;
+mod convert;
+mod export_ddex;
+mod import_ddex;
+mod validate;
+
+use clap::Subcommand;
+
+use crate::error::CmdResult;
+
+/// `musicid release …`
+#[derive(Debug, Subcommand)]
+pub enum ReleaseCommand {
+    /// Validate release files (JSON or CSV): every rule, every finding with its place.
+    Validate(validate::ValidateArgs),
+    /// Convert release files between JSON and CSV.
+    Convert(convert::ConvertArgs),
+    /// Fill in missing ISRCs (and UPCs) through the ledger and write the result.
+    Assign(assign::AssignArgs),
+    /// Write a release as a DDEX ERN 4.3 NewReleaseMessage, valid against the official schema.
+    ExportDdex(export_ddex::ExportDdexArgs),
+    /// Read a DDEX ERN 4.3 NewReleaseMessage into the JSON release format.
+    ImportDdex(import_ddex::ImportDdexArgs),
+}
+
+/// Runs a `release` command.
+pub fn run(command: ReleaseCommand) -> CmdResult {
+    match command {
+        ReleaseCommand::Validate(args) => validate::run(&args),
+        ReleaseCommand::Convert(args) => convert::run(&args),
+        ReleaseCommand::Assign(args) => assign::run(&args),
+        ReleaseCommand::ExportDdex(args) => export_ddex::run(&args),
+        ReleaseCommand::ImportDdex(args) => import_ddex::run(&args),
+    }
+}
