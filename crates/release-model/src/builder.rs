@@ -112,6 +112,12 @@ impl ReleaseBuilder {
         self
     }
 
+    /// Sets the cover image's path, relative to the release file.
+    pub fn cover(mut self, path: impl Into<String>) -> Self {
+        self.release.cover = Some(path.into());
+        self
+    }
+
     /// Adds a track on the current disc, numbered after the last track of that disc.
     pub fn track(mut self, title: impl Into<String>, duration: Duration) -> Self {
         let disc = self.disc;
@@ -184,6 +190,13 @@ impl Track {
     #[must_use]
     pub fn with_explicit(mut self, explicit: bool) -> Track {
         self.explicit = explicit;
+        self
+    }
+
+    /// Sets the audio file's path, relative to the release file.
+    #[must_use]
+    pub fn with_file(mut self, path: impl Into<String>) -> Track {
+        self.file = Some(path.into());
         self
     }
 }

@@ -126,6 +126,12 @@ pub struct Track {
     /// Whether the track carries a parental advisory.
     #[serde(default)]
     pub explicit: bool,
+    /// The recording's audio file: a path relative to the folder of the release file, with
+    /// `/` between its parts as the file gives it (`audio/01.flac`). Kept as text so that a
+    /// release reads and writes the same on every system; join it to the release file's folder
+    /// to open it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
 }
 
 impl Track {
@@ -141,6 +147,7 @@ impl Track {
             artist: None,
             duration: None,
             explicit: false,
+            file: None,
         }
     }
 
@@ -202,6 +209,10 @@ pub struct Release {
     /// Whether the release as a whole carries a parental advisory.
     #[serde(default, skip_serializing_if = "is_false")]
     pub explicit: bool,
+    /// The cover image: a path relative to the folder of the release file, written like
+    /// [`Track::file`] (`cover.png`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<String>,
     /// The tracks, in the order given (validation checks the numbering, not the order).
     #[serde(default)]
     pub tracks: Vec<Track>,

@@ -244,3 +244,26 @@ fn json_and_csv_round_trip() {
         .unwrap();
     assert_eq!(back, vec![full]);
 }
+
+#[test]
+fn files_and_cover_are_columns_of_their_own() {
+    let import = csv::from_str(
+        "Release Title,Release Artist,Cover,Track,Track Title,File\n\
+         Vesica Piscis,One Yen,art/cover.png,1,Track 1,audio/01.flac\n\
+         Vesica Piscis,One Yen,,2,Track 2,\n\
+         Vesica Piscis,One Yen,other.png,3,Track 3,audio/03.flac\n",
+    );
+    assert_eq!(
+        errors(&import),
+        ["line 4, column 3 (cover): \"other.png\" contradicts \"art/cover.png\" on line 2 for the same release"]
+    );
+    let release = &import.releases[0];
+    assert_eq!(release.cover.as_deref(), Some("art/cover.png"));
+    let files: Vec<_> = release.tracks.iter().map(|t| t.file.as_deref()).collect();
+    assert_eq!(files, [Some("audio/01.flac"), None]);
+
+    let written = csv::to_string(&import.releases);
+    let header = written.lines().next().unwrap();
+    assert!(header.ends_with(",track_version,cover,file"), "{header}");
+    assert_eq!(csv::from_str(&written).into_result().unwrap(), import.releases);
+}

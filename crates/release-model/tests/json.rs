@@ -153,7 +153,7 @@ fn syntax_errors_and_unknown_fields() {
     let import = json::from_str("{\"title\": \"A\", \"tracks\": [{\"number\": 1, \"lenght\": 3}]}");
     assert_eq!(
         import.errors[0].to_string(),
-        "line 1, column 48 (tracks[0].lenght): unknown field `lenght`, expected one of `disc`, `number`, `isrc`, `title`, `version`, `artist`, `duration`, `explicit`"
+        "line 1, column 48 (tracks[0].lenght): unknown field `lenght`, expected one of `disc`, `number`, `isrc`, `title`, `version`, `artist`, `duration`, `explicit`, `file`"
     );
     let import = json::from_str("{\"title\": \"A\", \"tracks\": [{\"title\": \"no number\"}]}");
     assert_eq!(
@@ -190,4 +190,23 @@ fn invalid_utf8_and_readers() {
     let mut out = Vec::new();
     json::to_writer(&mut out, &import.releases).unwrap();
     assert_eq!(json::from_slice(&out).releases, import.releases);
+}
+
+#[test]
+fn files_and_cover_round_trip_and_may_be_absent() {
+    let text = r#"{"title": "A", "artist": "X", "cover": "cover.png",
+        "tracks": [{"number": 1, "title": "A", "file": "audio/01 A.flac"}, {"number": 2, "title": "B"}]}"#;
+    let release = Release::from_json(text).unwrap();
+    assert_eq!(release.cover.as_deref(), Some("cover.png"));
+    assert_eq!(release.tracks[0].file.as_deref(), Some("audio/01 A.flac"));
+    assert_eq!(release.tracks[1].file, None);
+    let written = release.to_json();
+    assert!(written.contains("\"file\": \"audio/01 A.flac\""), "{written}");
+    assert_eq!(written.matches("\"file\"").count(), 1, "absent files are left out");
+    assert_eq!(Release::from_json(&written).unwrap(), release);
+
+    let old = Release::from_json(VESICA).unwrap();
+    assert_eq!(old.cover, None);
+    assert!(old.tracks.iter().all(|t| t.file.is_none()));
+    assert!(!old.to_json().contains("\"cover\""));
 }

@@ -56,16 +56,17 @@ fn track() -> impl Strategy<Value = Track> {
     (
         (0u32..4, 0u32..30, prop::option::of(isrc_code())),
         (text(), optional(), optional()),
-        (prop::option::of(duration()), any::<bool>()),
+        (prop::option::of(duration()), any::<bool>(), optional()),
     )
         .prop_map(
-            |((disc, number, isrc), (title, version, artist), (duration, explicit))| {
+            |((disc, number, isrc), (title, version, artist), (duration, explicit, file))| {
                 let mut t = Track::new(disc, number, title);
                 t.isrc = isrc;
                 t.version = version;
                 t.artist = artist;
                 t.duration = duration;
                 t.explicit = explicit;
+                t.file = file;
                 t
             },
         )
@@ -82,6 +83,7 @@ fn release() -> impl Strategy<Value = Release> {
         (prop::option::of(date()), prop::option::of(date())),
         (optional(), optional(), optional(), any::<bool>()),
         prop::collection::vec(track(), 0..8),
+        optional(),
     )
         .prop_map(
             |(
@@ -90,6 +92,7 @@ fn release() -> impl Strategy<Value = Release> {
                 (release_date, original_release_date),
                 (genre, p_line, c_line, explicit),
                 tracks,
+                cover,
             )| {
                 let mut r = Release::new(title, artist);
                 r.upc = upc;
@@ -104,6 +107,7 @@ fn release() -> impl Strategy<Value = Release> {
                 r.c_line = c_line;
                 r.explicit = explicit;
                 r.tracks = tracks;
+                r.cover = cover;
                 r
             },
         )

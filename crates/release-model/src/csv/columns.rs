@@ -24,10 +24,12 @@ pub(crate) enum Column {
     CLine,
     ReleaseExplicit,
     TrackVersion,
+    Cover,
+    File,
 }
 
 /// Every column, in the order the writer puts them.
-pub(crate) const ALL: [Column; 21] = [
+pub(crate) const ALL: [Column; 23] = [
     Column::Upc,
     Column::ReleaseTitle,
     Column::ReleaseArtist,
@@ -49,6 +51,8 @@ pub(crate) const ALL: [Column; 21] = [
     Column::CLine,
     Column::ReleaseExplicit,
     Column::TrackVersion,
+    Column::Cover,
+    Column::File,
 ];
 
 /// The columns a file must have.
@@ -84,6 +88,8 @@ impl Column {
             Column::CLine => "c_line",
             Column::ReleaseExplicit => "release_explicit",
             Column::TrackVersion => "track_version",
+            Column::Cover => "cover",
+            Column::File => "file",
         }
     }
 
@@ -104,6 +110,7 @@ impl Column {
                 | Column::Duration
                 | Column::Explicit
                 | Column::TrackVersion
+                | Column::File
         )
     }
 
@@ -131,6 +138,8 @@ impl Column {
             "pline" | "℗_line" => Column::PLine,
             "cline" | "©_line" => Column::CLine,
             "primary_genre" => Column::Genre,
+            "cover_file" | "artwork" | "cover_art" => Column::Cover,
+            "audio_file" | "track_file" => Column::File,
             _ => return None,
         })
     }

@@ -5,7 +5,9 @@
 //!
 //! `upc, release_title, release_artist, label, release_type, release_date, disc, track, isrc,
 //! track_title, track_artist, duration, explicit, release_version, catalog_number,
-//! original_release_date, genre, p_line, c_line, release_explicit, track_version`
+//! original_release_date, genre, p_line, c_line, release_explicit, track_version, cover, file`
+//! (`cover` and `file`: the cover image's and the track's audio file's paths, relative to the
+//! release file)
 //!
 //! Reading is tolerant where spreadsheets are careless and strict elsewhere:
 //!

@@ -139,6 +139,7 @@ struct ReleaseCells<'r> {
     p_line: Option<&'r str>,
     c_line: Option<&'r str>,
     explicit: Option<bool>,
+    cover: Option<&'r str>,
 }
 
 impl State {
@@ -288,6 +289,7 @@ impl State {
             genre: text(Column::Genre),
             p_line: text(Column::PLine),
             c_line: text(Column::CLine),
+            cover: text(Column::Cover),
             ..ReleaseCells::default()
         };
         let upc = self.cell(record, Column::Upc);
@@ -374,6 +376,7 @@ impl State {
             artist: optional(Column::TrackArtist),
             duration,
             explicit,
+            file: optional(Column::File),
         })
     }
 
@@ -512,6 +515,7 @@ fn merge(
         cells.explicit,
         Some(release.explicit)
     );
+    compare!(Column::Cover, cells.cover, release.cover.as_deref());
     if !conflicts.is_empty() {
         return Err(conflicts);
     }
@@ -581,5 +585,8 @@ fn merge(
         release.explicit,
         |v| v
     );
+    apply!(Column::Cover, cells.cover, release.cover, |v| Some(
+        v.to_owned()
+    ));
     Ok(())
 }

@@ -48,6 +48,8 @@ fn cell(buffer: &mut String, release: &Release, track: Option<&Track>, column: C
         Column::Duration => show(buffer, track.and_then(|t| t.duration).map(Iso8601)),
         Column::Explicit => buffer.push_str(track.map_or("", |t| flag(t.explicit))),
         Column::TrackVersion => buffer.push_str(track.map_or("", |t| text(&t.version))),
+        Column::Cover => buffer.push_str(text(&release.cover)),
+        Column::File => buffer.push_str(track.map_or("", |t| text(&t.file))),
     }
 }
 
@@ -95,7 +97,7 @@ pub fn write<W: Write>(writer: W, releases: &[Release]) -> Result<(), Error> {
 ///     .build();
 /// let text = csv::to_string(&[release]);
 /// assert!(text.starts_with("upc,release_title,release_artist,label,release_type,release_date,disc,track,isrc,track_title,track_artist,duration,explicit,"));
-/// assert_eq!(text.lines().nth(1), Some(",Vesica Piscis,One Yen,,,,1,1,,Track 1,,PT3M21S,false,,,,,,,false,"));
+/// assert_eq!(text.lines().nth(1), Some(",Vesica Piscis,One Yen,,,,1,1,,Track 1,,PT3M21S,false,,,,,,,false,,,"));
 /// Ok::<(), release_model::Error>(())
 /// ```
 #[must_use]
