@@ -255,7 +255,9 @@ fn files_and_cover_are_columns_of_their_own() {
     );
     assert_eq!(
         errors(&import),
-        ["line 4, column 3 (cover): \"other.png\" contradicts \"art/cover.png\" on line 2 for the same release"]
+        [
+            "line 4, column 3 (cover): \"other.png\" contradicts \"art/cover.png\" on line 2 for the same release"
+        ]
     );
     let release = &import.releases[0];
     assert_eq!(release.cover.as_deref(), Some("art/cover.png"));
@@ -265,5 +267,8 @@ fn files_and_cover_are_columns_of_their_own() {
     let written = csv::to_string(&import.releases);
     let header = written.lines().next().unwrap();
     assert!(header.ends_with(",track_version,cover,file"), "{header}");
-    assert_eq!(csv::from_str(&written).into_result().unwrap(), import.releases);
+    assert_eq!(
+        csv::from_str(&written).into_result().unwrap(),
+        import.releases
+    );
 }

@@ -201,8 +201,15 @@ fn files_and_cover_round_trip_and_may_be_absent() {
     assert_eq!(release.tracks[0].file.as_deref(), Some("audio/01 A.flac"));
     assert_eq!(release.tracks[1].file, None);
     let written = release.to_json();
-    assert!(written.contains("\"file\": \"audio/01 A.flac\""), "{written}");
-    assert_eq!(written.matches("\"file\"").count(), 1, "absent files are left out");
+    assert!(
+        written.contains("\"file\": \"audio/01 A.flac\""),
+        "{written}"
+    );
+    assert_eq!(
+        written.matches("\"file\"").count(),
+        1,
+        "absent files are left out"
+    );
     assert_eq!(Release::from_json(&written).unwrap(), release);
 
     let old = Release::from_json(VESICA).unwrap();
