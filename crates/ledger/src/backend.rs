@@ -69,6 +69,16 @@ impl NewCodes<'_> {
     }
 }
 
+/// A retry-safe request as stored (`ledger_requests`): its codes are serials
+/// `first..first + count` of the pool `pool_id`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct RequestRow {
+    pub(crate) key: String,
+    pub(crate) pool_id: i64,
+    pub(crate) first: u64,
+    pub(crate) count: u64,
+}
+
 /// Which records a scan visits.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Filter<'a> {
@@ -103,6 +113,16 @@ pub(crate) trait Txn {
 
     /// Records the codes; [`Error::Duplicate`] when one is already recorded.
     fn insert_codes(&mut self, rows: &NewCodes<'_>) -> Result<(), Error>;
+
+    /// Makes every other transaction that asks for one of `keys` wait until this one ends, so
+    /// that it sees what this one committed. SQLite's write transaction already does.
+    fn lock_keys(&mut self, keys: &[&str]) -> Result<(), Error>;
+
+    /// The stored requests of those keys that the ledger holds.
+    fn requests(&mut self, keys: &[&str]) -> Result<Vec<RequestRow>, Error>;
+
+    /// Stores requests (their codes are recorded by [`Txn::insert_codes`]).
+    fn insert_requests(&mut self, rows: &[RequestRow], requested_at: i64) -> Result<(), Error>;
 
     /// Visits the records in key order: UPCs (GTIN-14 digits) first, then ISRCs.
     fn scan(

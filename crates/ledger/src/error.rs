@@ -117,6 +117,26 @@ pub enum Error {
         /// 0-based byte offset of the NUL.
         position: usize,
     },
+    /// A key for [`Ledger::issue_once`](crate::Ledger::issue_once) that cannot name a request;
+    /// nothing was issued.
+    #[error("invalid key {key:?}: {reason}")]
+    InvalidKey {
+        /// The key given.
+        key: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// A key the ledger holds for a request of another shape (another pool, or another count);
+    /// nothing was issued. A retry must ask for what the first request asked for.
+    #[error("key {key:?} was used for {earlier}; this request asks for {requested}")]
+    KeyReused {
+        /// The key given.
+        key: String,
+        /// What the earlier request with this key was issued ("13 codes from pool isrc QZAQQ 26 00001..=99999").
+        earlier: String,
+        /// What this request asked for, in the same words.
+        requested: String,
+    },
     /// A time too far from 1970 to be recorded as 64-bit Unix seconds.
     #[error("the time is out of the range a ledger records")]
     TimeOutOfRange,

@@ -11,6 +11,7 @@ mod pool;
 #[cfg(feature = "postgres")]
 mod postgres;
 mod record;
+mod request;
 mod sqlite;
 mod time;
 
@@ -24,15 +25,21 @@ pub use crate::export::CSV_HEADER;
 pub use crate::location::Location;
 pub use crate::pool::{AnyPool, IsrcPool, Pool, UpcPool};
 pub use crate::record::{Import, ImportSummary, Origin, PoolStatus, Record};
+pub use crate::request::Issued;
 
 use crate::backend::{Backend, Filter, Mode, PerRow};
 use crate::record::normalize_reference;
+use crate::request::{IssueRequest, Keys};
 use crate::time::to_unix_seconds;
 
-/// The newest schema version this crate reads and writes (SQLite `user_version`, PostgreSQL
-/// `ledger_meta.schema_version`). Older ledgers are migrated forward when opened; newer ones
-/// are refused with [`Error::NewerSchema`].
-pub const SCHEMA_VERSION: u32 = sqlite::SCHEMA_VERSION;
+/// The newest schema version this crate reads and writes, one number for both backends
+/// (SQLite `user_version`, PostgreSQL `ledger_meta.schema_version`). Older ledgers are
+/// migrated forward when opened; newer ones are refused with [`Error::NewerSchema`].
+///
+/// Each backend's migrations are an array of exactly this many steps (step `n` takes a
+/// ledger from version `n` to `n + 1`): raising it does not build until both have the new
+/// step. 1: pools, codes; 2: codes by reference; 3: keys of retry-safe requests.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// What opening does when the location holds no ledger yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -174,6 +181,81 @@ impl Ledger {
         )
     }
 
+    /// Issues `count` codes from `pool` once for `key`: the first request with a key issues
+    /// them as [`Ledger::issue`] does and records the key with them, in the same transaction;
+    /// any later request with that key (a retry after a failure between issuing and using the
+    /// codes, in this process or another, after a crash) gets the same codes back and issues
+    /// none. [`Issued::already_issued`] says which happened.
+    ///
+    /// A key names one request: reused for another pool or another count it is refused
+    /// ([`Error::KeyReused`]). The reference is not part of the request: a retry that gives
+    /// another one gets the codes recorded under the first. Concurrent requests with one key
+    /// wait for each other; exactly one issues.
+    ///
+    /// ```
+    /// # use std::time::UNIX_EPOCH;
+    /// # use ledger::{IsrcPool, Ledger};
+    /// # let directory = tempfile::tempdir().unwrap();
+    /// # let mut ledger = Ledger::create(directory.path().join("catalog.ledger"))?;
+    /// let pool = IsrcPool::parse("QZAQQ", "2026")?;
+    /// let first = ledger.issue_once(&pool, "order 4711", 2, UNIX_EPOCH, Some("Vesica Piscis"))?;
+    /// let retry = ledger.issue_once(&pool, "order 4711", 2, UNIX_EPOCH, Some("Vesica Piscis"))?;
+    /// assert_eq!((first.already_issued, retry.already_issued), (0, 2));
+    /// assert_eq!(retry.codes, first.codes);
+    /// assert_eq!(ledger.records()?.len(), 2);
+    /// # Ok::<(), ledger::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`Error::KeyReused`] for a key used for another pool or count, [`Error::InvalidKey`]
+    /// for an empty key or one with a NUL character; otherwise as [`Ledger::issue`]. Nothing is
+    /// issued in any of these cases.
+    pub fn issue_once<P: Pool>(
+        &mut self,
+        pool: &P,
+        key: &str,
+        count: u64,
+        issued_at: SystemTime,
+        reference: Option<&str>,
+    ) -> Result<Issued<P::Code>, Error> {
+        request::check_keys(&[key])?;
+        let reference = normalize_reference(reference)?;
+        self.serve(IssueRequest {
+            pool,
+            count,
+            issued_at: to_unix_seconds(issued_at)?,
+            references: PerRow::Same(reference),
+            keys: Keys::Whole(key),
+        })
+    }
+
+    /// Issues one code from `pool` for each `(key, reference)` of `requests` (for example one
+    /// ISRC per track, keyed by the track), each once as [`Ledger::issue_once`] does, in one
+    /// transaction: keys the ledger holds get their code back, the others new codes, in order.
+    ///
+    /// # Errors
+    /// [`Error::InvalidKey`] also for a key given twice; otherwise as [`Ledger::issue_once`].
+    pub fn issue_once_for<P: Pool, K: AsRef<str>, R: AsRef<str>>(
+        &mut self,
+        pool: &P,
+        requests: &[(K, R)],
+        issued_at: SystemTime,
+    ) -> Result<Issued<P::Code>, Error> {
+        let keys: Vec<&str> = requests.iter().map(|(key, _)| key.as_ref()).collect();
+        request::check_keys(&keys)?;
+        let references = requests
+            .iter()
+            .map(|(_, reference)| normalize_reference(Some(reference.as_ref())))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.serve(IssueRequest {
+            pool,
+            count: keys.len() as u64,
+            issued_at: to_unix_seconds(issued_at)?,
+            references: PerRow::Each(references),
+            keys: Keys::Each(keys),
+        })
+    }
+
     fn issue_with<P: Pool>(
         &mut self,
         pool: &P,
@@ -181,27 +263,39 @@ impl Ledger {
         issued_at: SystemTime,
         references: PerRow<Option<&str>>,
     ) -> Result<Vec<P::Code>, Error> {
-        let issued_at = to_unix_seconds(issued_at)?;
-        if count == 0 {
-            return Ok(Vec::new());
+        let request = IssueRequest {
+            pool,
+            count,
+            issued_at: to_unix_seconds(issued_at)?,
+            references,
+            keys: Keys::None,
+        };
+        Ok(self.serve(request)?.codes)
+    }
+
+    /// One transaction for one request; `count` 0 changes nothing.
+    fn serve<P: Pool>(&mut self, request: IssueRequest<'_, P>) -> Result<Issued<P::Code>, Error> {
+        if request.count == 0 {
+            return Ok(Issued {
+                codes: Vec::new(),
+                already_issued: 0,
+            });
         }
-        let any: AnyPool = pool.clone().into();
+        let any: AnyPool = request.pool.clone().into();
         let known_id = self
             .pool_ids
             .iter()
             .find(|(known, _)| *known == any)
             .map(|&(_, id)| id);
         let mut txn = self.backend.begin(Mode::Write)?;
-        let (pool_id, codes) = ops::issue(
-            &mut *txn, pool, &any, known_id, count, issued_at, references,
-        )?;
+        let outcome = ops::issue(&mut *txn, &request, known_id)?;
         // The codes leave this function only once they are committed; a failed commit
         // rolls back and shows none.
         txn.commit()?;
-        if known_id.is_none() {
-            self.pool_ids.push((any, pool_id));
+        if let (None, Some(id)) = (known_id, outcome.pool_id) {
+            self.pool_ids.push((any, id));
         }
-        Ok(codes)
+        Ok(outcome.issued)
     }
 
     /// Records codes issued elsewhere (a catalog moving in), all or nothing, so that issuing

@@ -2,55 +2,175 @@
 
 use std::collections::HashMap;
 
-use crate::backend::{NewCodes, PerRow, PoolRow, Txn};
+use crate::backend::{NewCodes, PerRow, PoolRow, RequestRow, Txn};
+use crate::request::{IssueRequest, Issued, codes_text};
 use crate::time::to_unix_seconds;
 use crate::{AnyPool, Error, Import, ImportSummary, Pool, PoolStatus};
 
-/// Issues `count` codes from `typed` (the same pool as `pool`, whose row id the caller may
-/// know): reserves them by moving the pool's high-water mark, records each, and returns the
-/// pool's row id and the codes, each made once. The caller commits, and only then shows them.
+/// What [`issue`] did: the pool's row id (when the ledger has the pool) and the codes.
+pub(crate) struct Outcome<C> {
+    pub(crate) pool_id: Option<i64>,
+    pub(crate) issued: Issued<C>,
+}
+
+/// Serves `request` inside `txn`: the parts whose key the ledger holds get the codes stored
+/// for it (after checking that the key was used for the same pool and count); the rest are
+/// reserved together by moving the pool's high-water mark, recorded with their keys, and made
+/// once each. `known_id` is the pool's row id if the caller knows it. The caller commits, and
+/// only then shows the codes.
 pub(crate) fn issue<P: Pool>(
     txn: &mut dyn Txn,
-    typed: &P,
-    pool: &AnyPool,
+    request: &IssueRequest<'_, P>,
     known_id: Option<i64>,
-    count: u64,
-    issued_at: i64,
-    references: PerRow<Option<&str>>,
-) -> Result<(i64, Vec<P::Code>), Error> {
-    let pool_id = match known_id {
-        Some(id) => id,
-        None => find_or_create(txn, pool, issued_at)?.id,
-    };
+) -> Result<Outcome<P::Code>, Error> {
+    let pool: AnyPool = request.pool.clone().into();
+    let parts = request.parts();
+    let keys: Vec<&str> = parts.iter().filter_map(|part| part.key).collect();
+    let mut stored: HashMap<String, RequestRow> = HashMap::new();
+    if !keys.is_empty() {
+        // Keys first: a second request with one of them waits here, then finds this one's.
+        txn.lock_keys(&keys)?;
+        stored = txn
+            .requests(&keys)?
+            .into_iter()
+            .map(|row| (row.key.clone(), row))
+            .collect();
+    }
+    let mut pool_id = known_id;
+    if !stored.is_empty() && pool_id.is_none() {
+        pool_id = txn.find_pool(&pool)?.map(|row| row.id);
+    }
+    // Earlier requests: the same pool and count, or the key names another request.
+    for part in &parts {
+        let Some(row) = part.key.and_then(|key| stored.get(key)) else {
+            continue;
+        };
+        if Some(row.pool_id) != pool_id || row.count != part.count {
+            return Err(key_reused(txn, row, &pool, part.count));
+        }
+    }
+    let fresh_count: u64 = parts
+        .iter()
+        .filter(|part| part.key.is_none_or(|key| !stored.contains_key(key)))
+        .map(|part| part.count)
+        .sum();
+    let mut fresh = Vec::new();
+    let mut first_fresh = 0;
+    if fresh_count > 0 {
+        let id = match pool_id {
+            Some(id) => id,
+            None => find_or_create(txn, &pool, request.issued_at)?.id,
+        };
+        pool_id = Some(id);
+        first_fresh = reserve(txn, id, &pool, fresh_count)?;
+        fresh = (first_fresh..first_fresh + fresh_count)
+            .map(|serial| code_at(request.pool, &pool, serial))
+            .collect::<Result<Vec<_>, _>>()?;
+    }
+
+    // The codes in the request's order; the new ones' references and request rows.
+    let mut codes = Vec::new();
+    let mut references = Vec::new();
+    let mut new_requests = Vec::new();
+    let mut already_issued = 0;
+    let (mut row, mut next_fresh) = (0_usize, first_fresh);
+    for part in &parts {
+        let rows = row..row + usize::try_from(part.count).unwrap_or(usize::MAX);
+        row = rows.end;
+        if let Some(stored) = part.key.and_then(|key| stored.get(key)) {
+            for serial in stored.first..stored.first + stored.count {
+                codes.push(code_at(request.pool, &pool, serial)?);
+            }
+            already_issued += rows.len();
+            continue;
+        }
+        if let (Some(key), Some(pool_id)) = (part.key, pool_id) {
+            new_requests.push(RequestRow {
+                key: key.to_owned(),
+                pool_id,
+                first: next_fresh,
+                count: part.count,
+            });
+        }
+        if !stored.is_empty() {
+            let offset = usize::try_from(next_fresh - first_fresh).unwrap_or(usize::MAX);
+            codes.extend_from_slice(&fresh[offset..offset + rows.len()]);
+            if let PerRow::Each(_) = request.references {
+                references.extend(rows.map(|row| request.references.get(row)));
+            }
+        }
+        next_fresh += part.count;
+    }
+    if !fresh.is_empty() {
+        let rows = NewCodes {
+            codes: fresh.iter().map(|&code| code.into()).collect(),
+            issued_at: PerRow::Same(request.issued_at),
+            // Without earlier parts, every row is new: the references as given.
+            references: match &request.references {
+                PerRow::Each(_) if !stored.is_empty() => PerRow::Each(references),
+                given => given.clone(),
+            },
+            pool_id,
+        };
+        txn.insert_codes(&rows)?;
+    }
+    if !new_requests.is_empty() {
+        txn.insert_requests(&new_requests, request.issued_at)?;
+    }
+    if stored.is_empty() {
+        codes = fresh;
+    }
+    Ok(Outcome {
+        pool_id,
+        issued: Issued {
+            codes,
+            already_issued,
+        },
+    })
+}
+
+/// Moves the pool's high-water mark on by `count`: the first serial reserved, or
+/// [`Error::Exhausted`].
+fn reserve(txn: &mut dyn Txn, pool_id: i64, pool: &AnyPool, count: u64) -> Result<u64, Error> {
     // A count beyond the pool's size never reaches the database (nor its integer range).
     let reserved = if count <= pool.capacity() {
         txn.reserve(pool_id, count)?
     } else {
         None
     };
-    let Some(first) = reserved else {
-        let next = txn.find_pool(pool)?.map_or(pool.last() + 1, |row| row.next);
-        return Err(Error::Exhausted {
-            pool: pool.to_string(),
-            requested: count,
-            remaining: (pool.last() + 1).saturating_sub(next),
-        });
-    };
-    let issued = (first..first + count)
-        .map(|serial| {
-            typed.code_at_serial(serial).ok_or_else(|| {
-                crate::error::inconsistent(format!("pool {pool} reserved serial {serial}"))
+    match reserved {
+        Some(first) => Ok(first),
+        None => {
+            let next = txn.find_pool(pool)?.map_or(pool.last() + 1, |row| row.next);
+            Err(Error::Exhausted {
+                pool: pool.to_string(),
+                requested: count,
+                remaining: (pool.last() + 1).saturating_sub(next),
             })
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    let rows = NewCodes {
-        codes: issued.iter().map(|&code| code.into()).collect(),
-        issued_at: PerRow::Same(issued_at),
-        references,
-        pool_id: Some(pool_id),
+        }
+    }
+}
+
+fn code_at<P: Pool>(typed: &P, pool: &AnyPool, serial: u64) -> Result<P::Code, Error> {
+    typed
+        .code_at_serial(serial)
+        .ok_or_else(|| crate::error::inconsistent(format!("pool {pool} has no serial {serial}")))
+}
+
+/// [`Error::KeyReused`]: the key's stored request names another pool or count.
+fn key_reused(txn: &mut dyn Txn, stored: &RequestRow, pool: &AnyPool, count: u64) -> Error {
+    let earlier_pool = match txn.all_pools() {
+        Ok(pools) => pools
+            .into_iter()
+            .find(|row| row.id == stored.pool_id)
+            .map_or_else(|| format!("pool #{}", stored.pool_id), |row| row.pool.to_string()),
+        Err(error) => return error,
     };
-    txn.insert_codes(&rows)?;
-    Ok((pool_id, issued))
+    Error::KeyReused {
+        key: stored.key.clone(),
+        earlier: format!("{} from pool {earlier_pool}", codes_text(stored.count)),
+        requested: format!("{} from pool {pool}", codes_text(count)),
+    }
 }
 
 /// The pool's row, created when missing: refused when it overlaps another pool, and started

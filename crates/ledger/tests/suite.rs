@@ -465,48 +465,87 @@ fn invalid_reference_is_refused_before_writing(target: &Target) {
 /// Takes a ledger back to schema version 1 (as an older release left it: no reference index),
 /// then opens it: the migration brings the index back and the version up, codes intact.
 fn an_older_schema_moves_forward_when_opened(target: &Target) {
-    let mut ledger = target.open();
-    ledger
-        .issue(&qzaqq26(), 2, at(RELEASE_DAY), Some("kept"))
-        .unwrap();
-    drop(ledger);
-    let downgrade_index = "DROP INDEX ledger_codes_reference;";
+    // What each version added, undone newest first: a ledger of version `v` is one without
+    // the objects of the versions after `v`.
+    let added = [
+        (2, "DROP INDEX ledger_codes_reference;"),
+        (3, "DROP TABLE ledger_requests;"),
+    ];
+    for version in [2, 1] {
+        let target = &target.fresh(&format!("v{version}"));
+        let mut ledger = target.open();
+        ledger
+            .issue(&qzaqq26(), 2, at(RELEASE_DAY), Some("kept"))
+            .unwrap();
+        drop(ledger);
+        let downgrade: String = added
+            .iter()
+            .filter(|(since, _)| *since > version)
+            .map(|(_, sql)| *sql)
+            .collect();
+        match target.location() {
+            ledger::Location::Sqlite(path) => {
+                let connection = rusqlite::Connection::open(&path).unwrap();
+                connection.execute_batch(&downgrade).unwrap();
+                connection
+                    .pragma_update(None, "user_version", version)
+                    .unwrap();
+            }
+            #[cfg(feature = "postgres")]
+            location @ ledger::Location::Postgres(_) => common::postgres_execute(
+                &location,
+                &format!(
+                    "{downgrade} UPDATE ledger_meta SET value = '{version}' WHERE name = 'schema_version';"
+                ),
+            ),
+            other => panic!("unexpected location {other:?}"),
+        }
+        let mut ledger = Ledger::open_existing(target.location()).unwrap();
+        assert_eq!(ledger.records_for("kept").unwrap().len(), 2);
+        // What version 3 brought works: a keyed request is served once.
+        let first = ledger
+            .issue_once(&qzaqq26(), "after migration", 1, at(RELEASE_DAY), None)
+            .unwrap();
+        let again = ledger
+            .issue_once(&qzaqq26(), "after migration", 1, at(RELEASE_DAY), None)
+            .unwrap();
+        assert_eq!(strings(&first.codes), ["QZAQQ2600003"]);
+        assert_eq!((again.codes, again.already_issued), (first.codes, 1));
+        drop(ledger);
+        assert_eq!(
+            schema_objects(target),
+            (ledger::SCHEMA_VERSION, 1, 1),
+            "from version {version}"
+        );
+    }
+}
+
+/// The schema version, and how many of the reference index and request table there are.
+fn schema_objects(target: &Target) -> (u32, u32, u32) {
     match target.location() {
         ledger::Location::Sqlite(path) => {
             let connection = rusqlite::Connection::open(&path).unwrap();
-            connection.execute_batch(downgrade_index).unwrap();
-            connection.pragma_update(None, "user_version", 1).unwrap();
-        }
-        #[cfg(feature = "postgres")]
-        location @ ledger::Location::Postgres(_) => common::postgres_execute(
-            &location,
-            &format!(
-                "{downgrade_index} UPDATE ledger_meta SET value = '1' WHERE name = 'schema_version';"
-            ),
-        ),
-        other => panic!("unexpected location {other:?}"),
-    }
-    let mut ledger = Ledger::open_existing(target.location()).unwrap();
-    assert_eq!(ledger.records_for("kept").unwrap().len(), 2);
-    drop(ledger);
-    let (version, indexes) = match target.location() {
-        ledger::Location::Sqlite(path) => {
-            let connection = rusqlite::Connection::open(&path).unwrap();
+            let count = |name: &str| -> u32 {
+                connection
+                    .query_row(
+                        "SELECT count(*) FROM sqlite_schema WHERE name = ?1",
+                        [name],
+                        |row| row.get(0),
+                    )
+                    .unwrap()
+            };
             let version: u32 = connection
                 .query_row("PRAGMA user_version", [], |row| row.get(0))
                 .unwrap();
-            let indexes: u32 = connection
-                .query_row(
-                    "SELECT count(*) FROM sqlite_schema WHERE name = 'ledger_codes_reference'",
-                    [],
-                    |row| row.get(0),
-                )
-                .unwrap();
-            (version, indexes)
+            (
+                version,
+                count("ledger_codes_reference"),
+                count("ledger_requests"),
+            )
         }
         #[cfg(feature = "postgres")]
-        ledger::Location::Postgres(url) => {
-            let mut client = ::postgres::Client::connect(&url, ::postgres::NoTls).unwrap();
+        location @ ledger::Location::Postgres(_) => {
+            let mut client = common::postgres_client(&location);
             let version: String = client
                 .query_one(
                     "SELECT value FROM ledger_meta WHERE name = 'schema_version'",
@@ -514,19 +553,20 @@ fn an_older_schema_moves_forward_when_opened(target: &Target) {
                 )
                 .unwrap()
                 .get(0);
-            let indexes: i64 = client
+            let row = client
                 .query_one(
-                    "SELECT count(*) FROM pg_indexes WHERE indexname = 'ledger_codes_reference'
-                     AND schemaname = current_schema()",
+                    "SELECT (SELECT count(*) FROM pg_indexes WHERE indexname = 'ledger_codes_reference'
+                             AND schemaname = current_schema()),
+                            (SELECT count(*) FROM pg_tables WHERE tablename = 'ledger_requests'
+                             AND schemaname = current_schema())",
                     &[],
                 )
-                .unwrap()
-                .get(0);
-            (version.parse().unwrap(), u32::try_from(indexes).unwrap())
+                .unwrap();
+            let count = |column: usize| u32::try_from(row.get::<_, i64>(column)).unwrap();
+            (version.parse().unwrap(), count(0), count(1))
         }
         other => panic!("unexpected location {other:?}"),
-    };
-    assert_eq!((version, indexes), (ledger::SCHEMA_VERSION, 1));
+    }
 }
 
 /// Runs `sql` on the target's database through a connection of its own, as someone editing

@@ -14,11 +14,6 @@ use crate::{Error, Location, NotALedgerReason, OpenMode, SCHEMA_VERSION};
 use schema::{APPLICATION, MIGRATION_LOCK, MIGRATIONS};
 pub(crate) use txn::Statements;
 
-/// How many schema versions the PostgreSQL migrations lead through (the SQLite ones must
-/// match: one version number for both).
-#[cfg(test)]
-pub(crate) const MIGRATION_COUNT: usize = MIGRATIONS.len();
-
 /// How long connecting may take when the URL does not say (`connect_timeout`).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
 

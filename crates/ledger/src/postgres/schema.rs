@@ -3,7 +3,10 @@
 //! The ledger's tables live in the first schema of the connection's `search_path` (add
 //! `?options=-csearch_path%3Dname` to the URL to choose one). `ledger_meta` says whose tables
 //! they are and which schema version they have. `MIGRATIONS[n]` takes a ledger from version
-//! `n` to `n + 1`, as for SQLite, and both backends share one version number.
+//! `n` to `n + 1`, as for SQLite, and both backends share one version number
+//! ([`SCHEMA_VERSION`], the array's length).
+
+use crate::SCHEMA_VERSION;
 
 /// The `application` value in `ledger_meta`.
 pub(crate) const APPLICATION: &str = "musicid-ledger";
@@ -14,8 +17,9 @@ pub(crate) const MIGRATION_LOCK: i64 = 0x4d49_4c47;
 
 /// Version 1: pools, codes and a view for people, as for SQLite (see there for why a code's
 /// row has no kind, origin or foreign key); keys compare bytewise (`COLLATE "C"`), as in
-/// SQLite. Version 2: an index to find codes by reference.
-pub(crate) const MIGRATIONS: [&str; 2] = [
+/// SQLite. Version 2: an index to find codes by reference. Version 3: the keys of retry-safe
+/// requests (see SQLite's).
+pub(crate) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
     "CREATE TABLE ledger_meta (
         name TEXT PRIMARY KEY,
         value TEXT NOT NULL
@@ -51,4 +55,11 @@ pub(crate) const MIGRATIONS: [&str; 2] = [
         FROM ledger_codes;",
     "CREATE INDEX ledger_codes_reference ON ledger_codes (reference)
         WHERE reference IS NOT NULL;",
+    "CREATE TABLE ledger_requests (
+        key TEXT COLLATE \"C\" PRIMARY KEY,
+        pool_id BIGINT NOT NULL,
+        first_serial BIGINT NOT NULL,
+        count BIGINT NOT NULL CHECK (count > 0),
+        requested_at BIGINT NOT NULL
+    );",
 ];

@@ -7,7 +7,7 @@ use postgres::types::ToSql;
 use postgres::{Client, Row, Statement, Transaction};
 
 use crate::backend::{
-    Filter, NewCodes, POOL_COLUMNS, PoolRow, RECORD_COLUMNS, Txn, from_db, record_from_columns,
+    Filter, NewCodes, POOL_COLUMNS, PoolRow, RECORD_COLUMNS, RequestRow, Txn, from_db, record_from_columns,
     scan_sql, to_db,
 };
 use crate::{AnyPool, Error, Record};
@@ -24,6 +24,22 @@ pub(crate) struct Statements {
     /// Rows sharing one time and reference.
     insert_codes_shared: Statement,
     max_key: Statement,
+    lock_keys: Statement,
+    requests: Statement,
+    insert_requests: Statement,
+}
+
+/// The first half of the two-part advisory lock keys of request keys (`MILG`, as the SQLite
+/// `application_id`); the one-part lock of migrations lives in another key space.
+const KEY_LOCK_CLASS: i32 = 0x4d49_4c47;
+
+/// FNV-1a, 32 bits: a request key's advisory lock (stable across processes and versions,
+/// unlike Rust's hashers).
+fn key_hash(key: &str) -> i32 {
+    let hash = key.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    i32::from_ne_bytes(hash.to_ne_bytes())
 }
 
 impl Statements {
@@ -52,6 +68,20 @@ impl Statements {
             )?,
             max_key: client
                 .prepare("SELECT max(key) FROM ledger_codes WHERE key BETWEEN $1 AND $2")?,
+            // The array's order is the locking order: unnest reads it front to back.
+            lock_keys: client.prepare(
+                "SELECT count(pg_advisory_xact_lock($1, hash)) FROM unnest($2::int4[]) AS hash",
+            )?,
+            requests: client.prepare(
+                "SELECT key, pool_id, first_serial, count FROM ledger_requests
+                 WHERE key = ANY($1::text[])",
+            )?,
+            insert_requests: client.prepare(
+                "INSERT INTO ledger_requests (key, pool_id, first_serial, count, requested_at)
+                 SELECT u.key, u.pool_id, u.first_serial, u.count, $5
+                 FROM unnest($1::text[], $2::bigint[], $3::bigint[], $4::bigint[])
+                   AS u (key, pool_id, first_serial, count)",
+            )?,
         })
     }
 }
@@ -229,6 +259,47 @@ impl Txn for PgTxn<'_> {
                 }
                 return Err(error.into());
             }
+        }
+        Ok(())
+    }
+
+    fn lock_keys(&mut self, keys: &[&str]) -> Result<(), Error> {
+        // One transaction-scoped advisory lock per key hash, taken in ascending order so that
+        // two requests sharing keys never wait for each other in a circle. Two keys with one
+        // hash only take turns.
+        let mut hashes: Vec<i32> = keys.iter().map(|key| key_hash(key)).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        self.transaction
+            .execute(&self.statements.lock_keys, &[&KEY_LOCK_CLASS, &hashes])?;
+        Ok(())
+    }
+
+    fn requests(&mut self, keys: &[&str]) -> Result<Vec<RequestRow>, Error> {
+        let mut found = Vec::new();
+        for chunk in keys.chunks(BATCH) {
+            for row in self.transaction.query(&self.statements.requests, &[&chunk])? {
+                found.push(RequestRow {
+                    key: row.get(0),
+                    pool_id: row.get(1),
+                    first: from_db(row.get(2))?,
+                    count: from_db(row.get(3))?,
+                });
+            }
+        }
+        Ok(found)
+    }
+
+    fn insert_requests(&mut self, rows: &[RequestRow], requested_at: i64) -> Result<(), Error> {
+        for chunk in rows.chunks(BATCH) {
+            let keys: Vec<&str> = chunk.iter().map(|row| row.key.as_str()).collect();
+            let pools: Vec<i64> = chunk.iter().map(|row| row.pool_id).collect();
+            let firsts: Vec<i64> = chunk.iter().map(|row| to_db(row.first)).collect();
+            let counts: Vec<i64> = chunk.iter().map(|row| to_db(row.count)).collect();
+            self.transaction.execute(
+                &self.statements.insert_requests,
+                &[&keys, &pools, &firsts, &counts, &requested_at],
+            )?;
         }
         Ok(())
     }

@@ -2,7 +2,10 @@
 //!
 //! A ledger file is recognised by its `application_id` (the SQLite header field meant for
 //! this); its schema version is the `user_version`. `MIGRATIONS[n]` takes a ledger from
-//! version `n` to `n + 1`; a new ledger runs them all.
+//! version `n` to `n + 1`; a new ledger runs them all. The array's length is the crate's
+//! [`SCHEMA_VERSION`]: a new version does not build until both backends have its step.
+
+use crate::SCHEMA_VERSION;
 
 /// `MILG` ("musicid ledger") in the SQLite header's `application_id`.
 pub(crate) const APPLICATION_ID: i32 = 0x4d49_4c47;
@@ -17,7 +20,11 @@ pub(crate) const APPLICATION_ID: i32 = 0x4d49_4c47;
 /// declared foreign key, which would cost a lookup per code on the issuing path.
 ///
 /// Version 2: an index to find codes by reference.
-pub(crate) const MIGRATIONS: [&str; 2] = [
+///
+/// Version 3: the keys of retry-safe requests. A request's codes are contiguous serials of
+/// one pool, so a row of `ledger_requests` (its key, pool, first serial and count) gives
+/// them back without touching `ledger_codes`.
+pub(crate) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
     "CREATE TABLE ledger_pools (
         id INTEGER PRIMARY KEY,
         kind TEXT NOT NULL CHECK (kind IN ('isrc', 'upc')),
@@ -48,7 +55,11 @@ pub(crate) const MIGRATIONS: [&str; 2] = [
         FROM ledger_codes;",
     "CREATE INDEX ledger_codes_reference ON ledger_codes (reference)
         WHERE reference IS NOT NULL;",
+    "CREATE TABLE ledger_requests (
+        key TEXT PRIMARY KEY NOT NULL,
+        pool_id INTEGER NOT NULL,
+        first_serial INTEGER NOT NULL,
+        count INTEGER NOT NULL CHECK (count > 0),
+        requested_at INTEGER NOT NULL
+    ) WITHOUT ROWID;",
 ];
-
-/// The newest schema version this crate knows.
-pub(crate) const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

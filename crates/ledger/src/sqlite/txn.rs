@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension as _, Transaction, params};
 
 use crate::backend::{
-    Filter, NewCodes, POOL_COLUMNS, PoolRow, RECORD_COLUMNS, Txn, from_db, record_from_columns,
+    Filter, NewCodes, POOL_COLUMNS, PoolRow, RECORD_COLUMNS, RequestRow, Txn, from_db, record_from_columns,
     scan_sql, to_db,
 };
 use crate::{AnyPool, Code, Error, Record};
@@ -277,6 +277,56 @@ impl Txn for SqliteTxn<'_> {
                 }
                 row += rows_per_statement;
             }
+        }
+        Ok(())
+    }
+
+    fn lock_keys(&mut self, _keys: &[&str]) -> Result<(), Error> {
+        // Write transactions begin IMMEDIATE: this one is the only writer already.
+        Ok(())
+    }
+
+    fn requests(&mut self, keys: &[&str]) -> Result<Vec<RequestRow>, Error> {
+        let mut statement = self.transaction.prepare_cached(
+            "SELECT key, pool_id, first_serial, count FROM ledger_requests WHERE key = ?1",
+        )?;
+        let mut found = Vec::new();
+        for key in keys {
+            let row = statement
+                .query_row([key], |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, i64>(1)?,
+                        row.get::<_, i64>(2)?,
+                        row.get::<_, i64>(3)?,
+                    ))
+                })
+                .optional()?;
+            if let Some((key, pool_id, first, count)) = row {
+                found.push(RequestRow {
+                    key,
+                    pool_id,
+                    first: from_db(first)?,
+                    count: from_db(count)?,
+                });
+            }
+        }
+        Ok(found)
+    }
+
+    fn insert_requests(&mut self, rows: &[RequestRow], requested_at: i64) -> Result<(), Error> {
+        let mut statement = self.transaction.prepare_cached(
+            "INSERT INTO ledger_requests (key, pool_id, first_serial, count, requested_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for row in rows {
+            statement.execute(params![
+                row.key,
+                row.pool_id,
+                to_db(row.first),
+                to_db(row.count),
+                requested_at
+            ])?;
         }
         Ok(())
     }

@@ -22,6 +22,8 @@ pub const RELEASE_DAY: u64 = 1_772_366_400;
 pub struct Target {
     location: Location,
     _directory: Option<tempfile::TempDir>,
+    /// The test's name, for the PostgreSQL schema of [`Target::fresh`].
+    name: String,
 }
 
 impl Target {
@@ -31,6 +33,17 @@ impl Target {
         Self {
             location: Location::Sqlite(path),
             _directory: Some(directory),
+            name: String::new(),
+        }
+    }
+
+    /// Another empty target on the same backend (a new file, or the schema
+    /// `ledger_test_<name>_<suffix>`), for a test that needs several ledgers.
+    pub fn fresh(&self, suffix: &str) -> Self {
+        match &self.location {
+            Location::Sqlite(_) => Self::sqlite(),
+            _ => Self::postgres(&format!("{}_{suffix}", self.name))
+                .expect("a postgres target makes more"),
         }
     }
 
@@ -41,6 +54,7 @@ impl Target {
         Some(Self {
             location: Location::parse(&fresh_schema(&url, test)),
             _directory: None,
+            name: test.to_owned(),
         })
     }
 
@@ -96,7 +110,7 @@ fn fresh_schema(url: &str, test: &str) -> String {
     // PostgreSQL identifiers hold 63 bytes.
     schema.truncate(63);
     let mut client = postgres::Client::connect(url, postgres::NoTls)
-        .unwrap_or_else(|error| panic!("{POSTGRES_URL_VARIABLE}={url}: {error}"));
+        .unwrap_or_else(|error| panic!("{POSTGRES_URL_VARIABLE}: {error}"));
     client
         .batch_execute(&format!(
             "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema};"
@@ -111,14 +125,21 @@ fn fresh_schema(url: &str, _test: &str) -> String {
     url.to_owned()
 }
 
-/// Runs SQL on the PostgreSQL target (for tests that tamper with the tables).
+/// A connection of its own to the PostgreSQL target.
 #[cfg(feature = "postgres")]
-pub fn postgres_execute(location: &Location, sql: &str) {
+pub fn postgres_client(location: &Location) -> postgres::Client {
     let Location::Postgres(url) = location else {
         panic!("not a postgres location");
     };
-    let mut client = postgres::Client::connect(url, postgres::NoTls).expect("connects");
-    client.batch_execute(sql).expect("the sql runs");
+    postgres::Client::connect(url, postgres::NoTls).expect("connects")
+}
+
+/// Runs SQL on the PostgreSQL target (for tests that tamper with the tables).
+#[cfg(feature = "postgres")]
+pub fn postgres_execute(location: &Location, sql: &str) {
+    postgres_client(location)
+        .batch_execute(sql)
+        .expect("the sql runs");
 }
 
 /// The bytes of a file, to show that a refused open changed nothing.
