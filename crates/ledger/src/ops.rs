@@ -163,7 +163,10 @@ fn key_reused(txn: &mut dyn Txn, stored: &RequestRow, pool: &AnyPool, count: u64
         Ok(pools) => pools
             .into_iter()
             .find(|row| row.id == stored.pool_id)
-            .map_or_else(|| format!("pool #{}", stored.pool_id), |row| row.pool.to_string()),
+            .map_or_else(
+                || format!("pool #{}", stored.pool_id),
+                |row| row.pool.to_string(),
+            ),
         Err(error) => return error,
     };
     Error::KeyReused {

@@ -8,12 +8,13 @@ use std::collections::BTreeSet;
 use std::process::{Command, Stdio};
 use std::thread;
 
-use common::{RELEASE_DAY, Target, at};
+use common::{RELEASE_DAY, Target, WORKER, assert_one_set_per_draft, at, location_argument};
 use ledger::{Code, IsrcPool, Ledger, Location, Origin, UpcPool};
 
-on_both_backends!(threads_with_their_own_connections_never_share_a_code);
-
-const WORKER: &str = env!("CARGO_BIN_EXE_ledger-test-worker");
+on_both_backends!(
+    threads_with_their_own_connections_never_share_a_code,
+    concurrent_retries_of_one_draft_end_with_one_set_of_codes,
+);
 
 fn isrc_pool() -> IsrcPool {
     IsrcPool::parse("QZAQQ", "26").unwrap()
@@ -68,15 +69,11 @@ fn assert_contiguous(ledger: &mut Ledger, expected: &[String], isrcs: u64, upcs:
 /// Runs `processes` workers, each issuing `each` codes (alternately ISRC and UPC), and returns
 /// every code they printed.
 fn run_workers(location: &Location, processes: usize, each: u64) -> Vec<String> {
-    let argument = match location {
-        Location::Sqlite(path) => path.display().to_string(),
-        Location::Postgres(url) => url.clone(),
-        _ => unreachable!("two backends"),
-    };
+    let argument = location_argument(location);
     let children: Vec<_> = (0..processes)
         .map(|_| {
             Command::new(WORKER)
-                .args([argument.as_str(), "both", &each.to_string()])
+                .args([argument.as_str(), "codes", "both", &each.to_string()])
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -179,4 +176,49 @@ fn threads_with_their_own_connections_never_share_a_code(target: &Target) {
         threads * ROUNDS,
         threads * ROUNDS / 4 * 5,
     );
+}
+
+/// Two processes assign codes to the same 40 drafts at once (one from the first draft up,
+/// one from the last down, so that they meet on every draft in between) as two retries of a
+/// pipeline would: both print the same codes for every draft, and the ledger ends with one
+/// set per draft.
+fn concurrent_retries_of_one_draft_end_with_one_set_of_codes(target: &Target) {
+    const DRAFTS: u64 = 40;
+    drop(Ledger::create(target.location()).unwrap());
+    let argument = location_argument(&target.location());
+    let last = (DRAFTS - 1).to_string();
+    let children: Vec<_> = [("0", last.as_str()), (last.as_str(), "0")]
+        .into_iter()
+        .map(|(first, last)| {
+            Command::new(WORKER)
+                .args([argument.as_str(), "drafts", first, last])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("the worker starts")
+        })
+        .collect();
+    let outputs: Vec<BTreeSet<String>> = children
+        .into_iter()
+        .map(|child| {
+            let output = child.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "worker failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            String::from_utf8(output.stdout)
+                .unwrap()
+                .lines()
+                .map(str::to_owned)
+                .collect()
+        })
+        .collect();
+    assert_eq!(outputs[0].len() as u64, DRAFTS);
+    assert_eq!(outputs[0], outputs[1], "the two runs saw different codes");
+    let mut ledger = Ledger::open_existing(target.location()).unwrap();
+    let recorded: BTreeSet<String> = assert_one_set_per_draft(&mut ledger, DRAFTS)
+        .into_iter()
+        .collect();
+    assert_eq!(recorded, outputs[0]);
 }

@@ -26,7 +26,13 @@ fn strings<T: ToString>(codes: &[T]) -> Vec<String> {
 fn a_keyed_request_is_served_once(target: &Target) {
     let mut ledger = target.open();
     let first = ledger
-        .issue_once(&qzaqq26(), "vp-2026", 13, at(RELEASE_DAY), Some("Vesica Piscis"))
+        .issue_once(
+            &qzaqq26(),
+            "vp-2026",
+            13,
+            at(RELEASE_DAY),
+            Some("Vesica Piscis"),
+        )
         .unwrap();
     assert_eq!(first.already_issued, 0);
     assert_eq!(first.codes.len(), 13);
@@ -34,14 +40,29 @@ fn a_keyed_request_is_served_once(target: &Target) {
 
     // The same request again, in the same connection and in a new one: the same codes.
     let again = ledger
-        .issue_once(&qzaqq26(), "vp-2026", 13, at(RELEASE_DAY + 60), Some("Vesica Piscis"))
+        .issue_once(
+            &qzaqq26(),
+            "vp-2026",
+            13,
+            at(RELEASE_DAY + 60),
+            Some("Vesica Piscis"),
+        )
         .unwrap();
-    assert_eq!((again.codes.clone(), again.already_issued), (first.codes.clone(), 13));
+    assert_eq!(
+        (again.codes.clone(), again.already_issued),
+        (first.codes.clone(), 13)
+    );
     drop(ledger);
     let mut ledger = Ledger::open_existing(target.location()).unwrap();
     // Another reference does not make another request: the codes keep the first one's.
     let retry = ledger
-        .issue_once(&qzaqq26(), "vp-2026", 13, at(RELEASE_DAY + 120), Some("renamed"))
+        .issue_once(
+            &qzaqq26(),
+            "vp-2026",
+            13,
+            at(RELEASE_DAY + 120),
+            Some("renamed"),
+        )
         .unwrap();
     assert_eq!(retry.codes, first.codes);
     assert_eq!(ledger.records().unwrap().len(), 13);
@@ -59,10 +80,22 @@ fn a_keyed_request_is_served_once(target: &Target) {
     // UPCs alike.
     let upcs = UpcPool::parse("0614141").unwrap();
     let upc = ledger
-        .issue_once(&upcs, "vp-2026 upc", 1, at(RELEASE_DAY), Some("Vesica Piscis"))
+        .issue_once(
+            &upcs,
+            "vp-2026 upc",
+            1,
+            at(RELEASE_DAY),
+            Some("Vesica Piscis"),
+        )
         .unwrap();
     let upc_again = ledger
-        .issue_once(&upcs, "vp-2026 upc", 1, at(RELEASE_DAY), Some("Vesica Piscis"))
+        .issue_once(
+            &upcs,
+            "vp-2026 upc",
+            1,
+            at(RELEASE_DAY),
+            Some("Vesica Piscis"),
+        )
         .unwrap();
     assert_eq!(strings(&upc.codes), ["614141000005"]);
     assert_eq!((upc_again.codes, upc_again.already_issued), (upc.codes, 1));
@@ -89,17 +122,29 @@ fn a_key_reused_for_another_request_is_refused(target: &Target) {
     let count = ledger
         .issue_once(&qzaqq26(), "album", 12, at(RELEASE_DAY), None)
         .unwrap_err();
-    refused(&mut ledger, count, "12 codes from pool isrc QZAQQ 26 00001..=99999");
+    refused(
+        &mut ledger,
+        count,
+        "12 codes from pool isrc QZAQQ 26 00001..=99999",
+    );
     let year = IsrcPool::parse("QZAQQ", "2025").unwrap();
     let error = ledger
         .issue_once(&year, "album", 13, at(RELEASE_DAY), None)
         .unwrap_err();
-    refused(&mut ledger, error, "13 codes from pool isrc QZAQQ 25 00001..=99999");
+    refused(
+        &mut ledger,
+        error,
+        "13 codes from pool isrc QZAQQ 25 00001..=99999",
+    );
     let prefix = IsrcPool::parse("QZAQR", "2026").unwrap();
     let error = ledger
         .issue_once(&prefix, "album", 13, at(RELEASE_DAY), None)
         .unwrap_err();
-    refused(&mut ledger, error, "13 codes from pool isrc QZAQR 26 00001..=99999");
+    refused(
+        &mut ledger,
+        error,
+        "13 codes from pool isrc QZAQR 26 00001..=99999",
+    );
     let upcs = UpcPool::parse("0614141").unwrap();
     let error = ledger
         .issue_once(&upcs, "album", 1, at(RELEASE_DAY), None)
@@ -109,7 +154,11 @@ fn a_key_reused_for_another_request_is_refused(target: &Target) {
     let error = ledger
         .issue_once_for(&qzaqq26(), &[("new", "a"), ("album", "b")], at(RELEASE_DAY))
         .unwrap_err();
-    refused(&mut ledger, error, "1 code from pool isrc QZAQQ 26 00001..=99999");
+    refused(
+        &mut ledger,
+        error,
+        "1 code from pool isrc QZAQQ 26 00001..=99999",
+    );
     // None of those pools was added, nor moved.
     assert_eq!(ledger.pools().unwrap().len(), 1);
     assert_eq!(ledger.pool_status(&qzaqq26()).unwrap().used, 13);
@@ -138,7 +187,13 @@ fn per_track_keys_return_known_codes_and_issue_the_rest(target: &Target) {
     // The draft again with a 14th track put in the middle, in another order: every known
     // track gets its code, the new one the next free code.
     let mut retry: Vec<(String, String)> = tracks.iter().rev().cloned().collect();
-    retry.insert(5, ("bonus".to_owned(), "One Yen / Vesica Piscis / bonus".to_owned()));
+    retry.insert(
+        5,
+        (
+            "bonus".to_owned(),
+            "One Yen / Vesica Piscis / bonus".to_owned(),
+        ),
+    );
     let second = ledger
         .issue_once_for(&qzaqq26(), &retry, at(RELEASE_DAY + 60))
         .unwrap();
@@ -147,8 +202,13 @@ fn per_track_keys_return_known_codes_and_issue_the_rest(target: &Target) {
     expected.insert(5, "QZAQQ2600015".to_owned());
     assert_eq!(strings(&second.codes), expected);
     assert_eq!(ledger.records().unwrap().len(), 15);
-    let bonus = ledger.records_for("One Yen / Vesica Piscis / bonus").unwrap();
-    assert_eq!(strings(&bonus.iter().map(|r| r.code).collect::<Vec<_>>()), ["QZAQQ2600015"]);
+    let bonus = ledger
+        .records_for("One Yen / Vesica Piscis / bonus")
+        .unwrap();
+    assert_eq!(
+        strings(&bonus.iter().map(|r| r.code).collect::<Vec<_>>()),
+        ["QZAQQ2600015"]
+    );
 
     // All of them known: nothing new, the pool stays where it is.
     let third = ledger
@@ -163,20 +223,36 @@ fn keys_that_cannot_name_a_request_are_refused(target: &Target) {
     let error = ledger
         .issue_once(&qzaqq26(), "", 1, at(RELEASE_DAY), None)
         .unwrap_err();
-    assert_eq!(error.to_string(), "invalid key \"\": a key must not be empty");
+    assert_eq!(
+        error.to_string(),
+        "invalid key \"\": a key must not be empty"
+    );
     let error = ledger
         .issue_once(&qzaqq26(), "a\0b", 1, at(RELEASE_DAY), None)
         .unwrap_err();
-    assert_eq!(error.to_string(), "invalid key \"a\\0b\": NUL character at byte 1");
+    assert_eq!(
+        error.to_string(),
+        "invalid key \"a\\0b\": NUL character at byte 1"
+    );
     let error = ledger
-        .issue_once_for(&qzaqq26(), &[("t1", "x"), ("t2", "y"), ("t1", "z")], at(RELEASE_DAY))
+        .issue_once_for(
+            &qzaqq26(),
+            &[("t1", "x"), ("t2", "y"), ("t1", "z")],
+            at(RELEASE_DAY),
+        )
         .unwrap_err();
-    assert_eq!(error.to_string(), "invalid key \"t1\": given twice in one request");
+    assert_eq!(
+        error.to_string(),
+        "invalid key \"t1\": given twice in one request"
+    );
     assert!(matches!(error, Error::InvalidKey { .. }));
     let error = ledger
         .issue_once_for(&qzaqq26(), &[("t1", "x\0")], at(RELEASE_DAY))
         .unwrap_err();
-    assert!(matches!(error, Error::InvalidReference { position: 1 }), "{error:?}");
+    assert!(
+        matches!(error, Error::InvalidReference { position: 1 }),
+        "{error:?}"
+    );
     assert!(ledger.records().unwrap().is_empty());
     assert!(ledger.pools().unwrap().is_empty());
     // No codes asked for: nothing recorded, not even the key.
@@ -204,7 +280,10 @@ fn keyed_and_plain_requests_share_the_pool(target: &Target) {
     let error = ledger
         .issue_once(&small, "k2", 1, at(RELEASE_DAY), None)
         .unwrap_err();
-    assert!(matches!(error, Error::Exhausted { remaining: 0, .. }), "{error:?}");
+    assert!(
+        matches!(error, Error::Exhausted { remaining: 0, .. }),
+        "{error:?}"
+    );
     let again = ledger
         .issue_once(&small, "k", 2, at(RELEASE_DAY), None)
         .unwrap();

@@ -7,8 +7,8 @@ use postgres::types::ToSql;
 use postgres::{Client, Row, Statement, Transaction};
 
 use crate::backend::{
-    Filter, NewCodes, POOL_COLUMNS, PoolRow, RECORD_COLUMNS, RequestRow, Txn, from_db, record_from_columns,
-    scan_sql, to_db,
+    Filter, NewCodes, POOL_COLUMNS, PoolRow, RECORD_COLUMNS, RequestRow, Txn, from_db,
+    record_from_columns, scan_sql, to_db,
 };
 use crate::{AnyPool, Error, Record};
 
@@ -278,7 +278,10 @@ impl Txn for PgTxn<'_> {
     fn requests(&mut self, keys: &[&str]) -> Result<Vec<RequestRow>, Error> {
         let mut found = Vec::new();
         for chunk in keys.chunks(BATCH) {
-            for row in self.transaction.query(&self.statements.requests, &[&chunk])? {
+            for row in self
+                .transaction
+                .query(&self.statements.requests, &[&chunk])?
+            {
                 found.push(RequestRow {
                     key: row.get(0),
                     pool_id: row.get(1),

@@ -4,8 +4,8 @@
 use rusqlite::{OptionalExtension as _, Transaction, params};
 
 use crate::backend::{
-    Filter, NewCodes, POOL_COLUMNS, PoolRow, RECORD_COLUMNS, RequestRow, Txn, from_db, record_from_columns,
-    scan_sql, to_db,
+    Filter, NewCodes, POOL_COLUMNS, PoolRow, RECORD_COLUMNS, RequestRow, Txn, from_db,
+    record_from_columns, scan_sql, to_db,
 };
 use crate::{AnyPool, Code, Error, Record};
 

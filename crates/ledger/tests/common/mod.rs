@@ -176,3 +176,73 @@ macro_rules! on_both_backends {
         }
     };
 }
+
+/// The worker process of the concurrency, crash and fault tests.
+pub const WORKER: &str = env!("CARGO_BIN_EXE_ledger-test-worker");
+
+/// Tracks per draft in the worker's `drafts` mode.
+pub const DRAFT_TRACKS: u64 = 13;
+
+/// The location as a worker's command line takes it.
+pub fn location_argument(location: &Location) -> String {
+    match location {
+        Location::Sqlite(path) => path.display().to_string(),
+        Location::Postgres(url) => url.clone(),
+        _ => unreachable!("two backends"),
+    }
+}
+
+/// The lines the worker's `drafts` mode prints (`draft N: UPC ISRC…`), read back from what
+/// the ledger recorded under each draft's references; `None` for a draft with no codes.
+pub fn draft_line(ledger: &mut Ledger, draft: u64) -> Option<String> {
+    let key = format!("draft {draft}");
+    let upc = ledger.records_for(&key).unwrap();
+    if upc.is_empty() {
+        return None;
+    }
+    assert_eq!(upc.len(), 1, "{key} has {} UPCs", upc.len());
+    let mut line = format!("{key}: {}", upc[0].code);
+    for track in 1..=DRAFT_TRACKS {
+        let isrc = ledger
+            .records_for(&format!("{key} / track {track}"))
+            .unwrap();
+        assert_eq!(
+            isrc.len(),
+            1,
+            "{key} track {track} has {} ISRCs",
+            isrc.len()
+        );
+        line.push(' ');
+        line.push_str(&isrc[0].code.to_string());
+    }
+    Some(line)
+}
+
+/// Asserts that the ledger holds the codes of `drafts` drafts and nothing else: one UPC and
+/// 13 ISRCs each, the ISRCs designations `1..=13 × drafts` and the UPCs item references
+/// `0..drafts` of the worker's pools (none missing, none twice); returns each draft's line.
+#[track_caller]
+pub fn assert_one_set_per_draft(ledger: &mut Ledger, drafts: u64) -> Vec<String> {
+    let records = ledger.records().unwrap();
+    assert_eq!(records.len() as u64, drafts * (DRAFT_TRACKS + 1));
+    let upcs = upc::Allocator::new("0614141".parse().unwrap()).unwrap();
+    let mut designations = Vec::new();
+    let mut item_references = Vec::new();
+    for record in &records {
+        match record.code {
+            ledger::Code::Isrc(isrc) => designations.push(u64::from(isrc.designation())),
+            ledger::Code::Upc(upc) => item_references.push(upcs.item_reference_of(upc).unwrap()),
+            _ => unreachable!("only ISRCs and UPCs are issued"),
+        }
+    }
+    designations.sort_unstable();
+    item_references.sort_unstable();
+    assert_eq!(
+        designations,
+        (1..=drafts * DRAFT_TRACKS).collect::<Vec<_>>()
+    );
+    assert_eq!(item_references, (0..drafts).collect::<Vec<_>>());
+    (0..drafts)
+        .map(|draft| draft_line(ledger, draft).expect("every draft has its codes"))
+        .collect()
+}
