@@ -3,6 +3,9 @@
 //! The content goes to a temporary file in the same directory, is flushed to disk (`fsync`),
 //! then renamed over the target (atomic on POSIX file systems), and the directory is synced so
 //! the rename itself survives a crash.
+//!
+//! The file gets the mode `File::create` would give it: an existing file keeps its mode, a new
+//! one gets `0666` less the umask (not the private `0600` of a temporary file).
 
 use std::io::Write;
 use std::path::Path;
@@ -29,11 +32,26 @@ pub fn write(path: &Path, contents: &[u8]) -> Result<(), Error> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".musicid-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".musicid-").suffix(".tmp");
+    let existing = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .map(|meta| meta.permissions());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        // Given to open(2), so the umask applies, as to `File::create`.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
         .tempfile_in(dir)
         .map_err(|e| Error::with(format!("{shown}: cannot create a temporary file"), e))?;
+    if let Some(permissions) = existing {
+        temp.as_file()
+            .set_permissions(permissions)
+            .map_err(|e| Error::with(format!("{shown}: cannot keep the file's mode"), e))?;
+    }
     temp.write_all(contents)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| Error::with(format!("{shown}: cannot write"), e))?;

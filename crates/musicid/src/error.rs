@@ -40,11 +40,8 @@ pub enum Error {
     Output {
         /// The write error.
         source: io::Error,
-        /// How the input written before looked.
-        #[expect(
-            dead_code,
-            reason = "a closed pipe exits 2 until it exits with the status so far"
-        )]
+        /// How the input looked as far as it was checked: the exit status when the reader
+        /// closed the pipe.
         so_far: Outcome,
     },
     /// The command could not do its job: a file that cannot be read, a ledger that cannot issue,
@@ -77,6 +74,14 @@ impl Error {
     /// A failure writing the output, after output that found the input `so_far`.
     pub fn output(source: io::Error, so_far: Outcome) -> Error {
         Error::Output { source, so_far }
+    }
+
+    /// The same error; a failure writing the output now says the input was found `so_far`.
+    pub fn found(self, so_far: Outcome) -> Error {
+        match self {
+            Error::Output { source, .. } => Error::Output { source, so_far },
+            other => other,
+        }
     }
 }
 

@@ -41,9 +41,12 @@ fn exit(result: CmdResult) -> ExitCode {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Invalid) | Err(Error::Invalid) => ExitCode::from(INVALID),
         Err(Error::Reported) => ExitCode::from(FAILED),
-        // The reader closed the pipe: it has seen enough.
-        Err(Error::Output { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
-            ExitCode::from(FAILED)
+        // The reader closed the pipe (`musicid isrc check big.txt | head`): it has seen
+        // enough. End quietly with the status of what was checked so far, as ripgrep does.
+        Err(Error::Output { source, so_far })
+            if source.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
+            exit(Ok(so_far))
         }
         Err(error) => {
             eprintln!("musicid: error: {error}");

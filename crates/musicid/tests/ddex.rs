@@ -4,18 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{FIXTURES, assert_code, assert_contains, assert_ern_reads_back, run};
-
-const PARTIES: [&str; 8] = [
-    "--sender-dpid",
-    "PADPIDA2013042401U",
-    "--sender-name",
-    "Leerecs",
-    "--recipient-dpid",
-    "PADPIDA2009101501Y",
-    "--recipient-name",
-    "Example DSP",
-];
+use common::{FIXTURES, PARTIES, assert_code, assert_contains, assert_ern_reads_back, run};
 
 fn export(input: &str, output: &str, extra: &[&str]) -> common::Run {
     let mut args = vec!["release", "export-ddex", input, "-o", output];

@@ -27,13 +27,13 @@ use shown::Shown;
 pub trait Checkable: Code {
     /// The plural used in summaries ("ISRCs").
     const PLURAL: &'static str;
-    /// The kind of the warning for a valid code in a lenient spelling ("isrc.noncanonical").
+    /// The rule of the warning for a valid code in a lenient spelling ("isrc.noncanonical").
     const NONCANONICAL: &'static str;
-    /// The kind of the warning for a code seen before in the input ("isrc.duplicate").
+    /// The rule of the warning for a code seen before in the input ("isrc.duplicate").
     const DUPLICATE: &'static str;
 
-    /// A stable, machine-readable name of an error's kind.
-    fn error_kind(error: &<Self as Code>::Error) -> &'static str;
+    /// The rule an error breaks: its stable, machine-readable name (the crate's error kind).
+    fn error_rule(error: &<Self as Code>::Error) -> &'static str;
 
     /// The 1-based character position an error points at, if any.
     fn error_position(error: &<Self as Code>::Error) -> Option<usize>;
@@ -42,13 +42,14 @@ pub trait Checkable: Code {
     /// every form of one product.
     fn dedupe_key(self) -> Self;
 
-    /// Calls `each(kind, message)` for every warning the code deserves.
+    /// Calls `each(rule, message)` for every warning the code deserves.
     fn lints(self, reference_year: u16, each: impl FnMut(&'static str, &dyn Display));
 }
 
-/// The output format of a check.
+/// The output format of a report (`--format` of the check commands, `release validate`,
+/// `ledger lookup`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum Format {
+pub enum ReportFormat {
     /// `FILE:LINE: INPUT: message` per finding, a summary on stderr.
     #[default]
     Text,
@@ -66,7 +67,7 @@ pub struct CheckOptions {
     /// Warnings make the exit code 1.
     pub deny_warnings: bool,
     /// Text or JSON.
-    pub format: Format,
+    pub format: ReportFormat,
     /// Read this column of CSV input instead of one code per line.
     pub column: Option<String>,
     /// The year that year-of-reference plausibility is judged against.
@@ -75,7 +76,8 @@ pub struct CheckOptions {
 
 /// Why an input is not a valid code.
 struct Problem {
-    kind: &'static str,
+    /// The stable id of the finding.
+    rule: &'static str,
     message: String,
     position: Option<usize>,
 }
@@ -83,7 +85,7 @@ struct Problem {
 impl Problem {
     fn of<C: Checkable>(error: &<C as Code>::Error) -> Problem {
         Problem {
-            kind: C::error_kind(error),
+            rule: C::error_rule(error),
             message: error.to_string(),
             position: C::error_position(error),
         }
@@ -93,7 +95,7 @@ impl Problem {
         let valid = error.valid_up_to();
         let chars_before = std::str::from_utf8(&input[..valid]).map_or(0, |s| s.chars().count());
         Problem {
-            kind: "encoding",
+            rule: "encoding",
             message: format!(
                 "invalid UTF-8: byte 0x{:02X} at position {} is not part of a character",
                 input[valid],
@@ -177,7 +179,7 @@ impl<C: Checkable, W: Write> Checker<'_, C, W> {
     fn too_long(&mut self, line: u64, head: &[u8], len: u64) -> io::Result<()> {
         self.tally.checked += 1;
         let problem = Problem {
-            kind: "line_too_long",
+            rule: "line_too_long",
             message: too_long_message::<C>(len),
             position: None,
         };
@@ -191,16 +193,16 @@ impl<C: Checkable, W: Write> Checker<'_, C, W> {
 
     fn warn(&mut self, line: u64, input: &[u8], code: C, canonical: bool) -> io::Result<()> {
         let mut found: Vec<Problem> = Vec::new();
-        code.lints(self.options.reference_year, |kind, message| {
+        code.lints(self.options.reference_year, |rule, message| {
             found.push(Problem {
-                kind,
+                rule,
                 message: message.to_string(),
                 position: None,
             });
         });
         if !canonical {
             found.push(Problem {
-                kind: C::NONCANONICAL,
+                rule: C::NONCANONICAL,
                 message: format!("not in the canonical form {code}"),
                 position: None,
             });
@@ -215,7 +217,7 @@ impl<C: Checkable, W: Write> Checker<'_, C, W> {
                     format!("{}:{first_line}", self.files[first_file])
                 };
                 found.push(Problem {
-                    kind: C::DUPLICATE,
+                    rule: C::DUPLICATE,
                     message: format!("duplicate: first seen at {at}"),
                     position: None,
                 });
@@ -244,14 +246,14 @@ impl<C: Checkable, W: Write> Checker<'_, C, W> {
     ) -> io::Result<()> {
         let file = self.files.last().map_or("-", String::as_str);
         match self.options.format {
-            Format::Text => {
+            ReportFormat::Text => {
                 let label = if severity == "warning" {
                     "warning: "
                 } else {
                     ""
                 };
                 let tag = if severity == "warning" {
-                    format!(" [{}]", problem.kind)
+                    format!(" [{}]", problem.rule)
                 } else {
                     String::new()
                 };
@@ -263,7 +265,7 @@ impl<C: Checkable, W: Write> Checker<'_, C, W> {
                     problem.message
                 )
             }
-            Format::Json => {
+            ReportFormat::Json => {
                 let finding = JsonFinding {
                     file,
                     line,
@@ -272,7 +274,8 @@ impl<C: Checkable, W: Write> Checker<'_, C, W> {
                     input_bytes: shown.truncated_from,
                     valid: severity != "error",
                     severity,
-                    kind: problem.kind,
+                    kind: problem.rule,
+                    rule: problem.rule,
                     message: &problem.message,
                     position: problem.position,
                 };
@@ -294,7 +297,9 @@ struct JsonFinding<'a> {
     input_bytes: Option<u64>,
     valid: bool,
     severity: &'a str,
+    /// The rule under its first name, kept for the scripts that read it.
     kind: &'a str,
+    rule: &'a str,
     message: &'a str,
     position: Option<usize>,
 }
@@ -368,7 +373,7 @@ pub fn run<C: Checkable>(inputs: &[String], options: &CheckOptions) -> CmdResult
         bar.finish_and_clear();
     }
     let tally = checker.tally;
-    if options.format == Format::Json {
+    if options.format == ReportFormat::Json {
         let summary = JsonSummary {
             summary: true,
             checked: tally.checked,
@@ -386,7 +391,7 @@ pub fn run<C: Checkable>(inputs: &[String], options: &CheckOptions) -> CmdResult
         .out
         .flush()
         .map_err(|e| Error::output(e, checker.so_far()))?;
-    if options.format == Format::Text {
+    if options.format == ReportFormat::Text {
         let unreadable = match unreadable {
             0 => String::new(),
             1 => ", 1 input could not be read".to_owned(),
@@ -515,7 +520,7 @@ fn check_csv<C: Checkable, W: Write>(
             None => {
                 checker.tally.checked += 1;
                 let problem = Problem {
-                    kind: "missing_field",
+                    rule: "missing_field",
                     message: format!(
                         "the row has {} fields: no value in column {column:?}",
                         record.len()

@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::check::{CheckOptions, Format};
+use crate::check::{CheckOptions, ReportFormat};
 use crate::clock;
 
 /// The arguments of `musicid isrc check` and `musicid upc check`.
@@ -23,8 +23,8 @@ pub struct CheckArgs {
     #[arg(long)]
     pub deny_warnings: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
     /// Read CSV input and check this column (named by the header).
     #[arg(long, value_name = "NAME")]
     pub column: Option<String>,

@@ -20,7 +20,7 @@ use release_model::{Release, ValidationOptions};
 use crate::atomic;
 use crate::clock;
 use crate::cmd::assignment::assign_all;
-use crate::cmd::files::{self, InputFormat};
+use crate::cmd::files::{self, ReleaseFormat};
 use crate::error::{CmdResult, Error, Outcome};
 
 /// The draft the demo assigns codes to: the committed fixture.
@@ -107,7 +107,7 @@ pub fn run(args: &DemoArgs) -> CmdResult {
         Folder::Reused => {
             let ledger = Ledger::open_existing(ledger_path.as_path())?;
             let releases = if json_path.is_file() {
-                let loaded = files::load(&json_path, InputFormat::Json)?;
+                let loaded = files::load(&json_path, ReleaseFormat::Json)?;
                 if let Some(error) = loaded.errors.first() {
                     return Err(Error::msg(format!(
                         "{error} (remove {} to start the demo afresh)",
@@ -136,11 +136,11 @@ pub fn run(args: &DemoArgs) -> CmdResult {
     let csv_path = dir.join(CSV_FILE);
     atomic::write(
         &json_path,
-        files::render(&releases, InputFormat::Json, true).as_bytes(),
+        files::render(&releases, ReleaseFormat::Json, true).as_bytes(),
     )?;
     atomic::write(
         &csv_path,
-        files::render(&releases, InputFormat::Csv, true).as_bytes(),
+        files::render(&releases, ReleaseFormat::Csv, true).as_bytes(),
     )?;
 
     let ern_path = dir.join(ERN_FILE);

@@ -11,21 +11,21 @@ use crate::error::Error;
 
 /// The release file formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
+pub enum ReleaseFormat {
     /// The JSON release format: one release object or an array of them.
     Json,
     /// One row per track, release columns repeated.
     Csv,
 }
 
-impl InputFormat {
+impl ReleaseFormat {
     /// The format a file name says (`.json`, `.csv`, any case).
-    pub fn of_path(path: &Path) -> Option<InputFormat> {
+    pub fn of_path(path: &Path) -> Option<ReleaseFormat> {
         let extension = path.extension()?.to_str()?;
         if extension.eq_ignore_ascii_case("json") {
-            Some(InputFormat::Json)
+            Some(ReleaseFormat::Json)
         } else if extension.eq_ignore_ascii_case("csv") {
-            Some(InputFormat::Csv)
+            Some(ReleaseFormat::Csv)
         } else {
             None
         }
@@ -35,7 +35,7 @@ impl InputFormat {
     ///
     /// # Errors
     /// Neither: a usage error.
-    pub fn of_input(given: Option<InputFormat>, path: &Path) -> Result<Self, Error> {
+    pub fn of_input(given: Option<ReleaseFormat>, path: &Path) -> Result<Self, Error> {
         Self::resolve(given, path, "input")
     }
 
@@ -44,15 +44,15 @@ impl InputFormat {
     ///
     /// # Errors
     /// Neither: a usage error.
-    pub fn of_output(given: Option<InputFormat>, path: &Path) -> Result<Self, Error> {
+    pub fn of_output(given: Option<ReleaseFormat>, path: &Path) -> Result<Self, Error> {
         if path == Path::new("-") {
-            return Ok(given.unwrap_or(InputFormat::Json));
+            return Ok(given.unwrap_or(ReleaseFormat::Json));
         }
         Self::resolve(given, path, "output")
     }
 
-    fn resolve(given: Option<InputFormat>, path: &Path, role: &str) -> Result<Self, Error> {
-        given.or_else(|| InputFormat::of_path(path)).ok_or_else(|| {
+    fn resolve(given: Option<ReleaseFormat>, path: &Path, role: &str) -> Result<Self, Error> {
+        given.or_else(|| ReleaseFormat::of_path(path)).ok_or_else(|| {
             Error::msg(format!(
                 "{}: cannot tell the {role} format from the name: use .json or .csv, or --{role}-format",
                 path.display()
@@ -144,20 +144,20 @@ fn syntax_error(file: &str, error: &release_model::Error) -> SyntaxError {
 ///
 /// # Errors
 /// A file that cannot be read; syntax errors are in [`Loaded::errors`].
-pub fn load(path: &Path, format: InputFormat) -> Result<Loaded, Error> {
+pub fn load(path: &Path, format: ReleaseFormat) -> Result<Loaded, Error> {
     let file = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|e| Error::with(file.as_str(), e))?;
     let import = match format {
-        InputFormat::Json => release_model::json::from_slice(&bytes),
-        InputFormat::Csv => release_model::csv::read(&bytes[..]),
+        ReleaseFormat::Json => release_model::json::from_slice(&bytes),
+        ReleaseFormat::Csv => release_model::csv::read(&bytes[..]),
     };
     // JSON keeps its shape; a CSV of one release becomes one JSON object.
     let single = match format {
-        InputFormat::Json => bytes
+        ReleaseFormat::Json => bytes
             .iter()
             .find(|b| !b.is_ascii_whitespace())
             .is_some_and(|&b| b == b'{'),
-        InputFormat::Csv => import.releases.len() == 1,
+        ReleaseFormat::Csv => import.releases.len() == 1,
     };
     Ok(Loaded {
         errors: import
@@ -175,7 +175,7 @@ pub fn load(path: &Path, format: InputFormat) -> Result<Loaded, Error> {
 /// # Errors
 /// A file that cannot be read; [`Error::Invalid`] for a file with syntax errors, which are
 /// reported on stderr.
-pub fn load_whole(path: &Path, format: InputFormat) -> Result<Loaded, Error> {
+pub fn load_whole(path: &Path, format: ReleaseFormat) -> Result<Loaded, Error> {
     let loaded = load(path, format)?;
     if loaded.errors.is_empty() {
         return Ok(loaded);
@@ -193,11 +193,13 @@ pub fn load_whole(path: &Path, format: InputFormat) -> Result<Loaded, Error> {
 
 /// Serialises releases in a format: one JSON object when `single`, else an array; a JSON
 /// text ends with a newline like the CSV.
-pub fn render(releases: &[Release], format: InputFormat, single: bool) -> String {
+pub fn render(releases: &[Release], format: ReleaseFormat, single: bool) -> String {
     let mut text = match (format, releases) {
-        (InputFormat::Json, [release]) if single => release_model::json::release_to_string(release),
-        (InputFormat::Json, _) => release_model::json::to_string(releases),
-        (InputFormat::Csv, _) => return release_model::csv::to_string(releases),
+        (ReleaseFormat::Json, [release]) if single => {
+            release_model::json::release_to_string(release)
+        }
+        (ReleaseFormat::Json, _) => release_model::json::to_string(releases),
+        (ReleaseFormat::Csv, _) => return release_model::csv::to_string(releases),
     };
     if !text.ends_with('\n') {
         text.push('\n');

@@ -7,7 +7,7 @@ use std::path::Path;
 use release_model::{Finding, Release, Report, Severity};
 use serde::Serialize;
 
-use crate::check::Format;
+use crate::check::ReportFormat;
 use crate::cmd::files::SyntaxError;
 
 /// Where a release of a combined catalog came from.
@@ -60,7 +60,7 @@ pub fn write_json_line(out: &mut impl Write, value: &impl Serialize) -> io::Resu
 /// The output cannot be written.
 pub fn write_report(
     out: &mut impl Write,
-    format: Format,
+    format: ReportFormat,
     syntax: &[SyntaxError],
     releases: &[Release],
     origins: &[Origin],
@@ -68,8 +68,8 @@ pub fn write_report(
 ) -> io::Result<()> {
     for error in syntax {
         match format {
-            Format::Text => writeln!(out, "{error}")?,
-            Format::Json => {
+            ReportFormat::Text => writeln!(out, "{error}")?,
+            ReportFormat::Json => {
                 let object = JsonSyntax {
                     error,
                     severity: Severity::Error,
@@ -87,8 +87,8 @@ pub fn write_report(
             continue;
         };
         match format {
-            Format::Text => writeln!(out, "{}", text_finding(finding, release, origin))?,
-            Format::Json => {
+            ReportFormat::Text => writeln!(out, "{}", text_finding(finding, release, origin))?,
+            ReportFormat::Json => {
                 let object = JsonFinding {
                     file: &origin.file,
                     release: origin.index_in_file,

@@ -78,6 +78,18 @@ pub fn in_dir(dir: &Path, args: &[&str]) -> Run {
     run_in(Some(dir), args, b"")
 }
 
+/// The sender and recipient options of `release export-ddex`.
+pub const PARTIES: [&str; 8] = [
+    "--sender-dpid",
+    "PADPIDA2013042401U",
+    "--sender-name",
+    "Leerecs",
+    "--recipient-dpid",
+    "PADPIDA2009101501Y",
+    "--recipient-name",
+    "Example DSP",
+];
+
 /// The committed release fixtures.
 pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/releases");
 

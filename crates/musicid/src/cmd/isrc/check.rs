@@ -25,7 +25,7 @@ impl Checkable for Isrc {
     const NONCANONICAL: &'static str = "isrc.noncanonical";
     const DUPLICATE: &'static str = "isrc.duplicate";
 
-    fn error_kind(error: &isrc::Error) -> &'static str {
+    fn error_rule(error: &isrc::Error) -> &'static str {
         error.kind()
     }
 

@@ -21,7 +21,13 @@ Examples:
 #[command(after_help = HELP)]
 pub struct ExportArgs {
     /// Where to write the CSV; `-` is stdout.
-    #[arg(long, short, default_value = "-", value_name = "FILE")]
+    #[arg(
+        short,
+        long = "out",
+        visible_alias = "output",
+        default_value = "-",
+        value_name = "FILE"
+    )]
     pub output: PathBuf,
     #[command(flatten)]
     pub ledger: LedgerArg,

@@ -10,7 +10,7 @@ use ledger::{Code, Import};
 use release_model::csv::LineTracking;
 
 use crate::clock;
-use crate::cmd::files::{self, InputFormat};
+use crate::cmd::files::{self, ReleaseFormat};
 use crate::cmd::ledger_arg::{LedgerArg, codes_with_references};
 use crate::error::{CmdResult, Error, Outcome};
 
@@ -92,9 +92,9 @@ fn read_imports(file: &str, now: SystemTime, out: &mut Vec<Pending>) -> Result<u
         return read_plain(file, now, out);
     }
     let path = Path::new(file);
-    let format = InputFormat::of_path(path);
+    let format = ReleaseFormat::of_path(path);
     // Any file but JSON may be a ledger export: its header says so, whatever its name.
-    if format != Some(InputFormat::Json) && is_ledger_csv(path)? {
+    if format != Some(ReleaseFormat::Json) && is_ledger_csv(path)? {
         return read_ledger_csv(file, out);
     }
     let Some(format) = format else {

@@ -6,7 +6,7 @@ use clap::Args;
 use ledger::{Code, Record};
 use serde::Serialize;
 
-use crate::check::Format;
+use crate::check::ReportFormat;
 use crate::clock;
 use crate::cmd::ledger_arg::LedgerArg;
 use crate::error::{CmdResult, Error, Outcome};
@@ -28,8 +28,8 @@ pub struct LookupArgs {
     #[arg(required = true, value_name = "CODE")]
     pub codes: Vec<String>,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
     #[command(flatten)]
     pub ledger: LedgerArg,
 }
@@ -64,7 +64,7 @@ pub fn run(args: &LookupArgs) -> CmdResult {
             Err(error) => Err(error.to_string()),
         };
         let written = match (args.format, &found) {
-            (Format::Text, Ok(Some(record))) => writeln!(
+            (ReportFormat::Text, Ok(Some(record))) => writeln!(
                 out,
                 "{}\t{}\t{}\t{}",
                 record.code,
@@ -72,15 +72,15 @@ pub fn run(args: &LookupArgs) -> CmdResult {
                 clock::rfc3339(record.issued_at),
                 record.reference.as_deref().unwrap_or("")
             ),
-            (Format::Text, Ok(None)) => {
+            (ReportFormat::Text, Ok(None)) => {
                 eprintln!("musicid: {input}: not in the ledger");
                 Ok(())
             }
-            (Format::Text, Err(message)) => {
+            (ReportFormat::Text, Err(message)) => {
                 eprintln!("musicid: {input}: {message}");
                 Ok(())
             }
-            (Format::Json, found) => {
+            (ReportFormat::Json, found) => {
                 let record = found.as_ref().ok().and_then(Option::as_ref);
                 let object = JsonLookup {
                     code: input,

@@ -8,7 +8,7 @@ use ledger::{IsrcPool, UpcPool};
 
 use crate::atomic;
 use crate::cmd::assignment::assign_all;
-use crate::cmd::files::{self, InputFormat};
+use crate::cmd::files::{self, ReleaseFormat};
 use crate::cmd::ledger_arg::LedgerArg;
 use crate::error::{CmdResult, Outcome};
 
@@ -45,20 +45,20 @@ pub struct AssignArgs {
     #[command(flatten)]
     pub ledger: LedgerArg,
     /// Where to write the releases with their codes (may be IN itself; `-` for stdout).
-    #[arg(long, short, value_name = "OUT")]
+    #[arg(short, long = "out", visible_alias = "output", value_name = "OUT")]
     pub output: PathBuf,
     /// The format of IN (default: from its extension).
     #[arg(long, value_enum)]
-    pub input_format: Option<InputFormat>,
+    pub input_format: Option<ReleaseFormat>,
     /// The format of OUT (default: from its extension; JSON for stdout).
     #[arg(long, value_enum)]
-    pub output_format: Option<InputFormat>,
+    pub output_format: Option<ReleaseFormat>,
 }
 
 /// Runs `musicid release assign`.
 pub fn run(args: &AssignArgs) -> CmdResult {
-    let input_format = InputFormat::of_input(args.input_format, &args.input)?;
-    let output_format = InputFormat::of_output(args.output_format, &args.output)?;
+    let input_format = ReleaseFormat::of_input(args.input_format, &args.input)?;
+    let output_format = ReleaseFormat::of_output(args.output_format, &args.output)?;
     let isrcs = IsrcPool::parse(&args.isrc_prefix, &args.year)?;
     let upcs = args
         .company_prefix

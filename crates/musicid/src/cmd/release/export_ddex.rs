@@ -14,7 +14,7 @@ use release_model::{PartialDate, Release};
 
 use crate::atomic;
 use crate::clock;
-use crate::cmd::files::{self, InputFormat};
+use crate::cmd::files::{self, ReleaseFormat};
 use crate::cmd::findings::print_report;
 use crate::error::{CmdResult, Error, Outcome};
 
@@ -45,7 +45,7 @@ pub struct ExportDdexArgs {
     /// The release: JSON (one release object, or an array of one), or CSV by extension.
     pub input: PathBuf,
     /// Where to write the message (`-` for stdout).
-    #[arg(short, long, value_name = "OUT.xml")]
+    #[arg(short, long = "out", visible_alias = "output", value_name = "OUT.xml")]
     pub output: PathBuf,
     /// The sender's DDEX party id (PADPIDA…).
     #[arg(long, value_name = "DPID", value_parser = parse_ddex::<Dpid>)]
@@ -124,7 +124,7 @@ fn parse_deal(text: &str) -> Result<Deal, String> {
 /// [`Error::Invalid`] for syntax errors (reported on stderr); an unreadable file, or a file of
 /// several releases.
 fn read_release(path: &Path) -> Result<Release, Error> {
-    let format = InputFormat::of_path(path).unwrap_or(InputFormat::Json);
+    let format = ReleaseFormat::of_path(path).unwrap_or(ReleaseFormat::Json);
     let mut releases = files::load_whole(path, format)?.releases;
     match releases.len() {
         1 => Ok(releases.remove(0)),

@@ -30,7 +30,7 @@ pub struct ImportDdexArgs {
     /// The ERN 4.3 message.
     pub input: PathBuf,
     /// Where to write the release as JSON (`-` for stdout).
-    #[arg(short, long, value_name = "OUT.json")]
+    #[arg(short, long = "out", visible_alias = "output", value_name = "OUT.json")]
     pub output: PathBuf,
 }
 
@@ -67,6 +67,7 @@ pub fn run(args: &ImportDdexArgs) -> CmdResult {
     print_report(&args.input, &report);
     let mut json = release_model::json::release_to_string(&imported.release);
     json.push('\n');
-    atomic::write(&args.output, json.as_bytes())?;
-    Ok(Outcome::from_problems(report.has_errors()))
+    let outcome = Outcome::from_problems(report.has_errors());
+    atomic::write(&args.output, json.as_bytes()).map_err(|e| e.found(outcome))?;
+    Ok(outcome)
 }

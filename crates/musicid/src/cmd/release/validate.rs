@@ -7,9 +7,9 @@ use clap::Args;
 use release_model::ValidationOptions;
 use serde::Serialize;
 
-use crate::check::Format;
+use crate::check::ReportFormat;
 use crate::clock;
-use crate::cmd::files::{self, InputFormat};
+use crate::cmd::files::{self, ReleaseFormat};
 use crate::cmd::findings::{self, Origin};
 use crate::error::{CmdResult, Error, Outcome};
 
@@ -33,7 +33,7 @@ pub struct ValidateArgs {
     pub files: Vec<PathBuf>,
     /// The format of every file (default: from each file's extension).
     #[arg(long, value_enum)]
-    pub input_format: Option<InputFormat>,
+    pub input_format: Option<ReleaseFormat>,
     /// Drafts: a missing UPC or ISRC is a warning (assignment fills it), not an error.
     #[arg(long)]
     pub draft: bool,
@@ -41,8 +41,8 @@ pub struct ValidateArgs {
     #[arg(long)]
     pub deny_warnings: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
     /// The year ISRC year-of-reference plausibility is judged against (default: the current year).
     #[arg(long, value_name = "YEAR")]
     pub reference_year: Option<u16>,
@@ -64,7 +64,7 @@ pub fn run(args: &ValidateArgs) -> CmdResult {
     let mut origins = Vec::new();
     let mut syntax = Vec::new();
     for path in &args.files {
-        let format = InputFormat::of_input(args.input_format, path)?;
+        let format = ReleaseFormat::of_input(args.input_format, path)?;
         let loaded = files::load(path, format)?;
         let file = path.display().to_string();
         for (index, release) in loaded.releases.into_iter().enumerate() {
@@ -96,12 +96,12 @@ pub fn run(args: &ValidateArgs) -> CmdResult {
     let mut out = io::BufWriter::new(io::stdout().lock());
     findings::write_report(&mut out, args.format, &syntax, &releases, &origins, &report)
         .and_then(|()| match args.format {
-            Format::Json => findings::write_json_line(&mut out, &summary),
-            Format::Text => Ok(()),
+            ReportFormat::Json => findings::write_json_line(&mut out, &summary),
+            ReportFormat::Text => Ok(()),
         })
         .and_then(|()| out.flush())
         .map_err(|e| Error::output(e, outcome))?;
-    if args.format == Format::Text {
+    if args.format == ReportFormat::Text {
         eprintln!(
             "musicid: validated {} releases in {} files: {} errors, {} warnings",
             summary.releases, summary.files, summary.errors, summary.warnings

@@ -23,7 +23,7 @@ pub struct BarcodeArgs {
     /// The code to draw (UPC-A, EAN-13 or EAN-8; a UPC-E with --upc-e).
     pub code: String,
     /// The SVG file to write; `-` writes stdout.
-    #[arg(long, short, value_name = "FILE.svg")]
+    #[arg(short, long, visible_alias = "output", value_name = "FILE.svg")]
     pub out: PathBuf,
     /// Read CODE as a UPC-E and draw the UPC-E symbol.
     #[arg(long)]

@@ -25,7 +25,7 @@ impl Checkable for Upc {
     const NONCANONICAL: &'static str = "upc.noncanonical";
     const DUPLICATE: &'static str = "upc.duplicate";
 
-    fn error_kind(error: &upc::Error) -> &'static str {
+    fn error_rule(error: &upc::Error) -> &'static str {
         error.kind()
     }
 
