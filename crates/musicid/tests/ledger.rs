@@ -281,3 +281,71 @@ fn concurrent_allocations_never_share_a_code() {
     let expected: Vec<String> = (1..=100).map(|n| format!("QZAQQ26{n:05}")).collect();
     assert_eq!(all, expected);
 }
+
+#[test]
+fn allocate_with_a_key_issues_once() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_code(&in_dir(dir.path(), &["ledger", "init"]), 0);
+    let args = [
+        "isrc",
+        "allocate",
+        "--prefix",
+        "QZAQQ",
+        "--year",
+        "2026",
+        "--count",
+        "3",
+        "--key",
+        "order-4711",
+    ];
+    let first = in_dir(dir.path(), &args);
+    assert_code(&first, 0);
+    assert_eq!(
+        first.lines(),
+        ["QZAQQ2600001", "QZAQQ2600002", "QZAQQ2600003"]
+    );
+    assert_eq!(first.stderr, "");
+    // The retry prints the same codes, says so, and issues none.
+    let retry = in_dir(dir.path(), &args);
+    assert_code(&retry, 0);
+    assert_eq!(retry.stdout, first.stdout);
+    assert_eq!(
+        retry.stderr,
+        "musicid: key \"order-4711\" was issued these codes before: none issued now\n"
+    );
+    let other_count = in_dir(
+        dir.path(),
+        &[
+            "isrc",
+            "allocate",
+            "--prefix",
+            "QZAQQ",
+            "--year",
+            "2026",
+            "--count",
+            "2",
+            "--key",
+            "order-4711",
+        ],
+    );
+    assert_code(&other_count, 2);
+    assert_eq!(
+        other_count.stderr,
+        "musicid: error: key \"order-4711\" was used for 3 codes from pool isrc QZAQQ 26 \
+         00001..=99999; this request asks for 2 codes from pool isrc QZAQQ 26 00001..=99999\n"
+    );
+    let upc = in_dir(
+        dir.path(),
+        &[
+            "upc",
+            "allocate",
+            "--company-prefix",
+            "0614141",
+            "--key",
+            "order-4711",
+        ],
+    );
+    assert_code(&upc, 2);
+    let export = in_dir(dir.path(), &["ledger", "export"]);
+    assert_eq!(export.lines().len(), 4, "{}", export.stdout);
+}

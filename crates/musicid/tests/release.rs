@@ -232,11 +232,88 @@ fn assign_killed_before_the_rename_leaves_the_previous_output_intact() {
     // The codes were committed before the output was written: they stay recorded.
     let export = in_dir(d, &["ledger", "export"]);
     assert_eq!(export.lines().len(), 14, "{}", export.stdout);
-    // A rerun continues after them: a gap in the sequence, never a duplicate.
+    // The retry gets the codes the killed run was issued: no gap, no second set.
     let rerun = in_dir(d, &args);
     assert_code(&rerun, 0);
     assert_eq!(
         rerun.lines()[0],
+        "QZAQQ2600001\tOne Yen / Vesica Piscis / disc 1 track 1"
+    );
+    assert_eq!(rerun.lines().len(), 13);
+    assert_eq!(in_dir(d, &["ledger", "export"]).stdout, export.stdout);
+    let out: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("out.json")).unwrap()).unwrap();
+    assert_eq!(out["tracks"][0]["isrc"], "QZAQQ2600001");
+}
+
+/// A pipeline retrying `release assign` on the same draft (it failed after issuing, before
+/// using the output): one UPC and 13 ISRCs in the ledger, and both runs write the same codes.
+#[test]
+fn assign_twice_on_the_same_draft_issues_one_set_of_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_code(&in_dir(d, &["ledger", "init"]), 0);
+    std::fs::write(d.join("draft.json"), fixture("vesica-piscis.draft.json")).unwrap();
+    let mut args = assign_args("draft.json", "2026", "first.json");
+    args.extend_from_slice(&["--company-prefix", "0614141"]);
+    let first = in_dir(d, &args);
+    assert_code(&first, 0);
+    assert_eq!(first.lines().len(), 14);
+    let mut args = assign_args("draft.json", "2026", "second.json");
+    args.extend_from_slice(&["--company-prefix", "0614141"]);
+    let second = in_dir(d, &args);
+    assert_code(&second, 0);
+    assert_eq!(second.stdout, first.stdout);
+    assert_contains(
+        &second.stderr,
+        "issued 0 codes through musicid-ledger.sqlite (14 more were issued to an earlier run with the same keys)",
+    );
+    assert_eq!(
+        std::fs::read_to_string(d.join("first.json")).unwrap(),
+        std::fs::read_to_string(d.join("second.json")).unwrap()
+    );
+    let export = in_dir(d, &["ledger", "export"]);
+    let rows = export.lines();
+    assert_eq!(rows.iter().filter(|row| row.starts_with("upc,")).count(), 1);
+    assert_eq!(
+        rows.iter().filter(|row| row.starts_with("isrc,")).count(),
+        13
+    );
+    assert_eq!(rows.len(), 15, "{}", export.stdout);
+
+    // With --key the pipeline's own ids key the requests: another set, once.
+    let mut keyed = assign_args("draft.json", "2026", "keyed.json");
+    keyed.extend_from_slice(&["--company-prefix", "0614141", "--key", "catalog 4711"]);
+    let third = in_dir(d, &keyed);
+    assert_code(&third, 0);
+    assert_eq!(
+        third.lines()[1],
         "QZAQQ2600014\tOne Yen / Vesica Piscis / disc 1 track 1"
     );
+    let fourth = in_dir(d, &keyed);
+    assert_eq!(fourth.stdout, third.stdout);
+    assert_eq!(in_dir(d, &["ledger", "export"]).lines().len(), 29);
+}
+
+/// Two releases of one file with the same artist and title would share their default keys:
+/// refused before anything is issued.
+#[test]
+fn assign_refuses_two_releases_with_one_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    assert_code(&in_dir(d, &["ledger", "init"]), 0);
+    let release = r#"{"title": "Same", "artist": "X", "tracks": [{"number": 1, "title": "A"}]}"#;
+    std::fs::write(d.join("two.json"), format!("[{release}, {release}]")).unwrap();
+    let run = in_dir(d, &assign_args("two.json", "26", "out.json"));
+    assert_code(&run, 2);
+    assert_contains(
+        &run.stderr,
+        "two.json: releases 1 and 2 have the same ledger key \"X / Same\"",
+    );
+    assert_eq!(in_dir(d, &["ledger", "export"]).lines().len(), 1);
+    let mut keyed = assign_args("two.json", "26", "out.json");
+    keyed.extend_from_slice(&["--key", "batch 9"]);
+    let run = in_dir(d, &keyed);
+    assert_code(&run, 0);
+    assert_eq!(run.lines().len(), 2, "{}", run.stderr);
 }

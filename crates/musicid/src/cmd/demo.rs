@@ -127,7 +127,14 @@ pub fn run(args: &DemoArgs) -> CmdResult {
         let last = *pool.item_references().end();
         pool.with_range(1..=last)
     })?;
-    let summary = assign_all(DRAFT_FILE, &mut releases, &mut ledger, &isrcs, Some(&upcs))?;
+    let summary = assign_all(
+        DRAFT_FILE,
+        &mut releases,
+        &mut ledger,
+        &isrcs,
+        Some(&upcs),
+        None,
+    )?;
 
     let mut options = ValidationOptions::default();
     options.reference_year = Some(clock::current_year());

@@ -16,6 +16,7 @@ $MUSICID_LEDGER, else ./musicid-ledger.sqlite; it must exist (`musicid ledger in
 Examples:
   musicid ledger init
   musicid isrc allocate --prefix QZAQQ --year 2026 --count 13 --reference 'Vesica Piscis'
+  musicid isrc allocate --prefix QZAQQ --year 2026 --count 13 --key order-4711
   musicid isrc allocate --prefix QZAQQ --year 26 --range 50000..=59999 --ledger shared.sqlite";
 
 /// Arguments of `musicid isrc allocate`.
@@ -34,6 +35,10 @@ pub struct AllocateArgs {
     /// What the codes are for (recorded in the ledger).
     #[arg(long, value_name = "TEXT")]
     pub reference: Option<String>,
+    /// Issue once for KEY: run again with the same KEY (a retry), it prints the codes issued
+    /// for it and issues none; KEY used for another count or pool is an error.
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
     /// Issue only from these designations (`FIRST..=LAST`), e.g. one machine's share.
     #[arg(long, value_name = "FIRST..=LAST", value_parser = parse_range)]
     pub range: Option<(u64, u64)>,
@@ -50,5 +55,11 @@ pub fn run(args: &AllocateArgs) -> CmdResult {
         };
         pool = pool.with_range(designation(first)?..=designation(last)?)?;
     }
-    allocate_from(&args.ledger, &pool, args.count, args.reference.as_deref())
+    allocate_from(
+        &args.ledger,
+        &pool,
+        args.count,
+        args.reference.as_deref(),
+        args.key.as_deref(),
+    )
 }

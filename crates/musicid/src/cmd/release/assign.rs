@@ -21,6 +21,13 @@ when a release has errors that make assignment meaningless (exit 1). If the comm
 after issuing and before writing, OUT stays as it was and the issued codes stay recorded in
 the ledger under their references (`musicid ledger export`).
 
+Running it again is safe: each code is requested under a key, by default its reference (the
+release's artist and title, and the disc and track), and a key the ledger already holds gets
+the code issued for it, not a new one, so a retried run prints and writes the same codes. A
+new edition with the same artist and title needs its own keys: --key PREFIX keys the requests
+`PREFIX / release N` and `PREFIX / release N / disc D track T` (N the release's place in IN),
+for pipelines with their own ids.
+
 Example:
   musicid ledger init
   musicid release assign draft.json --isrc-prefix QZAQQ --year 2026 \\
@@ -44,6 +51,9 @@ pub struct AssignArgs {
     pub company_prefix: Option<String>,
     #[command(flatten)]
     pub ledger: LedgerArg,
+    /// Key the ledger requests with PREFIX instead of the releases' references (see below).
+    #[arg(long, value_name = "PREFIX")]
+    pub key: Option<String>,
     /// Where to write the releases with their codes (may be IN itself; `-` for stdout).
     #[arg(short, long = "out", visible_alias = "output", value_name = "OUT")]
     pub output: PathBuf,
@@ -74,6 +84,7 @@ pub fn run(args: &AssignArgs) -> CmdResult {
         &mut ledger,
         &isrcs,
         upcs.as_ref(),
+        args.key.as_deref(),
     )?;
     let text = files::render(&loaded.releases, output_format, loaded.single);
     atomic::write(&args.output, text.as_bytes())?;
@@ -84,9 +95,13 @@ pub fn run(args: &AssignArgs) -> CmdResult {
         }
         out.flush()?;
     }
+    let new = summary.issued.len() - summary.already_issued;
+    let earlier = match summary.already_issued {
+        0 => String::new(),
+        n => format!(" ({n} more were issued to an earlier run with the same keys)"),
+    };
     eprintln!(
-        "musicid: issued {} codes through {}; wrote {}",
-        summary.issued.len(),
+        "musicid: issued {new} codes through {}{earlier}; wrote {}",
         ledger.location(),
         args.output.display()
     );

@@ -30,6 +30,10 @@ pub struct AllocateArgs {
     /// What the codes are for (recorded in the ledger).
     #[arg(long, value_name = "TEXT")]
     pub reference: Option<String>,
+    /// Issue once for KEY: run again with the same KEY (a retry), it prints the codes issued
+    /// for it and issues none; KEY used for another count or pool is an error.
+    #[arg(long, value_name = "KEY")]
+    pub key: Option<String>,
     /// Issue only from these item references (`FIRST..=LAST`).
     #[arg(long, value_name = "FIRST..=LAST", value_parser = parse_range)]
     pub range: Option<(u64, u64)>,
@@ -43,5 +47,11 @@ pub fn run(args: &AllocateArgs) -> CmdResult {
     if let Some((first, last)) = args.range {
         pool = pool.with_range(first..=last)?;
     }
-    allocate_from(&args.ledger, &pool, args.count, args.reference.as_deref())
+    allocate_from(
+        &args.ledger,
+        &pool,
+        args.count,
+        args.reference.as_deref(),
+        args.key.as_deref(),
+    )
 }
