@@ -1,9 +1,9 @@
 //! The error type of the DDEX reader and writer.
 
-use super::Position;
+use crate::Position;
 use release_model::Report;
 
-/// Everything that can go wrong writing or reading an ERN 4.3 message.
+/// Everything that can go wrong writing or reading an ERN message.
 ///
 /// Reader errors carry the [`Position`] (line, column) of the offending element or character.
 /// Findings that do not stop the reader (a 14-digit ICPN, a wrong check digit) are warnings in
@@ -17,19 +17,6 @@ pub enum Error {
         /// The release's validation report (errors and warnings).
         report: Box<Report>,
     },
-    /// The release has no UPC: ERN 4.3 identifies the main release by its ICPN.
-    #[error("refusing to export: the release has no upc (ern needs ReleaseId/ICPN)")]
-    MissingUpc,
-    /// A track has no ISRC: the release profiles require one on every primary sound recording.
-    #[error(
-        "refusing to export: track {disc}-{number} has no isrc (ern needs SoundRecordingEdition/ResourceId/ISRC)"
-    )]
-    MissingIsrc {
-        /// The track's disc.
-        disc: u32,
-        /// The track's number on its disc.
-        number: u32,
-    },
     /// The release has no label: ERN 4.3 requires a `ReleaseLabelReference`.
     #[error("refusing to export: the release has no label (ern needs ReleaseLabelReference)")]
     MissingLabel,
@@ -42,14 +29,6 @@ pub enum Error {
     /// The release has no release type: ERN 4.3 requires a `ReleaseType`.
     #[error("refusing to export: the release has no release type (ern needs ReleaseType)")]
     MissingReleaseType,
-    /// A track has no duration: ERN 4.3 requires a `Duration` on every sound recording.
-    #[error("refusing to export: track {disc}-{number} has no duration (ern needs Duration)")]
-    MissingDuration {
-        /// The track's disc.
-        disc: u32,
-        /// The track's number on its disc.
-        number: u32,
-    },
     /// A text field holds a character XML 1.0 cannot carry (a control character).
     #[error(
         "refusing to export: the {field} contains the control character {found:?}, which xml cannot carry"
@@ -92,8 +71,10 @@ pub enum Error {
         /// What the parser found wrong.
         message: String,
     },
-    /// The root element is not an ERN `NewReleaseMessage`.
-    #[error("unexpected root element {found:?} at {position}: expected NewReleaseMessage")]
+    /// The root element is not an ERN `NewReleaseMessage` or `PurgeReleaseMessage`.
+    #[error(
+        "unexpected root element {found:?} at {position}: expected NewReleaseMessage or PurgeReleaseMessage"
+    )]
     Root {
         /// Where the root element starts.
         position: Position,
@@ -101,22 +82,42 @@ pub enum Error {
         found: String,
     },
     /// The root element is in a namespace that is no ERN version.
-    #[error("wrong namespace {found:?} at {position}: expected http://ddex.net/xml/ern/43")]
+    #[error(
+        "wrong namespace {found:?} at {position}: expected an ern namespace such as http://ddex.net/xml/ern/43"
+    )]
     Namespace {
         /// Where the root element starts.
         position: Position,
         /// The namespace found (empty when none was declared).
         found: String,
     },
-    /// The message is an ERN, but not version 4.3.
+    /// The message is an ERN of a version the reader does not take (older than 3.7).
     #[error(
-        "unsupported ern version {found} at {position}: expected 4.3 (namespace http://ddex.net/xml/ern/43)"
+        "unsupported ern version {found} at {position}: this reader takes ern 3.7, 3.7.1, 3.8, 3.8.1, 3.8.2, 3.8.3, 4.1, 4.1.1, 4.2 and 4.3.x"
     )]
     Version {
         /// Where the root element starts.
         position: Position,
-        /// The version found ("382", "42", "431").
+        /// The version found ("3.4.1", or the namespace's text when it names none).
         found: String,
+    },
+    /// A version name that is no ERN version.
+    #[error("unknown ern version {value:?}: expected a version such as 4.3 or 3.8.2")]
+    UnknownVersion {
+        /// The text as given.
+        value: String,
+    },
+    /// The writer does not produce this version.
+    #[error("cannot write ern {version}: the writer produces ern 4.3 and 3.8.2")]
+    UnwritableVersion {
+        /// The version asked for.
+        version: crate::ErnVersion,
+    },
+    /// The message is a `PurgeReleaseMessage`, which removes a release and carries none.
+    #[error("the message is a PurgeReleaseMessage for {release}: it carries no release to import")]
+    Purge {
+        /// The release it purges ("upc 0614141000012", "grid A1…").
+        release: String,
     },
     /// A required element is missing.
     #[error("missing {element} in the {parent} at {position}")]
@@ -175,12 +176,9 @@ impl Error {
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Invalid { .. } => "invalid_release",
-            Error::MissingUpc => "missing_upc",
-            Error::MissingIsrc { .. } => "missing_isrc",
             Error::MissingLabel => "missing_label",
             Error::MissingGenre => "missing_genre",
             Error::MissingReleaseType => "missing_release_type",
-            Error::MissingDuration { .. } => "missing_duration",
             Error::UnwritableText { .. } => "unwritable_text",
             Error::InvalidHeader { .. } => "invalid_header",
             Error::InvalidDeal { .. } => "invalid_deal",
@@ -189,6 +187,9 @@ impl Error {
             Error::Root { .. } => "root",
             Error::Namespace { .. } => "namespace",
             Error::Version { .. } => "version",
+            Error::UnknownVersion { .. } => "unknown_version",
+            Error::UnwritableVersion { .. } => "unwritable_version",
+            Error::Purge { .. } => "purge",
             Error::Missing { .. } => "missing",
             Error::Value { .. } => "value",
             Error::Dangling { .. } => "dangling_reference",

@@ -17,6 +17,12 @@ use release_model::PartialDate;
 pub struct Dpid(String);
 
 impl Dpid {
+    /// A party id as a received message wrote it, unchecked; [`MessageHeader::check`] refuses
+    /// it before anything is written.
+    pub(crate) fn unchecked(text: String) -> Dpid {
+        Dpid(text)
+    }
+
     /// The identifier as written in the message.
     #[must_use]
     pub fn as_str(&self) -> &str {
@@ -300,6 +306,10 @@ impl MessageHeader {
             });
         }
         check_text("message id", id)?;
+        for party in [&self.sender, &self.recipient] {
+            // A header read from a message may carry a party id that is no DPID.
+            party.dpid.as_str().parse::<Dpid>()?;
+        }
         for (field, party) in [
             ("message sender name", &self.sender),
             ("message recipient name", &self.recipient),

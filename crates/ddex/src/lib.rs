@@ -54,19 +54,27 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod batch;
 mod deal;
+mod ern3;
 mod ern4;
 mod error;
 mod header;
 mod position;
 mod pull;
+mod read;
+mod version;
 
+pub use batch::{Batch, FileOutcome, read_files, xml_files};
 pub use deal::{CommercialModelType, Deal, Territory, UseType};
 pub use ern4::export::{ExportOptions, export, export_to_string};
-pub use ern4::import::{Imported, import, import_reader, rules};
 pub use error::Error;
 pub use header::{DateTime, Dpid, MessageHeader, MessageParty};
 pub use position::Position;
+pub use read::{
+    Action, Delivery, Imported, Level, Note, Purged, import, import_reader, read, rules,
+};
+pub use version::{ErnVersion, Family};
 
 /// The ERN 4.3 namespace of the `NewReleaseMessage` root.
 pub const NAMESPACE: &str = "http://ddex.net/xml/ern/43";

@@ -3,16 +3,18 @@
 //! line and column.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use quick_xml::Reader;
 use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::{BytesStart, Event};
 
-use super::{Error, Position};
+use crate::position::Lines;
+use crate::{Error, Position};
 
 /// An element whose start tag has just been read.
 #[derive(Debug)]
-pub(super) struct Element<'a> {
+pub(crate) struct Element<'a> {
     /// The start tag (name and attributes).
     pub start: BytesStart<'a>,
     /// Byte offset of its `<`.
@@ -27,9 +29,11 @@ impl Element<'_> {
 }
 
 /// The reader: a quick-xml reader over the whole message text.
-pub(super) struct Pull<'a> {
+pub(crate) struct Pull<'a> {
     reader: Reader<&'a [u8]>,
     input: &'a [u8],
+    /// Built on the first position asked for.
+    lines: OnceCell<Lines>,
 }
 
 impl<'a> Pull<'a> {
@@ -40,12 +44,18 @@ impl<'a> Pull<'a> {
         // `<A/>` becomes a start and an end, so one code path reads both.
         config.expand_empty_elements = true;
         config.check_end_names = true;
-        Pull { reader, input }
+        Pull {
+            reader,
+            input,
+            lines: OnceCell::new(),
+        }
     }
 
     /// The line and column of a byte offset.
     pub fn position_of(&self, offset: usize) -> Position {
-        Position::of_offset(self.input, offset)
+        self.lines
+            .get_or_init(|| Lines::new(self.input))
+            .position(self.input, offset)
     }
 
     fn offset(&self) -> usize {
@@ -128,6 +138,32 @@ impl<'a> Pull<'a> {
                         ),
                     ));
                 }
+            }
+        }
+    }
+
+    /// The next start tag anywhere inside `element`, or `None` once `element`'s end tag is
+    /// consumed. `depth` counts the open descendants (start it at 0); a caller that reads a
+    /// returned element's text (consuming its end tag) takes one off.
+    pub fn descendant(
+        &mut self,
+        element: &Element<'a>,
+        depth: &mut usize,
+    ) -> Result<Option<Element<'a>>, Error> {
+        loop {
+            match self.event()? {
+                (Event::Start(start), offset) => {
+                    *depth += 1;
+                    return Ok(Some(Element { start, offset }));
+                }
+                (Event::End(_), _) => {
+                    if *depth == 0 {
+                        return Ok(None);
+                    }
+                    *depth -= 1;
+                }
+                (Event::Eof, offset) => return Err(self.unclosed(element, offset)),
+                _ => {}
             }
         }
     }

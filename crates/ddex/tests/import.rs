@@ -5,9 +5,10 @@ mod support;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use ddex::Imported;
 use ddex::{Error, ExportOptions, Position};
 use proptest::prelude::*;
-use release_model::{ReleaseType, Severity};
+use release_model::ReleaseType;
 use support::{deals, header, samples_dir, vesica_piscis};
 
 /// DDEX's samples directory; otherwise says why the caller skips and gives `None`.
@@ -17,6 +18,16 @@ fn samples() -> Option<PathBuf> {
         eprintln!("skipped: DDEX_ERN43_XSD is not set (the DDEX samples sit beside the schema)");
     }
     dir
+}
+
+/// The rules of the warnings, in order.
+fn warning_rules(imported: &Imported) -> Vec<&'static str> {
+    imported.warnings().map(|note| note.rule).collect()
+}
+
+/// The first warning's message.
+fn first_warning(imported: &Imported) -> &str {
+    &imported.warnings().next().expect("a warning").message
 }
 
 fn sample(name: &str) -> Option<Vec<u8>> {
@@ -36,11 +47,9 @@ fn every_official_sample_imports() {
                 .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             assert!(!imported.release.tracks.is_empty(), "{}", path.display());
             assert!(
-                imported
-                    .report
-                    .findings()
-                    .iter()
-                    .all(|f| f.severity == Severity::Warning)
+                imported.notes.iter().all(|note| note.position.is_some()),
+                "{}: a note without its place",
+                path.display()
             );
             count += 1;
         }
@@ -113,9 +122,9 @@ fn the_audio_album_sample_gives_21_tracks_with_their_isrcs() {
     // The album's own deal; the track releases' deals name other releases.
     assert_eq!(imported.deals.len(), 1);
     assert_eq!(imported.deals[0].territories[0].as_str(), "JP");
-    assert_eq!(imported.report.rules(), ["ddex.icpn_gtin14"]);
+    assert_eq!(warning_rules(&imported), ["ddex.icpn_gtin14"]);
     assert_eq!(
-        imported.report.findings()[0].message,
+        first_warning(&imported),
         "icpn 00094631432057 has 14 digits; the product's ean-13 is 0094631432057"
     );
 }
@@ -129,16 +138,30 @@ fn samples_with_wrong_check_digits_warn_instead_of_failing() {
     assert_eq!(imported.release.upc, None);
     assert_eq!(imported.release.tracks.len(), 14);
     let finding = imported
-        .report
-        .by_rule("ddex.icpn_check_digit")
-        .next()
+        .notes
+        .iter()
+        .find(|note| note.rule == "ddex.icpn_check_digit")
         .unwrap();
     assert_eq!(
         finding.message,
-        "icpn \"05099907138655\" at line 897, column 13 is not a valid upc (check digit mismatch: expected 2, found 5); the release gets no upc"
+        "icpn \"05099907138655\" is not a valid upc (check digit mismatch: expected 2, found 5); the release gets no upc"
     );
-    assert_eq!(imported.report.by_rule("ddex.skipped_resource").count(), 4);
-    assert_eq!(imported.report.by_rule("ddex.release_type").count(), 1);
+    assert_eq!(
+        finding.position,
+        Some(Position {
+            line: 897,
+            column: 13
+        })
+    );
+    let count = |rule| {
+        imported
+            .notes
+            .iter()
+            .filter(|note| note.rule == rule)
+            .count()
+    };
+    assert_eq!(count("ddex.skipped_resource"), 4);
+    assert_eq!(count("ddex.release_type"), 1);
 
     let Some(bytes) = sample("ddex_samples43_8_DjMix.xml") else {
         return;
@@ -151,10 +174,11 @@ fn samples_with_wrong_check_digits_warn_instead_of_failing() {
         "USWE34255410"
     );
     assert_eq!(
-        imported.report.rules(),
+        warning_rules(&imported),
         [
-            "ddex.icpn_check_digit",
+            "ddex.empty_message_id",
             "ddex.created_without_zone",
+            "ddex.icpn_check_digit",
             "ddex.release_type",
             "ddex.skipped_deal"
         ]
@@ -174,7 +198,7 @@ fn grid_only_and_classical_samples() {
         Some(std::time::Duration::from_millis(263_583))
     );
     assert_eq!(
-        imported.report.findings()[0].message,
+        first_warning(&imported),
         "the release has no icpn, only a GRid A10302B0003989564F; it gets no upc"
     );
     assert!(!imported.deals.is_empty());
@@ -284,7 +308,7 @@ fn errors_name_the_line_and_column() {
             (
                 broken,
                 format!(
-                    "wrong namespace \"http://example.com/ern\" at {at}: expected http://ddex.net/xml/ern/43"
+                    "wrong namespace \"http://example.com/ern\" at {at}: expected an ern namespace such as http://ddex.net/xml/ern/43"
                 ),
                 "namespace",
                 Some(at),
@@ -293,26 +317,26 @@ fn errors_name_the_line_and_column() {
         {
             let broken = xml.replacen(
                 "http://ddex.net/xml/ern/43\"",
-                "http://ddex.net/xml/ern/382\"",
+                "http://ddex.net/xml/ern/341\"",
                 1,
             );
             let at = position_of(&broken, "<ern:NewReleaseMessage");
             (
                 broken,
                 format!(
-                    "unsupported ern version 382 at {at}: expected 4.3 (namespace http://ddex.net/xml/ern/43)"
+                    "unsupported ern version 3.4.1 at {at}: this reader takes ern 3.7, 3.7.1, 3.8, 3.8.1, 3.8.2, 3.8.3, 4.1, 4.1.1, 4.2 and 4.3.x"
                 ),
                 "version",
                 Some(at),
             )
         },
         {
-            let broken = xml.replace("ern:NewReleaseMessage", "ern:PurgeReleaseMessage");
-            let at = position_of(&broken, "<ern:PurgeReleaseMessage");
+            let broken = xml.replace("ern:NewReleaseMessage", "ern:CatalogListMessage");
+            let at = position_of(&broken, "<ern:CatalogListMessage");
             (
                 broken,
                 format!(
-                    "unexpected root element \"PurgeReleaseMessage\" at {at}: expected NewReleaseMessage"
+                    "unexpected root element \"CatalogListMessage\" at {at}: expected NewReleaseMessage or PurgeReleaseMessage"
                 ),
                 "root",
                 Some(at),
@@ -437,22 +461,6 @@ fn errors_name_the_line_and_column() {
                 broken,
                 format!(
                     "invalid StartDate \"2026-02-30\" at {at}: day 30 does not exist in 2026-02"
-                ),
-                "value",
-                Some(at),
-            )
-        },
-        {
-            let broken = xml.replacen(
-                "<PartyId>PADPIDA2013042401U</PartyId>",
-                "<PartyId>DPID-1</PartyId>",
-                1,
-            );
-            let at = position_of(&broken, "<PartyId>DPID-1");
-            (
-                broken,
-                format!(
-                    "invalid PartyId \"DPID-1\" at {at}: expected a dpid (PADPIDA followed by letters and digits)"
                 ),
                 "value",
                 Some(at),
@@ -586,7 +594,7 @@ fn truncated_empty_and_trailing_input() {
     let error = import_error("<NewReleaseMessage/>");
     assert_eq!(
         error.to_string(),
-        "wrong namespace \"\" at line 1, column 1: expected http://ddex.net/xml/ern/43"
+        "wrong namespace \"\" at line 1, column 1: expected an ern namespace such as http://ddex.net/xml/ern/43"
     );
 }
 
@@ -671,10 +679,32 @@ fn a_deal_without_a_validity_period_is_skipped_with_a_warning() {
     let xml = without(&album_xml(), "ValidityPeriod");
     let imported = ddex::import(xml.as_bytes()).unwrap();
     assert_eq!(imported.deals, deals()[1..]);
-    assert_eq!(imported.report.rules(), ["ddex.skipped_deal"]);
+    assert_eq!(warning_rules(&imported), ["ddex.skipped_deal"]);
     assert_eq!(
-        imported.report.findings()[0].message,
+        first_warning(&imported),
         "a deal for the release was skipped: it has no validity period"
+    );
+}
+
+#[test]
+fn a_party_id_that_is_no_dpid_is_read_with_a_warning_and_never_written() {
+    let xml = album_xml().replacen(
+        "<PartyId>PADPIDA2013042401U</PartyId>",
+        "<PartyId>DPID-1</PartyId>",
+        1,
+    );
+    let imported = ddex::import(xml.as_bytes()).unwrap();
+    assert_eq!(warning_rules(&imported), ["ddex.invalid_dpid"]);
+    assert_eq!(
+        imported.notes[0].position,
+        Some(position_of(&xml, "<PartyId>DPID-1"))
+    );
+    assert_eq!(imported.header.sender.dpid.as_str(), "DPID-1");
+    let error = ddex::export_to_string(&imported.release, &imported.header, &ExportOptions::new())
+        .unwrap_err();
+    assert!(
+        error.to_string().starts_with("invalid dpid \"DPID-1\""),
+        "{error}"
     );
 }
 

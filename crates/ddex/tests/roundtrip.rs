@@ -24,7 +24,7 @@ fn the_album_and_the_compilation_come_back() {
         assert_eq!(imported.release, release);
         assert_eq!(imported.deals, deals());
         assert_eq!(imported.header, header());
-        assert!(imported.report.is_empty(), "{}", imported.report);
+        assert!(imported.notes.is_empty(), "{:?}", imported.notes);
     }
 }
 

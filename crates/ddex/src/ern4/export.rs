@@ -93,9 +93,9 @@ impl ExportOptions {
 /// # Errors
 ///
 /// - [`Error::Invalid`] with the full report when validation finds errors;
-/// - [`Error::MissingUpc`], [`Error::MissingIsrc`], [`Error::MissingLabel`],
-///   [`Error::MissingGenre`], [`Error::MissingReleaseType`], [`Error::MissingDuration`] for a
-///   field ERN requires that the release lacks;
+/// - [`Error::MissingLabel`], [`Error::MissingGenre`], [`Error::MissingReleaseType`] for a
+///   field ERN requires that the release lacks (a missing UPC, ISRC or duration is a
+///   validation error, so [`Error::Invalid`]);
 /// - [`Error::UnwritableText`] for a control character in a text;
 /// - [`Error::InvalidHeader`], [`Error::IncompleteDeal`] for a bad header or deal;
 /// - [`Error::Io`] when writing fails.
@@ -156,7 +156,8 @@ struct Checked<'r> {
 
 impl<'r> Checked<'r> {
     fn new(release: &'r Release, default_genre: Option<&'r str>) -> Result<Checked<'r>, Error> {
-        let upc = release.upc.ok_or(Error::MissingUpc)?.to_string();
+        // Validation refused a release without a UPC, an ISRC or a duration before this.
+        let upc = release.upc.map(|upc| upc.to_string()).unwrap_or_default();
         let label = release.label.as_deref().ok_or(Error::MissingLabel)?;
         let genre = release
             .genre
@@ -182,12 +183,6 @@ impl<'r> Checked<'r> {
         let mut artist_index = HashMap::from([(release.artist.as_str(), 0)]);
         for track in &release.tracks {
             let (disc, number) = (track.disc, track.number);
-            if track.isrc.is_none() {
-                return Err(Error::MissingIsrc { disc, number });
-            }
-            if track.duration.is_none() {
-                return Err(Error::MissingDuration { disc, number });
-            }
             let place = |what: &str| format!("track {disc}-{number} {what}");
             check_text(&place("title"), &track.title)?;
             if let Some(version) = &track.version {

@@ -101,6 +101,43 @@ pub fn schema() -> Option<PathBuf> {
     path.is_file().then_some(path)
 }
 
+/// The shared DDEX folder (schemas, samples, corpus): beside the schema `DDEX_ERN43_XSD`
+/// names, else `../shared/ddex` from the repository root; never copied into the repository.
+/// `None` (and a note on stderr) when neither exists.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = match schema() {
+        Some(schema) => schema.parent()?.parent()?.to_path_buf(),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/ddex"),
+    };
+    if dir.join("corpus").is_dir() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "skipped: no DDEX corpus at {} (set DDEX_ERN43_XSD to the schema beside it)",
+            dir.display()
+        );
+        None
+    }
+}
+
+/// Every `.xml` file under `dir`, sorted.
+pub fn xml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "xml") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
 /// DDEX's sample messages: `<xsd dir>/../samples`.
 pub fn samples_dir() -> Option<PathBuf> {
     let schema = schema()?;

@@ -7,7 +7,15 @@ use crate::pull::{Element, Pull};
 use crate::{Deal, Error};
 use release_model::PartialDate;
 
-pub(super) fn deal_list<'a>(
+/// One `DealTerms`: the deals it makes, or why the model cannot hold them, or a takedown.
+enum Terms {
+    Deals(Vec<Result<Deal, String>>),
+    Takedown,
+}
+
+/// Reads the `DealList`. The families differ only inside `DealTerms`: ERN 3 wraps the use
+/// types in `Usage` and has a `TakeDown` flag.
+pub(crate) fn deal_list<'a>(
     pull: &mut Pull<'a>,
     element: &Element<'a>,
     message: &mut Message<'a>,
@@ -20,6 +28,7 @@ pub(super) fn deal_list<'a>(
         let mut release_deal = ReleaseDeal {
             references: Vec::new(),
             deals: Vec::new(),
+            takedowns: 0,
         };
         while let Some(part) = pull.child(&child)? {
             match part.name() {
@@ -36,7 +45,8 @@ pub(super) fn deal_list<'a>(
                         }
                     }
                     match terms {
-                        Some(deals) => release_deal.deals.extend(deals),
+                        Some(Terms::Deals(deals)) => release_deal.deals.extend(deals),
+                        Some(Terms::Takedown) => release_deal.takedowns += 1,
                         None => release_deal
                             .deals
                             .push(Err("the deal has no DealTerms".to_owned())),
@@ -51,11 +61,9 @@ pub(super) fn deal_list<'a>(
 }
 
 /// The deals of one `DealTerms`: one per validity period, or why the model cannot hold them.
-pub(super) fn deal_terms<'a>(
-    pull: &mut Pull<'a>,
-    element: &Element<'a>,
-) -> Result<Vec<Result<Deal, String>>, Error> {
+fn deal_terms<'a>(pull: &mut Pull<'a>, element: &Element<'a>) -> Result<Terms, Error> {
     let mut problem: Option<String> = None;
+    let mut takedown = false;
     let mut territories = Vec::new();
     let mut periods = Vec::new();
     let mut commercial_model_types = Vec::new();
@@ -81,15 +89,23 @@ pub(super) fn deal_terms<'a>(
                 let mut end = None;
                 while let Some(part) = pull.child(&child)? {
                     match part.name() {
-                        name @ (b"StartDate" | b"EndDate") => {
-                            let (element, slot) = if name == b"StartDate" {
-                                ("StartDate", &mut start)
-                            } else {
-                                ("EndDate", &mut end)
+                        name @ (b"StartDate" | b"EndDate" | b"StartDateTime" | b"EndDateTime") => {
+                            let (element, slot) = match name {
+                                b"StartDate" => ("StartDate", &mut start),
+                                b"StartDateTime" => ("StartDateTime", &mut start),
+                                b"EndDate" => ("EndDate", &mut end),
+                                _ => ("EndDateTime", &mut end),
                             };
                             let text = pull.text(&part)?;
+                            // A date-time's day is the deal's day: the model's deals are
+                            // in whole days.
+                            let day = if name.ends_with(b"Time") {
+                                text.trim().split('T').next().unwrap_or_default()
+                            } else {
+                                text.trim()
+                            };
                             let date =
-                                text.parse::<PartialDate>().map_err(|error| Error::Value {
+                                day.parse::<PartialDate>().map_err(|error| Error::Value {
                                     position: pull.position_of(part.offset),
                                     element,
                                     value: text.clone().into_owned(),
@@ -121,35 +137,52 @@ pub(super) fn deal_terms<'a>(
                 let text = pull.text(&child)?;
                 collect(&text, &mut use_types, &mut problem, "use type", "supported");
             }
+            // ERN 3: the use types inside `Usage`.
+            b"Usage" => {
+                while let Some(part) = pull.child(&child)? {
+                    if part.name() == b"UseType" {
+                        let text = pull.text(&part)?;
+                        collect(&text, &mut use_types, &mut problem, "use type", "supported");
+                    } else {
+                        pull.skip(&part)?;
+                    }
+                }
+            }
+            b"TakeDown" => takedown = matches!(pull.text(&child)?.trim(), "true" | "1"),
             _ => pull.skip(&child)?,
         }
+    }
+    if takedown {
+        return Ok(Terms::Takedown);
     }
     if periods.is_empty() {
         // The schema requires one; without it the deal says nothing about when.
         problem.get_or_insert("it has no validity period".to_owned());
     }
     if let Some(problem) = problem {
-        return Ok(vec![Err(problem)]);
+        return Ok(Terms::Deals(vec![Err(problem)]));
     }
-    Ok(periods
-        .into_iter()
-        .map(|(start, end)| {
-            let start_date =
-                start.ok_or_else(|| "its validity period has no start date".to_owned())?;
-            let deal = Deal {
-                territories: territories.clone(),
-                start_date,
-                end_date: end,
-                commercial_model_types: commercial_model_types.clone(),
-                use_types: use_types.clone(),
-            };
-            deal.check().map_err(|error| match error {
-                Error::IncompleteDeal { problem } => format!("it has {problem}"),
-                other => other.to_string(),
-            })?;
-            Ok(deal)
-        })
-        .collect())
+    Ok(Terms::Deals(
+        periods
+            .into_iter()
+            .map(|(start, end)| {
+                let start_date =
+                    start.ok_or_else(|| "its validity period has no start date".to_owned())?;
+                let deal = Deal {
+                    territories: territories.clone(),
+                    start_date,
+                    end_date: end,
+                    commercial_model_types: commercial_model_types.clone(),
+                    use_types: use_types.clone(),
+                };
+                deal.check().map_err(|error| match error {
+                    Error::IncompleteDeal { problem } => format!("it has {problem}"),
+                    other => other.to_string(),
+                })?;
+                Ok(deal)
+            })
+            .collect(),
+    ))
 }
 
 /// Parses one allowed value into `values`, or keeps the first reason the model cannot hold the

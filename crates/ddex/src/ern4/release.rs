@@ -3,11 +3,15 @@
 
 use std::borrow::Cow;
 
-use super::message::{Item, Located, MainRelease, Message, is_default, missing};
-use crate::Error;
 use crate::pull::{Element, Pull};
+use crate::read::group::resource_group;
+use crate::read::message::{
+    Located, MainRelease, Message, identifiers, is_default, list_identifiers, missing,
+};
+use crate::read::{Note, rules};
+use crate::{Error, Family};
 
-pub(super) fn release_list<'a>(
+pub(crate) fn release_list<'a>(
     pull: &mut Pull<'a>,
     element: &Element<'a>,
     message: &mut Message<'a>,
@@ -16,7 +20,7 @@ pub(super) fn release_list<'a>(
     while let Some(child) = pull.child(element)? {
         match child.name() {
             b"Release" => {
-                let release = main_release(pull, &child)?;
+                let release = main_release(pull, &child, message)?;
                 // The schema allows one: which of two would be the product is anyone's guess.
                 if message.release.is_some() {
                     return Err(Error::Value {
@@ -42,6 +46,10 @@ pub(super) fn release_list<'a>(
                         b"ReleaseResourceReference" => {
                             resource = Some(Located::read(pull, &part)?);
                         }
+                        b"ReleaseId" => {
+                            let ids = identifiers(pull, &part)?;
+                            leave_out_icpns(pull, &part, &ids, name, message);
+                        }
                         _ => pull.skip(&part)?,
                     }
                 }
@@ -55,9 +63,10 @@ pub(super) fn release_list<'a>(
     Ok(())
 }
 
-pub(super) fn main_release<'a>(
+fn main_release<'a>(
     pull: &mut Pull<'a>,
     element: &Element<'a>,
+    message: &mut Message<'a>,
 ) -> Result<MainRelease<'a>, Error> {
     let mut release = MainRelease {
         offset: element.offset,
@@ -79,9 +88,11 @@ pub(super) fn main_release<'a>(
                         b"CatalogNumber" if release.catalog_number.is_none() => {
                             release.catalog_number = Some(pull.text(&id)?);
                         }
-                        b"GRid" | b"ProprietaryId" if release.other_id.is_none() => {
+                        b"GRid" | b"ProprietaryId" => {
                             let kind = String::from_utf8_lossy(id.name()).into_owned();
-                            release.other_id = Some(format!("{kind} {}", pull.text(&id)?));
+                            let text = format!("{kind} {}", pull.text(&id)?.trim());
+                            release.left_out_ids.push((text.clone(), id.offset));
+                            release.other_id.get_or_insert(text);
                         }
                         _ => pull.skip(&id)?,
                     }
@@ -132,8 +143,12 @@ pub(super) fn main_release<'a>(
             }
             b"ResourceGroup" => {
                 let mut top = Vec::new();
-                resource_group(pull, &child, &mut release, &mut top, 0)?;
+                resource_group(pull, &child, &mut release, &mut top, 0, Family::Ern4)?;
                 release.top = top;
+            }
+            b"RelatedRelease" => {
+                let ids = identifiers(pull, &child)?;
+                leave_out_icpns(pull, &child, &ids, "RelatedRelease", message);
             }
             _ => pull.skip(&child)?,
         }
@@ -141,79 +156,23 @@ pub(super) fn main_release<'a>(
     Ok(release)
 }
 
-/// How deep resource groups may nest.
-const MAX_GROUP_DEPTH: usize = 32;
-
-/// Reads a resource group: `Component` sub-groups become discs; the items of other groups
-/// go to `target` (the enclosing disc, or the top level).
-pub(super) fn resource_group<'a>(
-    pull: &mut Pull<'a>,
-    element: &Element<'a>,
-    release: &mut MainRelease<'a>,
-    target: &mut Vec<Item<'a>>,
-    depth: usize,
-) -> Result<(), Error> {
-    // Real messages nest two or three levels (release, disc, work); a limit keeps a hostile
-    // message from exhausting the stack.
-    if depth > MAX_GROUP_DEPTH {
-        return Err(Error::Value {
-            position: pull.position_of(element.offset),
-            element: "ResourceGroup",
-            value: String::new(),
-            reason: format!("resource groups nested deeper than {MAX_GROUP_DEPTH} levels"),
-        });
+/// An info note for the identifiers of a release the model does not hold.
+pub(crate) fn leave_out_icpns(
+    pull: &Pull<'_>,
+    element: &Element<'_>,
+    ids: &[(&'static str, Located<'_>)],
+    what: &str,
+    message: &mut Message<'_>,
+) {
+    if ids.is_empty() {
+        return;
     }
-    let mut items = Vec::new();
-    while let Some(child) = pull.child(element)? {
-        match child.name() {
-            b"ResourceGroup" => {
-                if pull.attribute_is(&child, "ResourceGroupType", "Component")? {
-                    let mut disc = Vec::new();
-                    resource_group(pull, &child, release, &mut disc, depth + 1)?;
-                    release.discs.push(disc);
-                } else {
-                    resource_group(pull, &child, release, target, depth + 1)?;
-                }
-            }
-            b"ResourceGroupContentItem" => {
-                let mut sequence = None;
-                let mut reference = None;
-                while let Some(part) = pull.child(&child)? {
-                    match part.name() {
-                        b"SequenceNumber" => {
-                            sequence = pull.text(&part)?.trim().parse::<u64>().ok();
-                        }
-                        b"ReleaseResourceReference" => {
-                            reference = Some(Located::read(pull, &part)?);
-                        }
-                        b"LinkedReleaseResourceReference" => {
-                            release.linked.push(Located::read(pull, &part)?);
-                        }
-                        _ => pull.skip(&part)?,
-                    }
-                }
-                let reference = reference.ok_or_else(|| {
-                    missing(
-                        pull,
-                        &child,
-                        "ReleaseResourceReference",
-                        "ResourceGroupContentItem",
-                    )
-                })?;
-                items.push(Item {
-                    reference,
-                    sequence,
-                });
-            }
-            b"LinkedReleaseResourceReference" => release.linked.push(Located::read(pull, &child)?),
-            _ => pull.skip(&child)?,
-        }
-    }
-    // SequenceNumber is "the logical order of the ContentItem in its ResourceGroup"; items
-    // without one keep their place in the document.
-    if items.iter().all(|item| item.sequence.is_some()) {
-        items.sort_by_key(|item| item.sequence);
-    }
-    target.extend(items);
-    Ok(())
+    message.notes.push(Note::info(
+        rules::LEFT_OUT,
+        Some(pull.position_of(element.offset)),
+        format!(
+            "{what} {} left out: the model holds the main release only",
+            list_identifiers(ids)
+        ),
+    ));
 }

@@ -1,0 +1,3 @@
+//! The ERN 3 family (3.7 … 3.8.3): the `NewReleaseMessage` read, and written as 3.8.2.
+
+pub(crate) mod read;

@@ -1,0 +1,224 @@
+//! ERN 4 (4.1 … 4.3.x): the party list, the resource list and the release list.
+
+use crate::Error;
+use crate::pull::{Element, Pull};
+use crate::read::message::{
+    Display, Located, Message, Party, Preferred, Recording, Resource, identifiers, insert_new,
+    is_default, list_identifiers, missing,
+};
+use crate::read::{Note, rules};
+
+/// Reads one child of the `NewReleaseMessage` root (other than the header).
+pub(crate) fn child<'a>(
+    pull: &mut Pull<'a>,
+    element: &Element<'a>,
+    message: &mut Message<'a>,
+) -> Result<(), Error> {
+    match element.name() {
+        b"PartyList" => parties(pull, element, message),
+        b"ResourceList" => resources(pull, element, message),
+        b"ReleaseList" => super::release::release_list(pull, element, message),
+        b"DealList" => crate::read::deals::deal_list(pull, element, message),
+        _ => pull.skip(element),
+    }
+}
+
+fn parties<'a>(
+    pull: &mut Pull<'a>,
+    element: &Element<'a>,
+    message: &mut Message<'a>,
+) -> Result<(), Error> {
+    while let Some(party) = pull.child(element)? {
+        if party.name() != b"Party" {
+            pull.skip(&party)?;
+            continue;
+        }
+        let mut reference = None;
+        let mut name = Preferred::default();
+        while let Some(child) = pull.child(&party)? {
+            match child.name() {
+                b"PartyReference" => reference = Some(Located::read(pull, &child)?),
+                b"PartyName" => {
+                    let default = is_default(pull, &child)?;
+                    while let Some(part) = pull.child(&child)? {
+                        if part.name() == b"FullName" {
+                            name.offer(pull.text(&part)?, default);
+                        } else {
+                            pull.skip(&part)?;
+                        }
+                    }
+                }
+                _ => pull.skip(&child)?,
+            }
+        }
+        let reference =
+            reference.ok_or_else(|| missing(pull, &party, "PartyReference", "Party"))?;
+        let party = Party { name: name.value };
+        insert_new(
+            pull,
+            &mut message.parties,
+            reference,
+            party,
+            "PartyReference",
+            "party",
+        )?;
+    }
+    Ok(())
+}
+
+pub(crate) const RESOURCE_KINDS: [&str; 6] = [
+    "SoundRecording",
+    "Video",
+    "Image",
+    "Text",
+    "SheetMusic",
+    "Software",
+];
+
+fn resources<'a>(
+    pull: &mut Pull<'a>,
+    element: &Element<'a>,
+    message: &mut Message<'a>,
+) -> Result<(), Error> {
+    while let Some(resource) = pull.child(element)? {
+        let Some(kind) = RESOURCE_KINDS
+            .iter()
+            .copied()
+            .find(|kind| kind.as_bytes() == resource.name())
+        else {
+            pull.skip(&resource)?;
+            continue;
+        };
+        let index = message.resources.len();
+        let (reference, recording) = if kind == "SoundRecording" {
+            let (reference, recording) = sound_recording(pull, &resource, message)?;
+            (reference, Some(recording))
+        } else {
+            (other_resource(pull, &resource, kind, message)?, None)
+        };
+        let resource = Resource {
+            kind,
+            index,
+            recording,
+            listed: false,
+        };
+        insert_new(
+            pull,
+            &mut message.resources,
+            reference,
+            resource,
+            "ResourceReference",
+            "resource",
+        )?;
+    }
+    Ok(())
+}
+
+/// The `ResourceReference` of a resource the model does not hold; its identifiers become an
+/// info note, the rest is skipped.
+pub(crate) fn other_resource<'a>(
+    pull: &mut Pull<'a>,
+    element: &Element<'a>,
+    kind: &'static str,
+    message: &mut Message<'a>,
+) -> Result<Located<'a>, Error> {
+    let mut reference = None;
+    let mut ids = Vec::new();
+    while let Some(child) = pull.child(element)? {
+        if child.name() == b"ResourceReference" && reference.is_none() {
+            reference = Some(Located::read(pull, &child)?);
+        } else {
+            ids.extend(identifiers(pull, &child)?);
+        }
+    }
+    let reference = reference.ok_or_else(|| missing(pull, element, "ResourceReference", kind))?;
+    if !ids.is_empty() {
+        message.notes.push(Note::info(
+            rules::LEFT_OUT,
+            Some(pull.position_of(element.offset)),
+            format!(
+                "{kind} {} ({}) left out: the model holds sound recordings only",
+                reference.text,
+                list_identifiers(&ids)
+            ),
+        ));
+    }
+    Ok(reference)
+}
+
+fn sound_recording<'a>(
+    pull: &mut Pull<'a>,
+    element: &Element<'a>,
+    message: &mut Message<'a>,
+) -> Result<(Located<'a>, Recording<'a>), Error> {
+    let mut reference = None;
+    let mut recording = Recording {
+        offset: element.offset,
+        reference_title: None,
+        isrc: None,
+        display: Display::default(),
+        duration: None,
+        explicit: false,
+    };
+    let mut warning = None;
+    while let Some(child) = pull.child(element)? {
+        if recording.display.read(pull, &child)? {
+            continue;
+        }
+        match child.name() {
+            b"ResourceReference" => reference = Some(Located::read(pull, &child)?),
+            // 4.3 and later: inside `SoundRecordingEdition`; 4.1 and 4.2: directly here.
+            b"SoundRecordingEdition" => {
+                while let Some(part) = pull.child(&child)? {
+                    if part.name() == b"ResourceId" {
+                        resource_id(pull, &part, &mut recording)?;
+                    } else {
+                        pull.skip(&part)?;
+                    }
+                }
+            }
+            b"ResourceId" => resource_id(pull, &child, &mut recording)?,
+            b"Duration" => recording.duration = Some(Located::read(pull, &child)?),
+            b"ParentalWarningType" if warning.is_none() => {
+                warning = Some(pull.text(&child)?);
+            }
+            b"Contributor" | b"ResourceRightsController" => {
+                message
+                    .left_out
+                    .add(left_out_name(child.name()), child.offset);
+                pull.skip(&child)?;
+            }
+            b"WorkId" => {
+                message.left_out.add("work ids (ISWC)", child.offset);
+                pull.skip(&child)?;
+            }
+            _ => pull.skip(&child)?,
+        }
+    }
+    recording.explicit = warning.as_deref() == Some("Explicit");
+    let reference =
+        reference.ok_or_else(|| missing(pull, element, "ResourceReference", "SoundRecording"))?;
+    Ok((reference, recording))
+}
+
+fn left_out_name(name: &[u8]) -> &'static str {
+    match name {
+        b"Contributor" => "contributor credits",
+        _ => "rights controllers",
+    }
+}
+
+fn resource_id<'a>(
+    pull: &mut Pull<'a>,
+    element: &Element<'a>,
+    recording: &mut Recording<'a>,
+) -> Result<(), Error> {
+    while let Some(id) = pull.child(element)? {
+        if id.name() == b"ISRC" && recording.isrc.is_none() {
+            recording.isrc = Some(Located::read(pull, &id)?);
+        } else {
+            pull.skip(&id)?;
+        }
+    }
+    Ok(())
+}

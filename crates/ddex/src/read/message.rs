@@ -1,0 +1,392 @@
+//! What the reader collects before resolving: texts with their offsets, and the parts of the
+//! message the model needs.
+
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap};
+
+use super::Note;
+use crate::pull::{Element, Pull};
+use crate::{Deal, ErnVersion, Error, MessageHeader};
+
+/// A text with the offset of its element, for errors found later.
+#[derive(Debug, Clone)]
+pub(crate) struct Located<'a> {
+    pub(crate) text: Cow<'a, str>,
+    pub(crate) offset: usize,
+}
+
+impl<'a> Located<'a> {
+    /// The text of the leaf `element`, with the element's offset.
+    pub(crate) fn read(pull: &mut Pull<'a>, element: &Element<'a>) -> Result<Located<'a>, Error> {
+        Ok(Located {
+            offset: element.offset,
+            text: pull.text(element)?,
+        })
+    }
+}
+
+/// Keeps the first value, or the first one marked `IsDefault="true"`.
+#[derive(Debug)]
+pub(crate) struct Preferred<T> {
+    pub(crate) value: Option<T>,
+    pub(crate) is_default: bool,
+}
+
+impl<T> Default for Preferred<T> {
+    fn default() -> Self {
+        Preferred {
+            value: None,
+            is_default: false,
+        }
+    }
+}
+
+impl<T> Preferred<T> {
+    pub(crate) fn offer(&mut self, value: T, is_default: bool) {
+        if self.value.is_none() || (is_default && !self.is_default) {
+            self.value = Some(value);
+            self.is_default = is_default;
+        }
+    }
+}
+
+pub(crate) fn is_default(pull: &Pull<'_>, element: &Element<'_>) -> Result<bool, Error> {
+    Ok(pull.attribute_is(element, "IsDefault", "true")?
+        || pull.attribute_is(element, "IsDefault", "1")?)
+}
+
+/// Title, version and artist as a `SoundRecording` or `Release` states them.
+#[derive(Debug, Default)]
+pub(crate) struct Display<'a> {
+    pub(crate) title: Preferred<(Cow<'a, str>, Option<Cow<'a, str>>)>,
+    pub(crate) title_text: Preferred<Cow<'a, str>>,
+    pub(crate) artist_name: Preferred<Cow<'a, str>>,
+    /// ERN 3's `Title`s: the display title, else the formal one.
+    pub(crate) title3: Preferred<(Cow<'a, str>, Option<Cow<'a, str>>)>,
+    /// The first `DisplayArtist` by sequence number.
+    pub(crate) artist_party: Option<(u64, Located<'a>)>,
+    /// ERN 3's first `DisplayArtist` by sequence number, named inline.
+    pub(crate) artist_inline: Option<(u64, Cow<'a, str>)>,
+    /// Every party reference, for the dangling check.
+    pub(crate) party_references: Vec<Located<'a>>,
+}
+
+impl<'a> Display<'a> {
+    /// Reads `element` when it is one of the display elements; `false` when it is not.
+    pub(crate) fn read(
+        &mut self,
+        pull: &mut Pull<'a>,
+        element: &Element<'a>,
+    ) -> Result<bool, Error> {
+        match element.name() {
+            b"DisplayTitleText" => {
+                let default = is_default(pull, element)?;
+                let text = pull.text(element)?;
+                self.title_text.offer(text, default);
+            }
+            b"DisplayTitle" => {
+                let default = is_default(pull, element)?;
+                let mut title = None;
+                let mut version = None;
+                while let Some(child) = pull.child(element)? {
+                    match child.name() {
+                        b"TitleText" => title = Some(pull.text(&child)?),
+                        b"SubTitle" => {
+                            let is_version =
+                                pull.attribute_is(&child, "SubTitleType", "Version")?;
+                            let text = pull.text(&child)?;
+                            if is_version && version.is_none() {
+                                version = Some(text);
+                            }
+                        }
+                        _ => pull.skip(&child)?,
+                    }
+                }
+                let title =
+                    title.ok_or_else(|| missing(pull, element, "TitleText", "DisplayTitle"))?;
+                self.title.offer((title, version), default);
+            }
+            b"Title" => {
+                // ERN 3: `TitleType` DisplayTitle is what a store shows; FormalTitle is next.
+                let display = pull.attribute_is(element, "TitleType", "DisplayTitle")?;
+                let formal = pull.attribute_is(element, "TitleType", "FormalTitle")?;
+                let mut title = None;
+                let mut version = None;
+                while let Some(child) = pull.child(element)? {
+                    match child.name() {
+                        b"TitleText" => title = Some(pull.text(&child)?),
+                        b"SubTitle" if version.is_none() => version = Some(pull.text(&child)?),
+                        _ => pull.skip(&child)?,
+                    }
+                }
+                let title = title.ok_or_else(|| missing(pull, element, "TitleText", "Title"))?;
+                if display || formal {
+                    self.title3.offer((title, version), display);
+                }
+            }
+            b"DisplayArtistName" => {
+                let default = is_default(pull, element)?;
+                let text = pull.text(element)?;
+                self.artist_name.offer(text, default);
+            }
+            b"DisplayArtist" => {
+                let sequence = pull
+                    .attribute(element, "SequenceNumber")?
+                    .and_then(|n| n.trim().parse::<u64>().ok())
+                    .unwrap_or(u64::MAX);
+                while let Some(child) = pull.child(element)? {
+                    if child.name() == b"PartyName" {
+                        // ERN 3 names the artist inline.
+                        if let Some(name) = pull.child_text(&child, b"FullName")?
+                            && self
+                                .artist_inline
+                                .as_ref()
+                                .is_none_or(|(n, _)| sequence < *n)
+                        {
+                            self.artist_inline = Some((sequence, name));
+                        }
+                    } else if child.name() == b"ArtistPartyReference" {
+                        let reference = Located::read(pull, &child)?;
+                        if self
+                            .artist_party
+                            .as_ref()
+                            .is_none_or(|(n, _)| sequence < *n)
+                        {
+                            self.artist_party = Some((sequence, reference.clone()));
+                        }
+                        self.party_references.push(reference);
+                    } else {
+                        pull.skip(&child)?;
+                    }
+                }
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// The title and version: `DisplayTitle`, else ERN 3's display or formal `Title`, else
+    /// the `DisplayTitleText`. Copies, so that a recording the track list names twice reads
+    /// the same both times.
+    pub(crate) fn title(&self) -> Option<(String, Option<String>)> {
+        match self.title.value.as_ref().or(self.title3.value.as_ref()) {
+            Some((title, version)) => Some((
+                title.as_ref().to_owned(),
+                version.as_deref().map(str::to_owned),
+            )),
+            None => self
+                .title_text
+                .value
+                .as_deref()
+                .map(|t| (t.to_owned(), None)),
+        }
+    }
+
+    /// The artist name: `DisplayArtistName`, else the name of the first display artist.
+    pub(crate) fn artist(&self, parties: &HashMap<Cow<'a, str>, Party<'a>>) -> Option<String> {
+        if let Some(name) = &self.artist_name.value {
+            return Some(name.as_ref().to_owned());
+        }
+        if let Some((_, name)) = &self.artist_inline {
+            return Some(name.as_ref().to_owned());
+        }
+        let (_, reference) = self.artist_party.as_ref()?;
+        parties
+            .get(&reference.text)?
+            .name
+            .as_deref()
+            .map(str::to_owned)
+    }
+}
+
+pub(crate) fn missing(
+    pull: &Pull<'_>,
+    parent: &Element<'_>,
+    element: &'static str,
+    name: &'static str,
+) -> Error {
+    Error::Missing {
+        position: pull.position_of(parent.offset),
+        element,
+        parent: name,
+    }
+}
+
+/// Files `value` under `reference`, which no earlier element may have claimed: a reference
+/// names one party or one resource, or resolving it would be a guess.
+pub(crate) fn insert_new<'a, T>(
+    pull: &Pull<'_>,
+    map: &mut HashMap<Cow<'a, str>, T>,
+    reference: Located<'a>,
+    value: T,
+    element: &'static str,
+    target: &'static str,
+) -> Result<(), Error> {
+    match map.entry(reference.text) {
+        Entry::Vacant(slot) => {
+            slot.insert(value);
+            Ok(())
+        }
+        Entry::Occupied(slot) => Err(Error::Value {
+            position: pull.position_of(reference.offset),
+            element,
+            value: slot.key().clone().into_owned(),
+            reason: format!("another {target} has this reference"),
+        }),
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct Party<'a> {
+    pub(crate) name: Option<Cow<'a, str>>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Recording<'a> {
+    pub(crate) offset: usize,
+    /// ERN 3's `ReferenceTitle`, the title of last resort.
+    pub(crate) reference_title: Option<(Cow<'a, str>, Option<Cow<'a, str>>)>,
+    pub(crate) isrc: Option<Located<'a>>,
+    pub(crate) display: Display<'a>,
+    pub(crate) duration: Option<Located<'a>>,
+    pub(crate) explicit: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct Resource<'a> {
+    /// The element name (`SoundRecording`, `Image`, …).
+    pub(crate) kind: &'static str,
+    /// Position in the resource list.
+    pub(crate) index: usize,
+    pub(crate) recording: Option<Recording<'a>>,
+    /// Whether a track list names it.
+    pub(crate) listed: bool,
+}
+
+#[derive(Debug)]
+pub(crate) struct Item<'a> {
+    pub(crate) reference: Located<'a>,
+    pub(crate) sequence: Option<u64>,
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct MainRelease<'a> {
+    pub(crate) offset: usize,
+    /// ERN 3's `IsMainRelease`.
+    pub(crate) is_main: Option<bool>,
+    pub(crate) reference: Option<Cow<'a, str>>,
+    /// ERN 3's `ReferenceTitle`, the title of last resort.
+    pub(crate) reference_title: Option<(Cow<'a, str>, Option<Cow<'a, str>>)>,
+    /// ERN 3's `LabelName`.
+    pub(crate) label_name: Option<Cow<'a, str>>,
+    /// ERN 3's primary resources (`ReleaseResourceReferenceList`), the track list of a
+    /// release without a resource group.
+    pub(crate) primary: Vec<Item<'a>>,
+    pub(crate) types: Vec<Cow<'a, str>>,
+    pub(crate) icpn: Option<Located<'a>>,
+    pub(crate) other_id: Option<String>,
+    /// Identifiers the model has no place for (GRid, proprietary ids), with their offsets.
+    pub(crate) left_out_ids: Vec<(String, usize)>,
+    pub(crate) catalog_number: Option<Cow<'a, str>>,
+    pub(crate) display: Display<'a>,
+    pub(crate) labels: Preferred<Located<'a>>,
+    pub(crate) p_line: Option<Cow<'a, str>>,
+    pub(crate) c_line: Option<Cow<'a, str>>,
+    pub(crate) genre: Option<Cow<'a, str>>,
+    pub(crate) release_date: Option<Located<'a>>,
+    pub(crate) original_release_date: Option<Located<'a>>,
+    pub(crate) explicit: Option<bool>,
+    pub(crate) compilation: bool,
+    /// Items outside any `Component` group.
+    pub(crate) top: Vec<Item<'a>>,
+    /// One list of items per `Component` group.
+    pub(crate) discs: Vec<Vec<Item<'a>>>,
+    pub(crate) linked: Vec<Located<'a>>,
+}
+
+#[derive(Debug)]
+pub(crate) struct ReleaseDeal<'a> {
+    pub(crate) references: Vec<Located<'a>>,
+    pub(crate) deals: Vec<Result<Deal, String>>,
+    /// How many of its deal terms are takedowns.
+    pub(crate) takedowns: usize,
+}
+
+/// Parts of the message the model has no place for, counted: each becomes one info note
+/// at its first occurrence.
+#[derive(Debug, Default)]
+pub(crate) struct LeftOut {
+    /// What (`"contributor credit"`) → how many, and the offset of the first.
+    pub(crate) counts: BTreeMap<&'static str, (usize, usize)>,
+}
+
+impl LeftOut {
+    pub(crate) fn add(&mut self, what: &'static str, offset: usize) {
+        self.counts
+            .entry(what)
+            .and_modify(|(count, _)| *count += 1)
+            .or_insert((1, offset));
+    }
+}
+
+#[derive(Debug, Default)]
+pub(crate) struct Message<'a> {
+    /// The version the namespace names (always set before reading starts).
+    pub(crate) version: Option<ErnVersion>,
+    pub(crate) notes: Vec<Note>,
+    /// ERN 3's `UpdateIndicator` says `UpdateMessage`.
+    pub(crate) update: bool,
+    pub(crate) test: bool,
+    pub(crate) left_out: LeftOut,
+    /// ERN 3's releases other than track releases, one of them the main release.
+    pub(crate) candidates: Vec<MainRelease<'a>>,
+    pub(crate) header: Option<MessageHeader>,
+    pub(crate) parties: HashMap<Cow<'a, str>, Party<'a>>,
+    pub(crate) resources: HashMap<Cow<'a, str>, Resource<'a>>,
+    pub(crate) release_list: Option<usize>,
+    pub(crate) release: Option<MainRelease<'a>>,
+    /// Track and clip releases: their references, and the resource each names.
+    pub(crate) other_releases: Vec<(Cow<'a, str>, Option<Located<'a>>)>,
+    pub(crate) release_deals: Vec<ReleaseDeal<'a>>,
+    /// ERN 3 track releases' ISRCs, each the ISRC of a track unless its recording is left out.
+    pub(crate) track_release_isrcs: Vec<(String, usize)>,
+}
+
+/// What is wrong with a field's text, from the model's error about it (the error's own message
+/// repeats the text, which [`Error::Value`] already shows).
+pub(crate) fn reason(error: release_model::Error) -> String {
+    match error {
+        release_model::Error::Date { reason, .. }
+        | release_model::Error::Duration { reason, .. } => reason,
+        release_model::Error::Isrc { source, .. } => source.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// The identifiers ISRC, ICPN, GRid and ISWC anywhere inside `element` (which is consumed),
+/// for the notes on what the model leaves out.
+pub(crate) fn identifiers<'a>(
+    pull: &mut Pull<'a>,
+    element: &Element<'a>,
+) -> Result<Vec<(&'static str, Located<'a>)>, Error> {
+    const NAMES: [&str; 4] = ["ISRC", "ICPN", "GRid", "ISWC"];
+    let mut found = Vec::new();
+    let mut depth = 0;
+    while let Some(child) = pull.descendant(element, &mut depth)? {
+        if let Some(name) = NAMES.iter().find(|name| name.as_bytes() == child.name()) {
+            found.push((*name, Located::read(pull, &child)?));
+            depth -= 1;
+        }
+    }
+    Ok(found)
+}
+
+/// `"ISRC QZAQQ2600001, GRid A1…"`.
+pub(crate) fn list_identifiers(found: &[(&'static str, Located<'_>)]) -> String {
+    found
+        .iter()
+        .map(|(name, id)| format!("{name} {}", id.text.trim()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

@@ -1,0 +1,398 @@
+//! Reading an ERN message into the release model: the text decoded, the version taken from
+//! the root's namespace, the family's walker collecting what the model needs in one pass
+//! over the events, and the references resolved at the end.
+
+pub(crate) mod deals;
+mod decode;
+pub(crate) mod group;
+pub(crate) mod header;
+pub(crate) mod message;
+mod note;
+mod purge;
+mod resolve;
+
+use std::io;
+
+pub use self::note::{Level, Note};
+pub use self::purge::Purged;
+
+use self::message::Message;
+use crate::pull::{Element, Pull};
+use crate::version::NAMESPACE_BASE;
+use crate::{Deal, ErnVersion, Error, Family, MessageHeader, ern3, ern4};
+use release_model::Release;
+
+/// What a message asks the recipient to do with its release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Action {
+    /// A release the recipient has not had: ERN 3's `UpdateIndicator` `OriginalMessage`, or
+    /// any ERN 4 `NewReleaseMessage` (ERN 4 dropped the indicator: every message is the
+    /// whole release, and the recipient decides whether it already has it).
+    Insert,
+    /// New metadata for a release sent before (ERN 3 `UpdateIndicator` `UpdateMessage`).
+    Update,
+    /// Every deal for the release is a takedown (ERN 3 `DealTerms/TakeDown`): stop offering it.
+    Takedown,
+    /// A `PurgeReleaseMessage`: remove the release and everything known about it.
+    Purge,
+}
+
+impl Action {
+    /// `insert`, `update`, `takedown` or `purge`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Action::Insert => "insert",
+            Action::Update => "update",
+            Action::Takedown => "takedown",
+            Action::Purge => "purge",
+        }
+    }
+}
+
+impl core::fmt::Display for Action {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a `NewReleaseMessage` holds, in the model's terms.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct Imported {
+    /// The ERN version the message declares in its namespace.
+    pub version: ErnVersion,
+    /// Insert, update or takedown.
+    pub action: Action,
+    /// Whether the header marks it a `TestMessage`.
+    pub test: bool,
+    /// The message header (the first recipient when there are several).
+    pub header: MessageHeader,
+    /// The main release and its tracks.
+    pub release: Release,
+    /// The deals that cover the main release.
+    pub deals: Vec<Deal>,
+    /// What the reader noticed, each with its place in the message: warnings for what it
+    /// read past or mended (a 14-digit ICPN, a wrong check digit, a hyphenated ISRC, a deal
+    /// the model cannot hold), and one info note for each part of the message the model has
+    /// no place for (a GRid, a video, a contributor, another territory's details), so that a
+    /// lossy conversion says where it lost what. Run [`Release::validate`] for the release's
+    /// own findings.
+    pub notes: Vec<Note>,
+}
+
+impl Imported {
+    /// The rule ids of the notes, in order (a rule once per note).
+    #[must_use]
+    pub fn rules(&self) -> Vec<&'static str> {
+        self.notes.iter().map(|note| note.rule).collect()
+    }
+
+    /// The warnings (not the info notes).
+    pub fn warnings(&self) -> impl Iterator<Item = &Note> {
+        self.notes
+            .iter()
+            .filter(|note| note.level == Level::Warning)
+    }
+}
+
+/// Any message the reader understands: a release, or a purge of one.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Delivery {
+    /// A `NewReleaseMessage`.
+    Release(Imported),
+    /// A `PurgeReleaseMessage`.
+    Purge(Purged),
+}
+
+impl Delivery {
+    /// What the message asks for.
+    #[must_use]
+    pub fn action(&self) -> Action {
+        match self {
+            Delivery::Release(imported) => imported.action,
+            Delivery::Purge(_) => Action::Purge,
+        }
+    }
+
+    /// The message header.
+    #[must_use]
+    pub fn header(&self) -> &MessageHeader {
+        match self {
+            Delivery::Release(imported) => &imported.header,
+            Delivery::Purge(purged) => &purged.header,
+        }
+    }
+
+    /// The message's ERN version.
+    #[must_use]
+    pub fn version(&self) -> ErnVersion {
+        match self {
+            Delivery::Release(imported) => imported.version,
+            Delivery::Purge(purged) => purged.version,
+        }
+    }
+
+    /// The reader's notes.
+    #[must_use]
+    pub fn notes(&self) -> &[Note] {
+        match self {
+            Delivery::Release(imported) => &imported.notes,
+            Delivery::Purge(purged) => &purged.notes,
+        }
+    }
+}
+
+/// Rule ids of the reader's notes.
+pub mod rules {
+    /// The ICPN has 14 digits (a GTIN-14); the release keeps it as given.
+    pub const ICPN_GTIN14: &str = "ddex.icpn_gtin14";
+    /// The ICPN's check digit is wrong; the release gets no UPC.
+    pub const ICPN_CHECK_DIGIT: &str = "ddex.icpn_check_digit";
+    /// The ICPN is not a GTIN at all; the release gets no UPC.
+    pub const ICPN_INVALID: &str = "ddex.icpn_invalid";
+    /// The ICPN or ISRC was written with spaces, hyphens or lower case and read as the code.
+    pub const CODE_SPELLING: &str = "ddex.code_spelling";
+    /// A duration written as clock time (`3:21`) rather than an `xs:duration`; read as such.
+    pub const DURATION_SPELLING: &str = "ddex.duration_spelling";
+    /// The release is identified without an ICPN (GRid or proprietary id only).
+    pub const NO_ICPN: &str = "ddex.no_icpn";
+    /// A resource in the track list is not a sound recording (a video, an image, a text);
+    /// an info note.
+    pub const SKIPPED_RESOURCE: &str = "ddex.skipped_resource";
+    /// The release type has no equivalent in the model.
+    pub const RELEASE_TYPE: &str = "ddex.release_type";
+    /// A deal the model's [`Deal`](crate::Deal) cannot hold.
+    pub const SKIPPED_DEAL: &str = "ddex.skipped_deal";
+    /// The message's creation date-time has no time zone.
+    pub const CREATED_WITHOUT_ZONE: &str = "ddex.created_without_zone";
+    /// The label party has no name.
+    pub const UNNAMED_LABEL: &str = "ddex.unnamed_label";
+    /// A sender or recipient `PartyId` that is no DPID (`PADPIDA…`); kept as written.
+    pub const INVALID_DPID: &str = "ddex.invalid_dpid";
+    /// The message id is empty.
+    pub const EMPTY_MESSAGE_ID: &str = "ddex.empty_message_id";
+    /// The root lacks `LanguageAndScriptCode`; English is assumed.
+    pub const NO_LANGUAGE: &str = "ddex.no_language";
+    /// `MessageSchemaVersionId` is misspelt (a leading slash) or names another version than
+    /// the namespace; the namespace decides.
+    pub const SCHEMA_VERSION_ID: &str = "ddex.schema_version_id";
+    /// The namespace names a draft of its version (`ern/37D2`).
+    pub const DRAFT_VERSION: &str = "ddex.draft_version";
+    /// The text came in UTF-16 and was read as such.
+    pub const UTF16: &str = "ddex.utf16";
+    /// Something the model has no place for; an info note saying what and where.
+    pub const LEFT_OUT: &str = "ddex.left_out";
+}
+
+/// Reads any ERN message the reader understands: a `NewReleaseMessage` of ERN 3.7 … 4.3.x
+/// (the version taken from the root's namespace) or a `PurgeReleaseMessage`.
+///
+/// The text may be UTF-8 (with or without a byte order mark) or UTF-16 with a byte order
+/// mark. Lenient where real deliveries commit small sins whose meaning is certain, each read
+/// with a warning note: a 14-digit ICPN, an ICPN or ISRC with spaces, hyphens or lower case, a
+/// misspelt `MessageSchemaVersionId`, a missing `LanguageAndScriptCode`, a `PartyId` that is
+/// no DPID. Strict where reading on would be guessing: malformed XML, another root element or
+/// namespace, a version older than 3.7, a reference to nothing, a reference two parties or
+/// resources claim, two main releases, an empty or unreadable ISRC or ICPN, duration or date
+/// are errors with their line and column.
+///
+/// Tracks are the sound recordings the main release's resource group lists (ERN 3 without
+/// a resource group: its primary resources), in disc and sequence order; discs are the
+/// sub-groups of the release's group (ERN 4: the `Component` groups). A track whose display
+/// artist is the release's gets `artist: None`.
+///
+/// # Errors
+///
+/// [`Error::Syntax`], [`Error::Root`], [`Error::Namespace`], [`Error::Version`],
+/// [`Error::Missing`], [`Error::Value`], [`Error::Dangling`], [`Error::NoRelease`].
+pub fn read(input: &[u8]) -> Result<Delivery, Error> {
+    let decoded = decode::decode(input)?;
+    let mut delivery = read_decoded(&decoded.text)?;
+    if decoded.utf16 {
+        let note = Note::warning(
+            rules::UTF16,
+            None,
+            "the message is utf-16 (with a byte order mark); read as such".to_owned(),
+        );
+        match &mut delivery {
+            Delivery::Release(imported) => imported.notes.insert(0, note),
+            Delivery::Purge(purged) => purged.notes.insert(0, note),
+        }
+    }
+    Ok(delivery)
+}
+
+/// Reads a `NewReleaseMessage` as [`read`] does.
+///
+/// # Errors
+///
+/// As [`read`], and [`Error::Purge`] for a `PurgeReleaseMessage`, which holds no release.
+pub fn import(input: &[u8]) -> Result<Imported, Error> {
+    match read(input)? {
+        Delivery::Release(imported) => Ok(imported),
+        Delivery::Purge(purged) => Err(Error::Purge {
+            release: purged.describe(),
+        }),
+    }
+}
+
+/// [`import`] from any reader; the message is read into memory first (ERN messages are small,
+/// and errors need the text to name lines and columns).
+///
+/// # Errors
+///
+/// As [`import`], and [`Error::Io`] when reading fails.
+pub fn import_reader<R: io::Read>(mut reader: R) -> Result<Imported, Error> {
+    let mut input = Vec::new();
+    reader.read_to_end(&mut input)?;
+    import(&input)
+}
+
+/// The kinds of root element the reader knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Root {
+    NewRelease,
+    Purge,
+}
+
+fn read_decoded(input: &[u8]) -> Result<Delivery, Error> {
+    let mut pull = Pull::new(input);
+    let root = pull.root()?;
+    let mut notes = Vec::new();
+    let (version, kind) = check_root(&pull, &root, &mut notes)?;
+    let language = pull.attribute(&root, "LanguageAndScriptCode")?;
+    if kind == Root::Purge {
+        return purge::read(&mut pull, &root, version, notes).map(Delivery::Purge);
+    }
+    let mut message = Message {
+        version: Some(version),
+        notes,
+        ..Message::default()
+    };
+    while let Some(child) = pull.child(&root)? {
+        match child.name() {
+            b"MessageHeader" => {
+                let (header, test) = header::header(&mut pull, &child, &mut message.notes)?;
+                message.header = Some(header);
+                message.test = test;
+            }
+            b"UpdateIndicator" => {
+                let text = pull.text(&child)?;
+                message.update = text.trim() == "UpdateMessage";
+            }
+            _ => match version.family() {
+                Family::Ern3 => ern3::read::child(&mut pull, &child, &mut message)?,
+                Family::Ern4 => ern4::read::child(&mut pull, &child, &mut message)?,
+            },
+        }
+    }
+    pull.finish()?;
+    let mut imported = message.into_imported(&pull, &root)?;
+    match language {
+        Some(language) => imported.header.language = language.into_owned(),
+        None => imported.notes.push(Note::warning(
+            rules::NO_LANGUAGE,
+            Some(pull.position_of(root.offset)),
+            "the message has no LanguageAndScriptCode; english is assumed".to_owned(),
+        )),
+    }
+    Ok(Delivery::Release(imported))
+}
+
+/// The version (from the namespace) and the kind of message, with notes on a
+/// `MessageSchemaVersionId` that is misspelt or disagrees.
+fn check_root(
+    pull: &Pull<'_>,
+    root: &Element<'_>,
+    notes: &mut Vec<Note>,
+) -> Result<(ErnVersion, Root), Error> {
+    let position = pull.position_of(root.offset);
+    let prefix = root.start.name().prefix();
+    let declaration = match prefix {
+        Some(prefix) => {
+            let mut name = b"xmlns:".to_vec();
+            name.extend_from_slice(prefix.into_inner());
+            pull.attribute(root, &String::from_utf8_lossy(&name))?
+        }
+        None => pull.attribute(root, "xmlns")?,
+    };
+    let namespace = declaration.unwrap_or_default();
+    let Some(code) = namespace.strip_prefix(NAMESPACE_BASE) else {
+        return Err(match namespace.strip_prefix("http://ddex.net/xml/") {
+            // ERN 3.2 and older: `http://ddex.net/xml/2010/ern-main/32`.
+            Some(rest) if rest.contains("/ern-main/") => {
+                let code = rest.rsplit('/').next().unwrap_or(rest);
+                Error::Version {
+                    position,
+                    found: ErnVersion::from_code(code)
+                        .map_or_else(|| code.to_owned(), |(version, _)| version.to_string()),
+                }
+            }
+            _ => Error::Namespace {
+                position,
+                found: namespace.into_owned(),
+            },
+        });
+    };
+    let version = match ErnVersion::from_code(code) {
+        Some((version, draft)) if version.is_readable() => {
+            if draft {
+                notes.push(Note::warning(
+                    rules::DRAFT_VERSION,
+                    Some(position),
+                    format!(
+                        "namespace {namespace} names a draft of ern {version}; read as {version}"
+                    ),
+                ));
+            }
+            version
+        }
+        Some((version, _)) => {
+            return Err(Error::Version {
+                position,
+                found: version.to_string(),
+            });
+        }
+        None => {
+            return Err(Error::Version {
+                position,
+                found: code.to_owned(),
+            });
+        }
+    };
+    let kind = match root.name() {
+        b"NewReleaseMessage" => Root::NewRelease,
+        b"PurgeReleaseMessage" => Root::Purge,
+        other => {
+            return Err(Error::Root {
+                position,
+                found: String::from_utf8_lossy(other).into_owned(),
+            });
+        }
+    };
+    if let Some(declared) = pull.attribute(root, "MessageSchemaVersionId")? {
+        let text = declared.trim();
+        let unslashed = text.trim_start_matches('/');
+        let agrees = unslashed
+            .strip_prefix("ern/")
+            .and_then(ErnVersion::from_code)
+            .is_some_and(|(named, _)| named == version);
+        if !agrees || unslashed != text {
+            notes.push(Note::warning(
+                rules::SCHEMA_VERSION_ID,
+                Some(position),
+                format!(
+                    "MessageSchemaVersionId {text:?} {}; the namespace says ern {version}",
+                    if agrees {
+                        "has a leading slash"
+                    } else {
+                        "disagrees with the namespace"
+                    }
+                ),
+            ));
+        }
+    }
+    Ok((version, kind))
+}

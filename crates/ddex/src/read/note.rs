@@ -1,0 +1,74 @@
+//! [`Note`]: something the reader noticed, with its place in the message.
+
+use core::fmt;
+
+use crate::Position;
+
+/// How much a note matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// Something the model has no place for, left out of the release.
+    Info,
+    /// Something read past or mended; the release holds what the message meant.
+    Warning,
+}
+
+impl Level {
+    /// `"info"` or `"warning"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Level::Info => "info",
+            Level::Warning => "warning",
+        }
+    }
+}
+
+/// A reader's note: a rule id (`ddex.*`), its level, where in the message, and what.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Note {
+    /// A stable id from [`rules`](crate::rules).
+    pub rule: &'static str,
+    /// Info or warning.
+    pub level: Level,
+    /// The line and column of the element concerned, when there is one.
+    pub position: Option<Position>,
+    /// What was noticed, in lower case.
+    pub message: String,
+}
+
+impl Note {
+    pub(crate) fn warning(rule: &'static str, position: Option<Position>, message: String) -> Note {
+        Note {
+            rule,
+            level: Level::Warning,
+            position,
+            message,
+        }
+    }
+
+    pub(crate) fn info(rule: &'static str, position: Option<Position>, message: String) -> Note {
+        Note {
+            rule,
+            level: Level::Info,
+            position,
+            message,
+        }
+    }
+}
+
+impl fmt::Display for Note {
+    /// `line 12, column 5: warning: message [rule]`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(position) = self.position {
+            write!(f, "{position}: ")?;
+        }
+        write!(
+            f,
+            "{}: {} [{}]",
+            self.level.as_str(),
+            self.message,
+            self.rule
+        )
+    }
+}
