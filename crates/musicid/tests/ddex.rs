@@ -4,7 +4,9 @@ mod common;
 
 use std::path::Path;
 
-use common::{FIXTURES, PARTIES, assert_code, assert_contains, assert_ern_reads_back, run};
+use common::{
+    FIXTURES, PARTIES, assert_code, assert_contains, assert_ern_reads_back, read_json, run,
+};
 
 fn export(input: &str, output: &str, extra: &[&str]) -> common::Run {
     let mut args = vec!["release", "export-ddex", input, "-o", output];
@@ -138,4 +140,61 @@ fn import_reports_malformed_xml_with_line_and_column() {
         out.stderr
     );
     assert!(!json.exists());
+}
+
+#[test]
+fn import_reads_a_folder_into_one_array_and_says_what_each_message_asks() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("deliveries");
+    std::fs::create_dir_all(folder.join("nested")).unwrap();
+    for (name, fixture) in [
+        ("a.xml", "vesica-piscis.json"),
+        ("nested/b.xml", "single.json"),
+    ] {
+        let out = export(
+            &format!("{FIXTURES}/{fixture}"),
+            folder.join(name).to_str().unwrap(),
+            &["--default-genre", "Electronic"],
+        );
+        assert_code(&out, 0);
+    }
+    std::fs::write(
+        folder.join("purge.xml"),
+        "<ern:PurgeReleaseMessage xmlns:ern=\"http://ddex.net/xml/ern/382\">\n\
+         <MessageHeader><MessageId>M</MessageId>\
+         <MessageSender><PartyId>PADPIDA2013042401U</PartyId></MessageSender>\
+         <MessageRecipient><PartyId>PADPIDA2009101501Y</PartyId></MessageRecipient>\
+         <MessageCreatedDateTime>2026-03-01T12:00:00Z</MessageCreatedDateTime></MessageHeader>\
+         <PurgedRelease><ReleaseId><ICPN>614141000012</ICPN></ReleaseId></PurgedRelease>\
+         </ern:PurgeReleaseMessage>\n",
+    )
+    .unwrap();
+    let json = dir.path().join("catalog.json");
+    let out = run(
+        &[
+            "release",
+            "import-ddex",
+            folder.to_str().unwrap(),
+            "-o",
+            json.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_code(&out, 0);
+    let catalog = read_json(&json);
+    let releases = catalog.as_array().expect("an array of releases");
+    assert_eq!(releases.len(), 2);
+    assert_eq!(releases[0]["title"], "Vesica Piscis");
+    assert_contains(
+        &out.stderr,
+        "a.xml: ern 4.3 insert: release \"Vesica Piscis\"",
+    );
+    assert_contains(
+        &out.stderr,
+        "purge.xml: ern 3.8.2 purge: remove the release with upc 614141000012",
+    );
+    assert_contains(
+        &out.stderr,
+        "b.xml: ern 4.3 insert: release \"Track 5\" (upc 614141000029) with 1 track\n",
+    );
 }

@@ -3,12 +3,11 @@
 
 use std::borrow::Cow;
 
-use crate::ern4::read::other_resource;
 use crate::pull::{Element, Pull};
 use crate::read::group::resource_group;
 use crate::read::message::{
-    Display, Item, Located, MainRelease, Message, Recording, Resource, identifiers, insert_new,
-    list_identifiers, missing,
+    Display, Item, Located, MainRelease, Message, Recording, identifiers, list_identifiers,
+    missing, resource_list,
 };
 use crate::read::{Note, rules};
 use crate::{Error, Family};
@@ -115,38 +114,7 @@ fn resources<'a>(
     element: &Element<'a>,
     message: &mut Message<'a>,
 ) -> Result<(), Error> {
-    while let Some(resource) = pull.child(element)? {
-        let Some(kind) = RESOURCE_KINDS
-            .iter()
-            .copied()
-            .find(|kind| kind.as_bytes() == resource.name())
-        else {
-            pull.skip(&resource)?;
-            continue;
-        };
-        let index = message.resources.len();
-        let (reference, recording) = if kind == "SoundRecording" {
-            let (reference, recording) = sound_recording(pull, &resource, message)?;
-            (reference, Some(recording))
-        } else {
-            (other_resource(pull, &resource, kind, message)?, None)
-        };
-        let resource = Resource {
-            kind,
-            index,
-            recording,
-            listed: false,
-        };
-        insert_new(
-            pull,
-            &mut message.resources,
-            reference,
-            resource,
-            "ResourceReference",
-            "resource",
-        )?;
-    }
-    Ok(())
+    resource_list(pull, element, message, &RESOURCE_KINDS, sound_recording)
 }
 
 /// Whether a `…DetailsByTerritory` block applies worldwide.

@@ -3,10 +3,9 @@
 use crate::Error;
 use crate::pull::{Element, Pull};
 use crate::read::message::{
-    Display, Located, Message, Party, Preferred, Recording, Resource, identifiers, insert_new,
-    is_default, list_identifiers, missing,
+    Display, Located, Message, Party, Preferred, Recording, insert_new, is_default, missing,
+    resource_list,
 };
-use crate::read::{Note, rules};
 
 /// Reads one child of the `NewReleaseMessage` root (other than the header).
 pub(crate) fn child<'a>(
@@ -66,7 +65,7 @@ fn parties<'a>(
     Ok(())
 }
 
-pub(crate) const RESOURCE_KINDS: [&str; 6] = [
+const RESOURCE_KINDS: [&str; 6] = [
     "SoundRecording",
     "Video",
     "Image",
@@ -80,70 +79,7 @@ fn resources<'a>(
     element: &Element<'a>,
     message: &mut Message<'a>,
 ) -> Result<(), Error> {
-    while let Some(resource) = pull.child(element)? {
-        let Some(kind) = RESOURCE_KINDS
-            .iter()
-            .copied()
-            .find(|kind| kind.as_bytes() == resource.name())
-        else {
-            pull.skip(&resource)?;
-            continue;
-        };
-        let index = message.resources.len();
-        let (reference, recording) = if kind == "SoundRecording" {
-            let (reference, recording) = sound_recording(pull, &resource, message)?;
-            (reference, Some(recording))
-        } else {
-            (other_resource(pull, &resource, kind, message)?, None)
-        };
-        let resource = Resource {
-            kind,
-            index,
-            recording,
-            listed: false,
-        };
-        insert_new(
-            pull,
-            &mut message.resources,
-            reference,
-            resource,
-            "ResourceReference",
-            "resource",
-        )?;
-    }
-    Ok(())
-}
-
-/// The `ResourceReference` of a resource the model does not hold; its identifiers become an
-/// info note, the rest is skipped.
-pub(crate) fn other_resource<'a>(
-    pull: &mut Pull<'a>,
-    element: &Element<'a>,
-    kind: &'static str,
-    message: &mut Message<'a>,
-) -> Result<Located<'a>, Error> {
-    let mut reference = None;
-    let mut ids = Vec::new();
-    while let Some(child) = pull.child(element)? {
-        if child.name() == b"ResourceReference" && reference.is_none() {
-            reference = Some(Located::read(pull, &child)?);
-        } else {
-            ids.extend(identifiers(pull, &child)?);
-        }
-    }
-    let reference = reference.ok_or_else(|| missing(pull, element, "ResourceReference", kind))?;
-    if !ids.is_empty() {
-        message.notes.push(Note::info(
-            rules::LEFT_OUT,
-            Some(pull.position_of(element.offset)),
-            format!(
-                "{kind} {} ({}) left out: the model holds sound recordings only",
-                reference.text,
-                list_identifiers(&ids)
-            ),
-        ));
-    }
-    Ok(reference)
+    resource_list(pull, element, message, &RESOURCE_KINDS, sound_recording)
 }
 
 fn sound_recording<'a>(

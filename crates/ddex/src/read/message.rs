@@ -390,3 +390,85 @@ pub(crate) fn list_identifiers(found: &[(&'static str, Located<'_>)]) -> String 
         .collect::<Vec<_>>()
         .join(", ")
 }
+
+/// How a family reads a `SoundRecording`: its reference and what the model needs of it.
+pub(crate) type ReadRecording = for<'a> fn(
+    &mut Pull<'a>,
+    &Element<'a>,
+    &mut Message<'a>,
+) -> Result<(Located<'a>, Recording<'a>), Error>;
+
+/// Reads a `ResourceList`: sound recordings with the family's `sound_recording`, the other
+/// resource kinds (`kinds`) by reference with their identifiers noted as left out.
+pub(crate) fn resource_list<'a>(
+    pull: &mut Pull<'a>,
+    element: &Element<'a>,
+    message: &mut Message<'a>,
+    kinds: &[&'static str],
+    sound_recording: ReadRecording,
+) -> Result<(), Error> {
+    while let Some(resource) = pull.child(element)? {
+        let Some(kind) = kinds
+            .iter()
+            .copied()
+            .find(|kind| kind.as_bytes() == resource.name())
+        else {
+            pull.skip(&resource)?;
+            continue;
+        };
+        let index = message.resources.len();
+        let (reference, recording) = if kind == "SoundRecording" {
+            let (reference, recording) = sound_recording(pull, &resource, message)?;
+            (reference, Some(recording))
+        } else {
+            (other_resource(pull, &resource, kind, message)?, None)
+        };
+        let resource = Resource {
+            kind,
+            index,
+            recording,
+            listed: false,
+        };
+        insert_new(
+            pull,
+            &mut message.resources,
+            reference,
+            resource,
+            "ResourceReference",
+            "resource",
+        )?;
+    }
+    Ok(())
+}
+
+/// The `ResourceReference` of a resource the model does not hold; its identifiers become an
+/// info note, the rest is skipped.
+fn other_resource<'a>(
+    pull: &mut Pull<'a>,
+    element: &Element<'a>,
+    kind: &'static str,
+    message: &mut Message<'a>,
+) -> Result<Located<'a>, Error> {
+    let mut reference = None;
+    let mut ids = Vec::new();
+    while let Some(child) = pull.child(element)? {
+        if child.name() == b"ResourceReference" && reference.is_none() {
+            reference = Some(Located::read(pull, &child)?);
+        } else {
+            ids.extend(identifiers(pull, &child)?);
+        }
+    }
+    let reference = reference.ok_or_else(|| missing(pull, element, "ResourceReference", kind))?;
+    if !ids.is_empty() {
+        message.notes.push(Note::info(
+            super::rules::LEFT_OUT,
+            Some(pull.position_of(element.offset)),
+            format!(
+                "{kind} {} ({}) left out: the model holds sound recordings only",
+                reference.text,
+                list_identifiers(&ids)
+            ),
+        ));
+    }
+    Ok(reference)
+}
