@@ -44,6 +44,8 @@ pub enum CharClass {
     Alphanumeric,
     /// The separators a printed code may carry: `-` or a space.
     Separator,
+    /// `0`–`9` or `X`: an ISO 7064 MOD 11-2 check character, whose value 10 is written `X`.
+    DigitOrX,
 }
 
 impl CharClass {
@@ -53,6 +55,7 @@ impl CharClass {
             CharClass::Letter => UPPER,
             CharClass::Alphanumeric => DIGIT | UPPER,
             CharClass::Separator => SEPARATOR,
+            CharClass::DigitOrX => DIGIT,
         }
     }
 
@@ -60,7 +63,7 @@ impl CharClass {
     #[inline]
     #[must_use]
     pub const fn contains(self, b: u8) -> bool {
-        TABLE[b as usize] & self.mask() != 0
+        TABLE[b as usize] & self.mask() != 0 || (matches!(self, CharClass::DigitOrX) && b == b'X')
     }
 
     /// Whether `b` belongs to the class once a lower-case letter is read as upper case
@@ -79,6 +82,7 @@ impl CharClass {
             CharClass::Letter => "a letter A-Z",
             CharClass::Alphanumeric => "a letter A-Z or a digit 0-9",
             CharClass::Separator => "a separator ('-' or ' ')",
+            CharClass::DigitOrX => "a digit 0-9 or X",
         }
     }
 }
@@ -104,6 +108,11 @@ mod tests {
                 "{b}"
             );
             assert_eq!(CharClass::Separator.contains(b), b == b'-' || b == b' ');
+            assert_eq!(
+                CharClass::DigitOrX.contains(b),
+                b.is_ascii_digit() || b == b'X',
+                "{b}"
+            );
             assert_eq!(
                 CharClass::Letter.contains_folded(b),
                 b.is_ascii_alphabetic(),

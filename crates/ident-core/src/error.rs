@@ -1,4 +1,6 @@
-//! The error vocabulary both code types speak.
+//! The error vocabulary every code type speaks.
+
+use core::fmt;
 
 use crate::CharClass;
 
@@ -39,6 +41,21 @@ pub enum ParseError {
         /// The characters allowed there.
         expected: CharClass,
     },
+    /// A character where the format fixes the text, such as the `T` of an ISWC or the `A1`
+    /// scheme of a GRid.
+    #[error(
+        "invalid character {found:?} at position {position} in the {element}: expected {expected}"
+    )]
+    Literal {
+        /// 1-based character position in the original input.
+        position: usize,
+        /// The character found.
+        found: char,
+        /// The element it stands in ("scheme").
+        element: &'static str,
+        /// The text the element must hold, quoted ("'A1'").
+        expected: &'static str,
+    },
     /// A separator where the format allows none, or separators at only some boundaries.
     #[error("misplaced separator {found:?} at position {position}: {rule}")]
     Separator {
@@ -65,6 +82,67 @@ pub enum ParseError {
         /// The check digit the input carries.
         found: u8,
     },
+    /// The check characters do not match the body, for a check system whose check is not one
+    /// decimal digit: ISO 7064 MOD 11-2 (`0`–`9` or `X`), MOD 37-36 (`0`–`9`, `A`–`Z`), or the
+    /// two digits of an IPI name number.
+    #[error("check character mismatch: expected {expected}, found {found}")]
+    CheckCharacters {
+        /// The check characters the body requires.
+        expected: CheckChars,
+        /// The check characters the input carries.
+        found: CheckChars,
+    },
+}
+
+/// One or two check characters, as a [`ParseError::CheckCharacters`] reports them: printed as
+/// they are written in a code (`X`, `M`, `05`).
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct CheckChars {
+    bytes: [u8; 2],
+    len: u8,
+}
+
+impl CheckChars {
+    /// One check character (ASCII; anything else is shown as `?`).
+    #[must_use]
+    pub const fn one(c: u8) -> CheckChars {
+        CheckChars {
+            bytes: [ascii_or_question(c), 0],
+            len: 1,
+        }
+    }
+
+    /// Two check characters (ASCII; anything else is shown as `?`).
+    #[must_use]
+    pub const fn two(c: [u8; 2]) -> CheckChars {
+        CheckChars {
+            bytes: [ascii_or_question(c[0]), ascii_or_question(c[1])],
+            len: 2,
+        }
+    }
+
+    /// The characters as text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        // Only ASCII is ever stored.
+        core::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("?")
+    }
+}
+
+const fn ascii_or_question(c: u8) -> u8 {
+    if c.is_ascii_graphic() { c } else { b'?' }
+}
+
+impl fmt::Display for CheckChars {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl fmt::Debug for CheckChars {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
 }
 
 impl ParseError {
@@ -74,10 +152,10 @@ impl ParseError {
         match self {
             ParseError::Empty { .. } => "empty",
             ParseError::Length { .. } => "length",
-            ParseError::InvalidChar { .. } => "character",
+            ParseError::InvalidChar { .. } | ParseError::Literal { .. } => "character",
             ParseError::Separator { .. } => "separator",
             ParseError::TrailingText { .. } => "trailing_text",
-            ParseError::CheckDigit { .. } => "check_digit",
+            ParseError::CheckDigit { .. } | ParseError::CheckCharacters { .. } => "check_digit",
         }
     }
 
@@ -86,18 +164,24 @@ impl ParseError {
     pub const fn position(&self) -> Option<usize> {
         match self {
             ParseError::InvalidChar { position, .. }
+            | ParseError::Literal { position, .. }
             | ParseError::Separator { position, .. }
             | ParseError::TrailingText { position, .. } => Some(*position),
             ParseError::Empty { .. }
             | ParseError::Length { .. }
-            | ParseError::CheckDigit { .. } => None,
+            | ParseError::CheckDigit { .. }
+            | ParseError::CheckCharacters { .. } => None,
         }
     }
 
-    /// Whether the input had a valid shape and only its check digit was wrong.
+    /// Whether the input had a valid shape and only its check digit (or check characters)
+    /// was wrong.
     #[must_use]
     pub const fn is_check_digit(&self) -> bool {
-        matches!(self, ParseError::CheckDigit { .. })
+        matches!(
+            self,
+            ParseError::CheckDigit { .. } | ParseError::CheckCharacters { .. }
+        )
     }
 }
 
@@ -109,7 +193,23 @@ mod tests {
 
     #[test]
     fn messages_are_pinned() {
-        let cases: [(ParseError, &str); 6] = [
+        let cases: [(ParseError, &str); 8] = [
+            (
+                ParseError::Literal {
+                    position: 1,
+                    found: 'B',
+                    element: "scheme",
+                    expected: "'A1'",
+                },
+                "invalid character 'B' at position 1 in the scheme: expected 'A1'",
+            ),
+            (
+                ParseError::CheckCharacters {
+                    expected: CheckChars::one(b'X'),
+                    found: CheckChars::one(b'3'),
+                },
+                "check character mismatch: expected X, found 3",
+            ),
             (
                 ParseError::Empty {
                     expected: "an ISRC of 12 characters",
@@ -174,5 +274,15 @@ mod tests {
         };
         assert!(e.is_check_digit());
         assert_eq!(e.position(), None);
+        let e = ParseError::CheckCharacters {
+            expected: CheckChars::two(*b"05"),
+            found: CheckChars::two([b'5', 0xff]),
+        };
+        assert!(e.is_check_digit());
+        assert_eq!(e.kind(), "check_digit");
+        assert_eq!(
+            e.to_string(),
+            "check character mismatch: expected 05, found 5?"
+        );
     }
 }

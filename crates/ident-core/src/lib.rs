@@ -6,13 +6,18 @@
 extern crate std;
 
 mod chars;
+pub mod cisac;
 pub mod clean;
 mod code;
 mod error;
 pub mod gs1;
+pub mod iso7064;
 #[cfg(feature = "testing")]
 pub mod laws;
+pub mod layout;
+#[cfg(feature = "serde")]
+pub mod serde;
 
 pub use chars::CharClass;
-pub use code::Code;
-pub use error::ParseError;
+pub use code::{Code, CodeError};
+pub use error::{CheckChars, ParseError};

@@ -120,3 +120,17 @@ impl Error {
         }
     }
 }
+
+impl ident_core::CodeError for Error {
+    fn kind(&self) -> &'static str {
+        Error::kind(self)
+    }
+
+    fn position(&self) -> Option<usize> {
+        Error::position(self)
+    }
+
+    fn as_parse_error(&self) -> Option<&ParseError> {
+        Error::as_parse_error(self)
+    }
+}

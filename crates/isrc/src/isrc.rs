@@ -180,8 +180,4 @@ impl ident_core::Code for Isrc {
     fn parse_strict(input: &[u8]) -> Result<Isrc, Error> {
         Isrc::parse_compact(input)
     }
-
-    fn parse_error(error: &Error) -> Option<&ident_core::ParseError> {
-        error.as_parse_error()
-    }
 }

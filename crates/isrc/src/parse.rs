@@ -8,8 +8,8 @@
 
 use core::str::FromStr;
 
-use ident_core::clean::{byte_char, char_at, position, starts_with_label, trim};
-use ident_core::{CharClass, ParseError};
+use ident_core::CharClass;
+use ident_core::layout::{Element, Layout, Separators};
 
 use crate::pack::{decode, prefix_bits};
 use crate::{Error, Isrc, Prefix};
@@ -20,246 +20,29 @@ pub(crate) const REGISTRANT: &str = "registrant code";
 pub(crate) const YEAR: &str = "year of reference";
 pub(crate) const DESIGNATION: &str = "designation code";
 
-/// Where separators may go, as error messages say it.
-pub(crate) const RULE_PLACE: &str =
-    "separators may stand only between two elements, one at each boundary";
-pub(crate) const RULE_ALL_OR_NONE: &str = "separators go at all element boundaries or at none";
-pub(crate) const RULE_SAME: &str = "all separators must be the same character";
-
-/// The shape of a code: its elements, what fills them, and what its errors say.
-pub(crate) struct Layout {
-    /// Each element's length, name and characters, in order.
-    elements: &'static [(usize, &'static str, CharClass)],
-    /// The number of significant characters (at most 16).
-    len: usize,
-    /// The element of each significant character, by index.
-    element_of: [u8; 16],
-    /// Bit `n` is set when a separator may stand after `n` significant characters.
-    boundaries: u32,
-    /// What an empty input should have been.
-    empty: &'static str,
-    /// The length, as a length error says it.
-    length: &'static str,
-    /// Whether an `ISRC` label may come first.
-    label: bool,
-}
-
-impl Layout {
-    const fn new(
-        elements: &'static [(usize, &'static str, CharClass)],
-        empty: &'static str,
-        length: &'static str,
-        label: bool,
-    ) -> Layout {
-        let mut element_of = [0u8; 16];
-        let mut boundaries = 0u32;
-        let mut n = 0;
-        let mut e = 0;
-        while e < elements.len() {
-            let mut k = 0;
-            while k < elements[e].0 {
-                element_of[n] = e as u8;
-                n += 1;
-                k += 1;
-            }
-            if e + 1 < elements.len() {
-                boundaries |= 1 << n;
-            }
-            e += 1;
-        }
-        Layout {
-            elements,
-            len: n,
-            element_of,
-            boundaries,
-            empty,
-            length,
-            label,
-        }
-    }
-}
-
+/// `-` or a space at every element boundary or at none, the same one throughout.
 pub(crate) const ISRC_LAYOUT: Layout = Layout::new(
     &[
-        (2, AGENCY, CharClass::Letter),
-        (3, REGISTRANT, CharClass::Alphanumeric),
-        (2, YEAR, CharClass::Digit),
-        (5, DESIGNATION, CharClass::Digit),
+        Element::class(2, AGENCY, CharClass::Letter),
+        Element::class(3, REGISTRANT, CharClass::Alphanumeric),
+        Element::class(2, YEAR, CharClass::Digit),
+        Element::class(5, DESIGNATION, CharClass::Digit),
     ],
     "an ISRC of 12 characters",
     "12 characters",
-    true,
-);
+)
+.separators(b"- ", Separators::AllOrNone)
+.labels(&[b"ISRC"]);
 
 pub(crate) const PREFIX_LAYOUT: Layout = Layout::new(
     &[
-        (2, AGENCY, CharClass::Letter),
-        (3, REGISTRANT, CharClass::Alphanumeric),
+        Element::class(2, AGENCY, CharClass::Letter),
+        Element::class(3, REGISTRANT, CharClass::Alphanumeric),
     ],
     "an ISRC prefix of 5 characters",
     "5 characters",
-    false,
-);
-
-impl Layout {
-    /// The element holding significant character `n` (0-based, below `self.len`), with its
-    /// characters.
-    #[inline]
-    fn element(&self, n: usize) -> (&'static str, CharClass) {
-        let (_, name, class) = self.elements[self.element_of[n] as usize];
-        (name, class)
-    }
-
-    /// Whether a separator may stand after `n` significant characters.
-    #[inline]
-    fn is_boundary(&self, n: usize) -> bool {
-        n < 32 && self.boundaries & (1 << n) != 0
-    }
-
-    /// The error for canonical-only input that is not canonical: positions are byte offsets + 1.
-    fn strict_error(&self, input: &[u8]) -> ParseError {
-        if input.is_empty() {
-            return ParseError::Empty {
-                expected: self.empty,
-            };
-        }
-        if input.len() != self.len {
-            return ParseError::Length {
-                expected: self.length,
-                found: input.len(),
-            };
-        }
-        for (i, &b) in input.iter().enumerate() {
-            let (element, class) = self.element(i);
-            if !class.contains(b) {
-                return ParseError::InvalidChar {
-                    position: i + 1,
-                    found: byte_char(b),
-                    element,
-                    expected: class,
-                };
-            }
-        }
-        // Unreachable for input the fast path refused; an honest error all the same.
-        ParseError::Length {
-            expected: self.length,
-            found: input.len(),
-        }
-    }
-
-    /// Reads the lenient spelling in `input` into `out` (its first `self.len` bytes), upper case.
-    fn scan(&self, input: &str, out: &mut [u8]) -> Result<(), ParseError> {
-        let (start, trimmed) = trim(input);
-        if trimmed.is_empty() {
-            return Err(ParseError::Empty {
-                expected: self.empty,
-            });
-        }
-        let bytes = input.as_bytes();
-        let end = start + trimmed.len();
-        let mut i = if self.label {
-            skip_label(bytes, start, end)
-        } else {
-            start
-        };
-        let separator = |at: usize, rule: &'static str| ParseError::Separator {
-            position: position(input, at),
-            found: byte_char(bytes[at]),
-            rule,
-        };
-        let mut n = 0;
-        let mut first_separator: Option<usize> = None;
-        let mut compact = false;
-        let mut after_separator = false;
-        while i < end {
-            let b = bytes[i];
-            if b == b'-' || b == b' ' {
-                if n == self.len {
-                    return Err(trailing_text(input, i, end));
-                }
-                if !self.is_boundary(n) || after_separator {
-                    return Err(separator(i, RULE_PLACE));
-                }
-                match first_separator {
-                    None if compact => return Err(separator(i, RULE_ALL_OR_NONE)),
-                    None => first_separator = Some(i),
-                    Some(first) if bytes[first] != b => return Err(separator(i, RULE_SAME)),
-                    Some(_) => {}
-                }
-                after_separator = true;
-                i += 1;
-                continue;
-            }
-            if n == self.len {
-                // The code runs on without a break: too long, not trailing text.
-                return Err(ParseError::Length {
-                    expected: self.length,
-                    found: n + significant_chars(&input[i..end]),
-                });
-            }
-            if self.is_boundary(n) && !after_separator {
-                match first_separator {
-                    Some(first) => return Err(separator(first, RULE_ALL_OR_NONE)),
-                    None => compact = true,
-                }
-            }
-            let (element, class) = self.element(n);
-            if !class.contains_folded(b) {
-                return Err(ParseError::InvalidChar {
-                    position: position(input, i),
-                    found: char_at(input, i),
-                    element,
-                    expected: class,
-                });
-            }
-            out[n] = b.to_ascii_uppercase();
-            n += 1;
-            after_separator = false;
-            i += 1;
-        }
-        if n == self.len {
-            Ok(())
-        } else {
-            Err(ParseError::Length {
-                expected: self.length,
-                found: n,
-            })
-        }
-    }
-}
-
-/// Skips an `ISRC` label (any case) followed by `:` or a space, and the spaces after it.
-/// A label must be followed by one of the two: `ISRCQZ…` is not a labelled code.
-fn skip_label(bytes: &[u8], start: usize, end: usize) -> usize {
-    let rest = &bytes[start..end];
-    if rest.len() > 4 && starts_with_label(rest, b"ISRC") && matches!(rest[4], b':' | b' ') {
-        let mut i = start + 5;
-        while i < end && bytes[i] == b' ' {
-            i += 1;
-        }
-        i
-    } else {
-        start
-    }
-}
-
-/// Text after a complete code: the error points at its first character that is not a space.
-fn trailing_text(input: &str, from: usize, end: usize) -> ParseError {
-    let bytes = input.as_bytes();
-    let mut at = from;
-    while at < end && bytes[at] == b' ' {
-        at += 1;
-    }
-    ParseError::TrailingText {
-        position: position(input, at),
-        found: char_at(input, at),
-    }
-}
-
-/// The characters of `text` that are not separators, as a length error counts them.
-fn significant_chars(text: &str) -> usize {
-    text.chars().filter(|&c| c != '-' && c != ' ').count()
-}
+)
+.separators(b"- ", Separators::AllOrNone);
 
 impl Isrc {
     /// The strict fast path for pipelines: exactly the 12 canonical bytes (upper case, no

@@ -34,8 +34,8 @@ fn trait_assertions() {
     shareable::<Warning>();
     assert_eq!(<Isrc as ident_core::Code>::NAME, "ISRC");
     let e = <Isrc as ident_core::Code>::parse_strict(b"qzaqq2600001").unwrap_err();
-    assert!(<Isrc as ident_core::Code>::parse_error(&e).is_some());
-    assert!(<Isrc as ident_core::Code>::parse_error(&Error::InvalidCount).is_none());
+    assert!(ident_core::CodeError::as_parse_error(&e).is_some());
+    assert!(ident_core::CodeError::as_parse_error(&Error::InvalidCount).is_none());
 }
 
 #[test]

@@ -288,8 +288,4 @@ impl ident_core::Code for Upc {
     fn parse_strict(input: &[u8]) -> Result<Upc, Error> {
         Upc::parse_digits(input)
     }
-
-    fn parse_error(error: &Error) -> Option<&ident_core::ParseError> {
-        error.as_parse()
-    }
 }

@@ -131,10 +131,24 @@ impl Error {
 
     /// The shared parse error, when this is one.
     #[must_use]
-    pub const fn as_parse(&self) -> Option<&ParseError> {
+    pub const fn as_parse_error(&self) -> Option<&ParseError> {
         match self {
             Error::Parse(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+impl ident_core::CodeError for Error {
+    fn kind(&self) -> &'static str {
+        Error::kind(self)
+    }
+
+    fn position(&self) -> Option<usize> {
+        Error::position(self)
+    }
+
+    fn as_parse_error(&self) -> Option<&ParseError> {
+        Error::as_parse_error(self)
     }
 }
