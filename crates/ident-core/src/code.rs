@@ -73,3 +73,72 @@ impl CodeError for ParseError {
         Some(self)
     }
 }
+
+/// The impls every code type stored as its canonical ASCII text shares, for a type with
+/// `fn as_str(&self) -> &str` (the canonical form), `fn parse_strict(&[u8]) -> Result<Self,
+/// Error>` and a `FromStr` with the same error: `Display` (the canonical form, padded),
+/// a short `Debug` (`Iswc("T0345246801")`), `TryFrom<&str>` through `FromStr`, [`Code`],
+/// and behind the calling crate's `serde` feature `Serialize` (the canonical string) and
+/// `Deserialize` (through `FromStr`, by [`serde::deserialize`](crate::serde::deserialize)).
+///
+/// ```text
+/// ident_core::text_code!(Iswc, name: "ISWC", expecting: "an ISWC as a string");
+/// ```
+#[macro_export]
+macro_rules! text_code {
+    ($ty:ident, name: $name:literal, expecting: $expecting:literal) => {
+        impl ::core::fmt::Display for $ty {
+            /// The compact canonical form, which parses back.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl ::core::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_tuple(::core::stringify!($ty))
+                    .field(&self.as_str())
+                    .finish()
+            }
+        }
+
+        impl ::core::convert::TryFrom<&str> for $ty {
+            type Error = <$ty as ::core::str::FromStr>::Err;
+
+            /// The same as [`str::parse`].
+            fn try_from(s: &str) -> ::core::result::Result<$ty, Self::Error> {
+                s.parse()
+            }
+        }
+
+        impl $crate::Code for $ty {
+            type Error = <$ty as ::core::str::FromStr>::Err;
+
+            const NAME: &'static str = $name;
+
+            #[inline]
+            fn parse_strict(input: &[u8]) -> ::core::result::Result<$ty, Self::Error> {
+                $ty::parse_strict(input)
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> ::serde::Deserialize<'de> for $ty {
+            fn deserialize<D: ::serde::Deserializer<'de>>(
+                deserializer: D,
+            ) -> ::core::result::Result<$ty, D::Error> {
+                $crate::serde::deserialize(deserializer, $expecting)
+            }
+        }
+    };
+}

@@ -164,6 +164,21 @@ impl Layout {
         self
     }
 
+    /// The same layout with separators allowed after these numbers of significant characters
+    /// instead of at the element boundaries (a code printed in groups that are not its
+    /// elements: `0000 0001 2103 2683`, `T-034.524.680-1`).
+    #[must_use]
+    pub const fn separated_at(mut self, positions: &[usize]) -> Layout {
+        self.boundaries = 0;
+        let mut i = 0;
+        while i < positions.len() {
+            assert!(positions[i] > 0 && positions[i] < self.len);
+            self.boundaries |= 1 << positions[i];
+            i += 1;
+        }
+        self
+    }
+
     /// The same layout with these labels (upper case) allowed in front, each followed by `:` or
     /// a space (`ISWC T-034.524.680-1`, `isni:0000000121032683`).
     #[must_use]
@@ -347,6 +362,38 @@ impl Layout {
                 found: n,
             })
         }
+    }
+
+    /// Parses `input` with `strict` (the code type's parser of canonical bytes, which checks
+    /// the check characters): first as it is, the fast path for canonical input, then as the
+    /// canonical bytes [`scan`](Self::scan) reads from a lenient spelling. `N` is the code's
+    /// length.
+    ///
+    /// # Errors
+    /// The scan's format error, or the strict parser's error (a check error, since the scan
+    /// let only well-formed codes through).
+    #[inline]
+    pub fn parse<T, E: From<ParseError>, const N: usize>(
+        &self,
+        input: &str,
+        strict: impl Fn(&[u8]) -> Result<T, E>,
+    ) -> Result<T, E> {
+        if let Ok(code) = strict(input.as_bytes()) {
+            return Ok(code);
+        }
+        self.parse_lenient::<T, E, N>(input, strict)
+    }
+
+    /// The lenient half of [`parse`](Self::parse), out of line so the fast path stays small.
+    #[inline(never)]
+    fn parse_lenient<T, E: From<ParseError>, const N: usize>(
+        &self,
+        input: &str,
+        strict: impl Fn(&[u8]) -> Result<T, E>,
+    ) -> Result<T, E> {
+        let mut canonical = [0u8; N];
+        self.scan(input, &mut canonical)?;
+        strict(&canonical)
     }
 
     /// Skips a label (any case) followed by `:` or a space, and the spaces after it. A label

@@ -1,0 +1,204 @@
+//! The `Iswc` type.
+
+use core::fmt;
+use core::str::FromStr;
+
+use ident_core::cisac::{ISWC_INITIAL, weighted_check_digit};
+use ident_core::layout::{Element, Layout, Separators};
+use ident_core::{CharClass, ParseError};
+
+use crate::Error;
+
+/// An International Standard Musical Work Code (ISO 15707): `T0345246801`.
+///
+/// Eleven characters: the prefix `T` (the only one defined so far), a 9-digit work number and
+/// a check digit, the weighted mod 10 of ISO 15707 Annex B (`S = 1 + Σ i·dᵢ`, check
+/// `(10 − S mod 10) mod 10`; not Luhn). CISAC stores the compact form `[T][0-9]{10}`
+/// (rule IV/14) and prints `T-034.524.680-1`.
+///
+/// - Parse with [`str::parse`] (lenient: surrounding whitespace, a lower-case `t`, an `ISWC`
+///   label followed by `:` or a space, and one `-`, `.` or space at any of the customary places
+///   `T-034.524.680-1`) or [`Iswc::parse_strict`] (exactly the 11 canonical bytes).
+/// - Print with [`Display`](core::fmt::Display) (`T0345246801`, which parses back) or
+///   [`Iswc::hyphenated`] (`T-034.524.680-1`).
+/// - `Copy`, 11 bytes; ordered as the canonical strings.
+///
+/// The check digit weighs the digits 1 to 9, so it misses a change of a digit by 5 at an even
+/// weight (and by 2, 4, 6 or 8 at weight 5): a code that parses can still be mistyped.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Iswc([u8; 11]);
+
+const LAYOUT: Layout = Layout::new(
+    &[
+        Element::literal(b"T", "prefix", "'T'"),
+        Element::class(9, "work number", CharClass::Digit),
+        Element::class(1, "check digit", CharClass::Digit),
+    ],
+    "an ISWC of 11 characters",
+    "11 characters",
+)
+.separators(b"-. ", Separators::Any)
+.separated_at(&[1, 4, 7, 10])
+.labels(&[b"ISWC"]);
+
+impl Iswc {
+    /// The ISWC of a work number (0–999999999), with its check digit computed.
+    ///
+    /// ```
+    /// assert_eq!(iswc::Iswc::from_work_number(34_524_680).unwrap().to_string(), "T0345246801");
+    /// assert!(iswc::Iswc::from_work_number(1_000_000_000).is_none());
+    /// ```
+    #[must_use]
+    pub const fn from_work_number(work_number: u32) -> Option<Iswc> {
+        if work_number > 999_999_999 {
+            return None;
+        }
+        let mut bytes = [b'T'; 11];
+        let mut n = work_number;
+        let mut i = 9;
+        while i >= 1 {
+            bytes[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            i -= 1;
+        }
+        let (_, body) = bytes.split_at(1);
+        let (body, _) = body.split_at(9);
+        match weighted_check_digit(ISWC_INITIAL, body) {
+            Some(check) => {
+                bytes[10] = b'0' + check;
+                Some(Iswc(bytes))
+            }
+            None => None,
+        }
+    }
+
+    /// The strict fast path: exactly the 11 canonical bytes (`T0345246801`, capital `T`, no
+    /// separators, no whitespace, no label). Error positions count bytes from 1.
+    ///
+    /// ```
+    /// assert!(iswc::Iswc::parse_strict(b"T0345246801").is_ok());
+    /// assert!(iswc::Iswc::parse_strict(b"T-034.524.680-1").is_err());
+    /// ```
+    ///
+    /// # Errors
+    /// A format error when `input` is not 11 bytes of `T` and ten digits,
+    /// [`ParseError::CheckDigit`] when the check digit does not match the work number.
+    #[inline]
+    pub fn parse_strict(input: &[u8]) -> Result<Iswc, Error> {
+        if let Ok(bytes) = <[u8; 11]>::try_from(input)
+            && bytes[0] == b'T'
+            && let Some(check) = weighted_check_digit(ISWC_INITIAL, split_body(&bytes))
+            && bytes[10] == b'0' + check
+        {
+            return Ok(Iswc(bytes));
+        }
+        Err(strict_error(input))
+    }
+
+    /// The canonical form as text, `T0345246801`.
+    #[must_use]
+    pub const fn as_str(&self) -> &str {
+        match core::str::from_utf8(&self.0) {
+            Ok(text) => text,
+            // Only ASCII is ever stored.
+            Err(_) => "",
+        }
+    }
+
+    /// The 11 canonical bytes.
+    #[must_use]
+    pub const fn to_bytes(self) -> [u8; 11] {
+        self.0
+    }
+
+    /// The 9-digit work number (`34524680` for `T-034.524.680-1`).
+    #[must_use]
+    pub const fn work_number(self) -> u32 {
+        let mut n = 0;
+        let mut i = 1;
+        while i < 10 {
+            n = n * 10 + (self.0[i] - b'0') as u32;
+            i += 1;
+        }
+        n
+    }
+
+    /// The check digit (0–9).
+    #[must_use]
+    pub const fn check_digit(self) -> u8 {
+        self.0[10] - b'0'
+    }
+
+    /// The customary layout, `T-034.524.680-1`; it parses back.
+    ///
+    /// ```
+    /// let iswc: iswc::Iswc = "ISWC T0345246801".parse()?;
+    /// assert_eq!(iswc.hyphenated().to_string(), "T-034.524.680-1");
+    /// # Ok::<(), iswc::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn hyphenated(self) -> Hyphenated {
+        Hyphenated(self)
+    }
+}
+
+/// The nine digits between the `T` and the check digit.
+#[inline]
+fn split_body(bytes: &[u8; 11]) -> &[u8] {
+    &bytes[1..10]
+}
+
+/// Why canonical-only input was refused; out of line so the fast path stays small.
+#[cold]
+#[inline(never)]
+fn strict_error(input: &[u8]) -> Error {
+    if !LAYOUT.is_canonical(input) {
+        return LAYOUT.strict_error(input);
+    }
+    let expected = weighted_check_digit(ISWC_INITIAL, &input[1..10]).unwrap_or(0);
+    ParseError::CheckDigit {
+        expected,
+        found: input[10] - b'0',
+    }
+}
+
+impl FromStr for Iswc {
+    type Err = Error;
+
+    /// Parses the lenient spellings (see [`Iswc`]): `T-034.524.680-1`, `ISWC T0345246801`,
+    /// `t 034 524 680 1`.
+    ///
+    /// # Errors
+    /// What is wrong and where, counting characters of `s` from 1: an empty input, a wrong
+    /// length, a character its element does not allow, a misplaced separator, text after the
+    /// code; or [`ParseError::CheckDigit`].
+    #[inline]
+    fn from_str(s: &str) -> Result<Iswc, Error> {
+        LAYOUT.parse::<_, _, 11>(s, Iswc::parse_strict)
+    }
+}
+
+ident_core::text_code!(Iswc, name: "ISWC", expecting: "an ISWC as a string");
+
+/// The customary layout `T-034.524.680-1`, made by [`Iswc::hyphenated`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Hyphenated(Iswc);
+
+impl Hyphenated {
+    /// The code it formats.
+    #[must_use]
+    pub const fn iswc(self) -> Iswc {
+        self.0
+    }
+}
+
+impl fmt::Display for Hyphenated {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = self.0.0;
+        let bytes = [
+            c[0], b'-', c[1], c[2], c[3], b'.', c[4], c[5], c[6], b'.', c[7], c[8], c[9], b'-',
+            c[10],
+        ];
+        f.pad(core::str::from_utf8(&bytes).unwrap_or_default())
+    }
+}
