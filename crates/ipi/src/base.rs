@@ -1,0 +1,164 @@
+//! The IPI base number.
+
+use core::fmt;
+use core::str::FromStr;
+
+use ident_core::cisac::{IPI_BASE_INITIAL, weighted_check_digit};
+use ident_core::layout::{Element, Layout, Separators};
+use ident_core::{CharClass, ParseError};
+
+use crate::{Error, ascii_str, digits};
+
+/// An IPI base number: `I0016524937`, printed `I-001652493-7`, one interested party (a person
+/// or a legal entity) with all its names in CISAC's IPI system.
+///
+/// A header letter `I`, nine digits and a check digit: the weighted mod 10 of an ISWC with the
+/// `I` adding 2 (`S = 2 + Σ i·dᵢ`, check `(10 − S mod 10) mod 10`).
+///
+/// - Parse with [`str::parse`] (lenient: surrounding whitespace, a lower-case `i`, an `IPI`
+///   label followed by `:` or a space, one `-` or space after the `I` and before the check
+///   digit) or [`BaseNumber::parse_strict`] (exactly the 11 canonical bytes).
+/// - Print with [`Display`](core::fmt::Display) (`I0016524937`, which parses back) or
+///   [`BaseNumber::hyphenated`] (`I-001652493-7`, the customary layout).
+/// - `Copy`, 11 bytes; ordered as the canonical strings.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct BaseNumber([u8; 11]);
+
+const LAYOUT: Layout = Layout::new(
+    &[
+        Element::literal(b"I", "header", "'I'"),
+        Element::class(9, "base number", CharClass::Digit),
+        Element::class(1, "check digit", CharClass::Digit),
+    ],
+    "an IPI base number of 11 characters",
+    "11 characters",
+)
+.separators(b"- ", Separators::Any)
+.labels(&[b"IPI"]);
+
+impl BaseNumber {
+    /// The base number of nine digits `body` (below 10⁹), with its check digit computed.
+    ///
+    /// ```
+    /// let base = ipi::BaseNumber::from_body(1_652_493).unwrap();
+    /// assert_eq!(base.hyphenated().to_string(), "I-001652493-7");
+    /// ```
+    #[must_use]
+    pub const fn from_body(body: u32) -> Option<BaseNumber> {
+        let Some(nine) = digits::<9>(body as u64) else {
+            return None;
+        };
+        let Some(check) = weighted_check_digit(IPI_BASE_INITIAL, &nine) else {
+            return None;
+        };
+        let mut bytes = [b'I'; 11];
+        let mut i = 0;
+        while i < 9 {
+            bytes[i + 1] = nine[i];
+            i += 1;
+        }
+        bytes[10] = b'0' + check;
+        Some(BaseNumber(bytes))
+    }
+
+    /// The strict fast path: exactly the 11 canonical bytes (`I0016524937`). Error positions
+    /// count bytes from 1.
+    ///
+    /// # Errors
+    /// A format error when `input` is not `I` and ten digits, [`ParseError::CheckDigit`] when
+    /// the check digit does not match.
+    #[inline]
+    pub fn parse_strict(input: &[u8]) -> Result<BaseNumber, Error> {
+        if let Ok(bytes) = <[u8; 11]>::try_from(input)
+            && bytes[0] == b'I'
+            && let Some(check) = weighted_check_digit(IPI_BASE_INITIAL, &bytes[1..10])
+            && bytes[10] == b'0' + check
+        {
+            return Ok(BaseNumber(bytes));
+        }
+        Err(strict_error(input))
+    }
+
+    /// The canonical form as text, `I0016524937`.
+    #[must_use]
+    pub const fn as_str(&self) -> &str {
+        ascii_str(&self.0)
+    }
+
+    /// The 11 canonical bytes.
+    #[must_use]
+    pub const fn to_bytes(self) -> [u8; 11] {
+        self.0
+    }
+
+    /// The nine digits between the header and the check digit, as a number.
+    #[must_use]
+    pub const fn body(self) -> u32 {
+        let mut n = 0;
+        let mut i = 1;
+        while i < 10 {
+            n = n * 10 + (self.0[i] - b'0') as u32;
+            i += 1;
+        }
+        n
+    }
+
+    /// The customary layout, `I-001652493-7`; it parses back.
+    #[must_use]
+    pub const fn hyphenated(self) -> Hyphenated {
+        Hyphenated(self)
+    }
+}
+
+/// Why canonical-only input was refused; out of line so the fast path stays small.
+#[cold]
+#[inline(never)]
+fn strict_error(input: &[u8]) -> Error {
+    if !LAYOUT.is_canonical(input) {
+        return LAYOUT.strict_error(input);
+    }
+    let expected = weighted_check_digit(IPI_BASE_INITIAL, &input[1..10]).unwrap_or(0);
+    ParseError::CheckDigit {
+        expected,
+        found: input[10] - b'0',
+    }
+}
+
+impl FromStr for BaseNumber {
+    type Err = Error;
+
+    /// Parses the lenient spellings (see [`BaseNumber`]).
+    ///
+    /// # Errors
+    /// What is wrong and where, counting characters of `s` from 1: an empty input, a wrong
+    /// length, a character its element does not allow, a misplaced separator, text after the
+    /// code; or [`ParseError::CheckDigit`].
+    #[inline]
+    fn from_str(s: &str) -> Result<BaseNumber, Error> {
+        LAYOUT.parse::<_, _, 11>(s, BaseNumber::parse_strict)
+    }
+}
+
+ident_core::text_code!(BaseNumber, name: "IPI base number", expecting: "an IPI base number as a string");
+
+/// The customary layout `I-001652493-7`, made by [`BaseNumber::hyphenated`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Hyphenated(BaseNumber);
+
+impl Hyphenated {
+    /// The code it formats.
+    #[must_use]
+    pub const fn base_number(self) -> BaseNumber {
+        self.0
+    }
+}
+
+impl fmt::Display for Hyphenated {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = self.0.0;
+        let bytes = [
+            c[0], b'-', c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], b'-', c[10],
+        ];
+        f.pad(core::str::from_utf8(&bytes).unwrap_or_default())
+    }
+}
