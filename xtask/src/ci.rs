@@ -43,6 +43,22 @@ const STEPS: &[Step] = &[
         args: &["build", "-p", "upc", "--no-default-features"],
     },
     Step {
+        name: "no_std iswc",
+        args: &["build", "-p", "iswc", "--no-default-features"],
+    },
+    Step {
+        name: "no_std isni",
+        args: &["build", "-p", "isni", "--no-default-features"],
+    },
+    Step {
+        name: "no_std ipi",
+        args: &["build", "-p", "ipi", "--no-default-features"],
+    },
+    Step {
+        name: "no_std grid",
+        args: &["build", "-p", "grid", "--no-default-features"],
+    },
+    Step {
         name: "benches compile",
         args: &["test", "--benches", "-p", "musicid-benches", "--no-run"],
     },

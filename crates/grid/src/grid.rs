@@ -6,7 +6,9 @@ use ident_core::CharClass;
 use ident_core::iso7064::mod37_36;
 use ident_core::layout::{Element, Layout, Separators};
 
-use crate::{Error, Hyphenated, ascii_str, checked, strict_error};
+use ident_core::clean::ascii_str;
+
+use crate::{Error, Hyphenated, checked, strict_error};
 
 /// A Global Release Identifier: `A12425GABC1234002M`, DDEX's preferred `ReleaseId`.
 ///

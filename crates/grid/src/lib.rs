@@ -45,11 +45,3 @@ fn strict_error(layout: &Layout, input: &[u8]) -> ParseError {
         found: CheckChars::one(input[17]),
     }
 }
-
-/// The canonical bytes as text (only ASCII is ever stored).
-const fn ascii_str(bytes: &[u8]) -> &str {
-    match core::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(_) => "",
-    }
-}

@@ -80,7 +80,10 @@ fn published_examples() {
         let err = bad.parse::<Grid>().unwrap_err();
         assert_eq!(
             err.to_string(),
-            format!("check character mismatch: expected {right}, found {}", &bad[17..])
+            format!(
+                "check character mismatch: expected {right}, found {}",
+                &bad[17..]
+            )
         );
     }
     for ok in [
@@ -98,7 +101,10 @@ fn published_examples() {
         assert!(err.is_check_digit());
         assert_eq!(
             err.to_string(),
-            format!("check character mismatch: expected {right}, found {}", &bad[17..])
+            format!(
+                "check character mismatch: expected {right}, found {}",
+                &bad[17..]
+            )
         );
     }
 }
@@ -124,7 +130,10 @@ fn errors_say_what_and_where() {
             "A1-2425G-ABC12340_2-M",
             "invalid character '_' at position 18 in the release number: expected a letter A-Z or a digit 0-9",
         ),
-        ("A1-2425G-ABC1234002", "invalid length: expected 18 characters, found 17"),
+        (
+            "A1-2425G-ABC1234002",
+            "invalid length: expected 18 characters, found 17",
+        ),
     ];
     for (input, message) in cases {
         assert_eq!(
@@ -134,7 +143,10 @@ fn errors_say_what_and_where() {
         );
     }
     assert_eq!(
-        "PA-DPIDB-2014122301-Q".parse::<Dpid>().unwrap_err().to_string(),
+        "PA-DPIDB-2014122301-Q"
+            .parse::<Dpid>()
+            .unwrap_err()
+            .to_string(),
         "invalid character 'B' at position 8 in the identifier type: expected 'DPIDA'"
     );
     assert!(matches!(

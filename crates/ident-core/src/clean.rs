@@ -50,6 +50,20 @@ pub const fn byte_char(b: u8) -> char {
     }
 }
 
+/// Canonical bytes as text, for a code type that stores its canonical ASCII form: the bytes
+/// themselves when they are UTF-8 (always, for ASCII), the empty string otherwise.
+///
+/// ```
+/// assert_eq!(ident_core::clean::ascii_str(b"T0345246801"), "T0345246801");
+/// ```
+#[must_use]
+pub const fn ascii_str(bytes: &[u8]) -> &str {
+    match core::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => "",
+    }
+}
+
 /// Whether `input` starts with `label` compared ASCII-case-insensitively, e.g. an `ISRC` label.
 #[must_use]
 pub fn starts_with_label(input: &[u8], label: &[u8]) -> bool {

@@ -205,7 +205,7 @@ pub mod mod37_36 {
             return None;
         }
         match run(state, rest) {
-            Some(p) => Some(((37 - p) % 36) as u8),
+            Some(p) => Some((37 - p) % 36),
             None => None,
         }
     }

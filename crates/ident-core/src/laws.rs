@@ -190,7 +190,8 @@ fn substitution<T: Lawful>(x: T, detects_all: bool) -> Result<(), TestCaseError>
                 Ok(y) => prop_assert_ne!(y, x),
                 // A digit of fixed text (the `1` of a GRid's scheme `A1`) belongs to the
                 // shape: changing it is a format error, rightly.
-                Err(e) if matches!(e.as_parse_error(), Some(crate::ParseError::Literal { .. })) => {}
+                Err(e) if matches!(e.as_parse_error(), Some(crate::ParseError::Literal { .. })) => {
+                }
                 Err(e) => {
                     prop_assert!(
                         e.is_check_digit(),

@@ -396,6 +396,15 @@ impl Layout {
         strict(&canonical)
     }
 
+    /// The first significant byte of `input` after surrounding whitespace and a label, for a
+    /// code type with two layouts that tells them apart by it (an ISMN's old `M` form).
+    #[must_use]
+    pub fn first_byte(&self, input: &str) -> Option<u8> {
+        let (start, trimmed) = trim(input);
+        let i = self.skip_label(input.as_bytes(), start, start + trimmed.len());
+        input.as_bytes().get(i).copied()
+    }
+
     /// Skips a label (any case) followed by `:` or a space, and the spaces after it. A label
     /// must be followed by one of the two: `ISRCQZ…` is not a labelled code.
     fn skip_label(&self, bytes: &[u8], start: usize, end: usize) -> usize {

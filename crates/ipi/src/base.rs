@@ -7,7 +7,9 @@ use ident_core::cisac::{IPI_BASE_INITIAL, weighted_check_digit};
 use ident_core::layout::{Element, Layout, Separators};
 use ident_core::{CharClass, ParseError};
 
-use crate::{Error, ascii_str, digits};
+use ident_core::clean::ascii_str;
+
+use crate::{Error, digits};
 
 /// An IPI base number: `I0016524937`, printed `I-001652493-7`, one interested party (a person
 /// or a legal entity) with all its names in CISAC's IPI system.

@@ -14,14 +14,6 @@ pub use crate::name::NameNumber;
 /// position, check errors apart).
 pub use ident_core::ParseError as Error;
 
-/// The canonical bytes as text (only ASCII is ever stored).
-const fn ascii_str(bytes: &[u8]) -> &str {
-    match core::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(_) => "",
-    }
-}
-
 /// `value` as `N` ASCII digits, or `None` when it has more.
 const fn digits<const N: usize>(mut value: u64) -> Option<[u8; N]> {
     let mut bytes = [b'0'; N];

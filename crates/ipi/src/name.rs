@@ -6,7 +6,9 @@ use ident_core::cisac::name_number_check;
 use ident_core::layout::{Element, Layout, Separators};
 use ident_core::{CharClass, CheckChars, ParseError};
 
-use crate::{Error, ascii_str, digits};
+use ident_core::clean::ascii_str;
+
+use crate::{Error, digits};
 
 /// An IPI name number: `00017798450`, one name (a person's legal name, a pseudonym, a
 /// publisher's name) in CISAC's Interested Party Information system.

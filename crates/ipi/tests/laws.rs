@@ -69,7 +69,10 @@ fn published_examples() {
         ok.parse::<NameNumber>()
             .unwrap_or_else(|e| panic!("{ok}: {e}"));
     }
-    assert_eq!(NameNumber::from_number(36_303_314).unwrap().to_string(), "00036303314");
+    assert_eq!(
+        NameNumber::from_number(36_303_314).unwrap().to_string(),
+        "00036303314"
+    );
     for (bad, right) in [
         ("00119750569", "68"),
         ("31823461941", "02"),
@@ -79,7 +82,10 @@ fn published_examples() {
         assert!(err.is_check_digit());
         assert_eq!(
             err.to_string(),
-            format!("check character mismatch: expected {right}, found {}", &bad[9..])
+            format!(
+                "check character mismatch: expected {right}, found {}",
+                &bad[9..]
+            )
         );
     }
     for ok in ["I-001652493-7", "I-001631070-4", "I-001635620-8"] {
@@ -117,7 +123,10 @@ fn errors_say_what_and_where() {
         );
     }
     assert_eq!(
-        "J-001652493-7".parse::<BaseNumber>().unwrap_err().to_string(),
+        "J-001652493-7"
+            .parse::<BaseNumber>()
+            .unwrap_err()
+            .to_string(),
         "invalid character 'J' at position 1 in the header: expected 'I'"
     );
     assert!(matches!(

@@ -88,11 +88,7 @@ impl Isni {
     /// The canonical form as text, `0000000121032683`.
     #[must_use]
     pub const fn as_str(&self) -> &str {
-        match core::str::from_utf8(&self.0) {
-            Ok(text) => text,
-            // Only ASCII is ever stored.
-            Err(_) => "",
-        }
+        ident_core::clean::ascii_str(&self.0)
     }
 
     /// The 16 canonical bytes.

@@ -62,7 +62,10 @@ fn published_examples() {
         assert_eq!(x.lint(), orcid.then_some(Warning::Orcid));
     }
     let err = "0000 0001 1111 955X".parse::<Isni>().unwrap_err();
-    assert_eq!(err.to_string(), "check character mismatch: expected 8, found X");
+    assert_eq!(
+        err.to_string(),
+        "check character mismatch: expected 8, found X"
+    );
 }
 
 #[test]
@@ -92,7 +95,10 @@ fn orcid_blocks_are_inclusive() {
 fn errors_say_what_and_where() {
     let cases: [(&str, &str); 6] = [
         ("", "empty input: expected an ISNI of 16 characters"),
-        ("0000 0001 2103 268", "invalid length: expected 16 characters, found 15"),
+        (
+            "0000 0001 2103 268",
+            "invalid length: expected 16 characters, found 15",
+        ),
         (
             "0000 0001 21O3 2683",
             "invalid character 'O' at position 13 in the number: expected a digit 0-9",
@@ -105,7 +111,10 @@ fn errors_say_what_and_where() {
             "0000 0001 2103 268Y",
             "invalid character 'Y' at position 19 in the check character: expected a digit 0-9 or X",
         ),
-        ("0000000121032684", "check character mismatch: expected 3, found 4"),
+        (
+            "0000000121032684",
+            "check character mismatch: expected 3, found 4",
+        ),
     ];
     for (input, message) in cases {
         assert_eq!(

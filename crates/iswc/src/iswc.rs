@@ -98,11 +98,7 @@ impl Iswc {
     /// The canonical form as text, `T0345246801`.
     #[must_use]
     pub const fn as_str(&self) -> &str {
-        match core::str::from_utf8(&self.0) {
-            Ok(text) => text,
-            // Only ASCII is ever stored.
-            Err(_) => "",
-        }
+        ident_core::clean::ascii_str(&self.0)
     }
 
     /// The 11 canonical bytes.

@@ -19,7 +19,12 @@ fn spellings(x: &Iswc) -> Vec<String> {
         hyphenated.replace(['-', '.'], " "),
         format!("ISWC {hyphenated}"),
         format!("iswc:{canonical}"),
-        format!("{}-{}-{}", &canonical[..1], &canonical[1..10], &canonical[10..]),
+        format!(
+            "{}-{}-{}",
+            &canonical[..1],
+            &canonical[1..10],
+            &canonical[10..]
+        ),
     ]
 }
 
@@ -58,7 +63,10 @@ fn published_examples() {
 fn errors_say_what_and_where() {
     let cases: [(&str, &str); 7] = [
         ("", "empty input: expected an ISWC of 11 characters"),
-        ("T034524680", "invalid length: expected 11 characters, found 10"),
+        (
+            "T034524680",
+            "invalid length: expected 11 characters, found 10",
+        ),
         (
             "X0345246801",
             "invalid character 'X' at position 1 in the prefix: expected 'T'",
