@@ -15,6 +15,21 @@ mod request;
 mod sqlite;
 mod time;
 
+/// For the tests of this workspace: a PostgreSQL connection made as the ledger makes its own
+/// (TLS settings of the URL included). Not part of the API.
+#[cfg(feature = "postgres")]
+#[doc(hidden)]
+pub mod testing {
+    /// Connects to `url` as [`Ledger::open`](crate::Ledger::open) would.
+    ///
+    /// # Errors
+    /// As [`Ledger::open`](crate::Ledger::open) for the location.
+    pub fn postgres_client(url: &str) -> Result<postgres::Client, crate::Error> {
+        let shown = crate::Location::Postgres(url.to_owned()).to_string();
+        crate::postgres::connect(url, &shown)
+    }
+}
+
 use core::fmt;
 use std::io;
 use std::time::SystemTime;

@@ -349,3 +349,47 @@ fn allocate_with_a_key_issues_once() {
     let export = in_dir(dir.path(), &["ledger", "export"]);
     assert_eq!(export.lines().len(), 4, "{}", export.stdout);
 }
+
+/// A PostgreSQL location that cannot be used: the message names it with its password hidden,
+/// and --help never shows the value of $MUSICID_LEDGER.
+#[test]
+fn a_password_in_a_location_never_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = "hunter2-in-the-url";
+    for (location, expected) in [
+        (
+            format!("postgres://u:{secret}@127.0.0.1:1/db?connect_timeout=2"),
+            "musicid: error: cannot connect to postgres://u:***@127.0.0.1:1/db?connect_timeout=2: ",
+        ),
+        (
+            format!("postgres://u:{secret}@h:notaport/db"),
+            "musicid: error: invalid location postgres://u:***@h:notaport/db: ",
+        ),
+        (
+            format!("postgres://u@h/db?password={secret}&sslmode=allow"),
+            "musicid: error: invalid location postgres://u@h/db?password=***&sslmode=allow: \
+             sslmode \"allow\": expected disable, prefer, require, verify-ca or verify-full",
+        ),
+    ] {
+        for args in [
+            vec!["ledger", "init", "--ledger", location.as_str()],
+            vec![
+                "isrc", "allocate", "--prefix", "QZAQQ", "--year", "26", "--ledger", &location,
+            ],
+            vec!["ledger", "export", "--ledger", &location],
+        ] {
+            let out = in_dir(dir.path(), &args);
+            assert_code(&out, 2);
+            assert!(out.stderr.starts_with(expected), "{}", out.stderr);
+            assert!(!out.stderr.contains(secret), "{}", out.stderr);
+        }
+        let help = common::musicid()
+            .args(["release", "assign", "--help"])
+            .env("MUSICID_LEDGER", &location)
+            .output()
+            .unwrap();
+        let help = String::from_utf8(help.stdout).unwrap();
+        assert!(help.contains("[env: MUSICID_LEDGER]"), "{help}");
+        assert!(!help.contains(secret), "{help}");
+    }
+}

@@ -17,8 +17,9 @@ fn fresh_location(test: &str) -> Option<String> {
         return None;
     };
     let schema = format!("musicid_cli_{test}");
-    let mut client = postgres::Client::connect(&url, postgres::NoTls)
-        .unwrap_or_else(|error| panic!("{VARIABLE}={url}: {error}"));
+    // Connected as the ledger connects: the URL may ask for TLS (sslmode, sslrootcert).
+    let mut client = ledger::testing::postgres_client(&url)
+        .unwrap_or_else(|error| panic!("{VARIABLE}: {error}"));
     client
         .batch_execute(&format!(
             "DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema};"
@@ -100,4 +101,53 @@ fn a_postgres_database_without_a_ledger_is_refused() {
     );
     assert_code(&out, 2);
     assert!(out.stdout.is_empty(), "{}", out.stdout);
+}
+
+/// The location with `user:password@` for its user-info (a server that trusts the user takes
+/// any password): every message and --help must show `***` instead.
+fn with_password(location: &str, password: &str) -> String {
+    let (scheme, rest) = location.split_once("://").expect("a URL");
+    let (user_info, host) = rest.split_once('@').expect("a user in the URL");
+    let user = user_info.split(':').next().unwrap();
+    format!("{scheme}://{user}:{password}@{host}")
+}
+
+#[test]
+fn a_password_in_the_location_never_shows() {
+    let Some(location) = fresh_location("password") else {
+        return;
+    };
+    let secret = "hunter2-in-the-url";
+    let location = with_password(&location, secret);
+    let allocate = [
+        "isrc", "allocate", "--prefix", "QZAQQ", "--year", "2026", "--ledger", &location,
+    ];
+    // No ledger there yet: the error and its hint name the location, password hidden.
+    let missing = run(&allocate, b"");
+    assert_code(&missing, 2);
+    assert!(missing.stderr.contains(":***@"), "{}", missing.stderr);
+    let init = run(&["ledger", "init", "--ledger", &location], b"");
+    assert_code(&init, 0);
+    let again = run(&["ledger", "init", "--ledger", &location], b"");
+    assert_code(&again, 2);
+    assert!(
+        again.stderr.contains("already holds a ledger"),
+        "{}",
+        again.stderr
+    );
+    let issued = run(&allocate, b"");
+    assert_code(&issued, 0);
+    for out in [&missing, &init, &again, &issued] {
+        assert!(!out.stderr.contains(secret), "{}", out.stderr);
+        assert!(!out.stdout.contains(secret), "{}", out.stdout);
+    }
+    // --help with the location in $MUSICID_LEDGER names the variable, not its value.
+    let help = common::musicid()
+        .args(["isrc", "allocate", "--help"])
+        .env("MUSICID_LEDGER", &location)
+        .output()
+        .unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(help.contains("MUSICID_LEDGER"), "{help}");
+    assert!(!help.contains(secret), "{help}");
 }

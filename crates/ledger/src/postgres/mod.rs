@@ -1,12 +1,13 @@
 //! The shared backend: a PostgreSQL database that many workers and machines issue from.
 
 mod schema;
+mod tls;
 mod txn;
 
 use std::str::FromStr as _;
 use std::time::Duration;
 
-use postgres::{Client, Config, IsolationLevel, NoTls};
+use postgres::{Client, Config, IsolationLevel};
 
 use crate::backend::{Backend, Mode, Txn};
 use crate::{Error, Location, NotALedgerReason, OpenMode, SCHEMA_VERSION};
@@ -34,17 +35,7 @@ impl Postgres {
     /// allows, all in one transaction that writes nothing when it refuses.
     pub(crate) fn open(url: &str, location: &Location, mode: OpenMode) -> Result<Self, Error> {
         let shown = location.to_string();
-        let mut config = Config::from_str(url).map_err(|error| Error::InvalidLocation {
-            location: shown.clone(),
-            detail: with_causes(&error),
-        })?;
-        if config.get_connect_timeout().is_none() {
-            config.connect_timeout(CONNECT_TIMEOUT);
-        }
-        let mut client = config.connect(NoTls).map_err(|error| Error::Unreachable {
-            location: shown.clone(),
-            detail: with_causes(&error),
-        })?;
+        let mut client = connect(url, &shown)?;
 
         let mut transaction = read_committed(&mut client)?;
         transaction.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
@@ -86,6 +77,28 @@ impl Postgres {
         let statements = Statements::prepare(&mut client)?;
         Ok(Self { client, statements })
     }
+}
+
+/// Connects as the URL says, TLS included (`sslmode`, `sslrootcert`: see `tls.rs`); `shown` is
+/// the location for messages (password hidden).
+pub(crate) fn connect(url: &str, shown: &str) -> Result<Client, Error> {
+    let invalid = |detail: String| Error::InvalidLocation {
+        location: shown.to_owned(),
+        detail,
+    };
+    let (client_url, tls) = tls::split_settings(url).map_err(invalid)?;
+    let mut config = Config::from_str(&client_url).map_err(|error| invalid(with_causes(&error)))?;
+    config.ssl_mode(tls::client_mode(tls.mode));
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    let connector = tls::connector(&tls).map_err(invalid)?;
+    config
+        .connect(connector)
+        .map_err(|error| Error::Unreachable {
+            location: shown.to_owned(),
+            detail: with_causes(&error),
+        })
 }
 
 /// A transaction at READ COMMITTED whatever the server's `default_transaction_isolation`:

@@ -109,7 +109,7 @@ fn fresh_schema(url: &str, test: &str) -> String {
     let mut schema = format!("ledger_test_{test}");
     // PostgreSQL identifiers hold 63 bytes.
     schema.truncate(63);
-    let mut client = postgres::Client::connect(url, postgres::NoTls)
+    let mut client = ledger::testing::postgres_client(url)
         .unwrap_or_else(|error| panic!("{POSTGRES_URL_VARIABLE}: {error}"));
     client
         .batch_execute(&format!(
@@ -131,7 +131,7 @@ pub fn postgres_client(location: &Location) -> postgres::Client {
     let Location::Postgres(url) = location else {
         panic!("not a postgres location");
     };
-    postgres::Client::connect(url, postgres::NoTls).expect("connects")
+    ledger::testing::postgres_client(url).expect("connects")
 }
 
 /// Runs SQL on the PostgreSQL target (for tests that tamper with the tables).

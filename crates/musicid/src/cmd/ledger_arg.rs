@@ -14,7 +14,14 @@ pub const DEFAULT_LEDGER: &str = "musicid-ledger.sqlite";
 #[derive(Debug, Clone, Args)]
 pub struct LedgerArg {
     /// The ledger: an SQLite file, or a `postgres://` URL (when built with PostgreSQL support).
-    #[arg(long, env = "MUSICID_LEDGER", default_value = DEFAULT_LEDGER, value_name = "LOCATION")]
+    // The variable's value may hold a password: --help names the variable, never its value.
+    #[arg(
+        long,
+        env = "MUSICID_LEDGER",
+        hide_env_values = true,
+        default_value = DEFAULT_LEDGER,
+        value_name = "LOCATION"
+    )]
     pub ledger: String,
 }
 
@@ -27,9 +34,10 @@ impl LedgerArg {
     pub fn open(&self) -> Result<Ledger, Error> {
         Ledger::open_existing(self.ledger.as_str()).map_err(|error| {
             if matches!(error, ledger::Error::NotFound { .. }) {
+                // The location as the ledger shows it: a URL's password hidden.
                 Error::msg(format!(
                     "{error} (create one with `musicid ledger init --ledger {}`)",
-                    self.ledger
+                    ledger::Location::parse(&self.ledger)
                 ))
             } else {
                 Error::from(error)
