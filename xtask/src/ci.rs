@@ -15,6 +15,10 @@ const STEPS: &[Step] = &[
         args: &["fmt", "--all", "--check"],
     },
     Step {
+        name: "format fuzz targets",
+        args: &["fmt", "--manifest-path", "fuzz/Cargo.toml", "--check"],
+    },
+    Step {
         name: "clippy",
         args: &[
             "clippy",

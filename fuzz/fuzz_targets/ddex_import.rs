@@ -1,0 +1,6 @@
+//! The DDEX ERN import on any bytes: see `musicid_fuzz::release::ddex`.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| musicid_fuzz::release::ddex(data));

@@ -1,0 +1,105 @@
+//! The laws of the release readers: a file read with errors still says where each one is, and
+//! what was read, written out again by the matching writer, reads back to the same releases.
+
+use ddex::ExportOptions;
+use release_model::{Error, Import, Release, csv, json};
+
+use crate::{Lines, line_count, line_is_in};
+
+/// Each error and warning of `import` names a line of `input`.
+fn places_are_in(input: &[u8], lines: Lines, import: &Import) {
+    if import.errors.is_empty() && import.warnings.is_empty() {
+        return;
+    }
+    let count = line_count(input, lines);
+    for error in &import.errors {
+        match error {
+            Error::Json { line, .. } => line_is_in(count, *line as u64, error),
+            Error::Csv { line, .. } => line_is_in(count, *line, error),
+            _ => {}
+        }
+    }
+    for warning in &import.warnings {
+        line_is_in(count, warning.line, warning);
+    }
+}
+
+/// A release reader's laws on `input`: every error and warning names one of its lines (as
+/// `lines` counts them), and the releases read, written by the format's writer, read back to
+/// the same releases without error.
+fn reader(
+    input: &[u8],
+    lines: Lines,
+    read: impl Fn(&[u8]) -> Import,
+    write: fn(&[Release]) -> String,
+    read_text: fn(&str) -> Import,
+) {
+    let import = read(input);
+    places_are_in(input, lines, &import);
+    if import.releases.is_empty() {
+        return;
+    }
+    let written = write(&import.releases);
+    let again = read_text(&written);
+    assert!(
+        again.errors.is_empty(),
+        "the writer's output does not read back: {:?}\n{written}",
+        again.errors
+    );
+    assert_eq!(
+        again.releases, import.releases,
+        "the writer's output reads back to other releases\n{written}"
+    );
+}
+
+/// The JSON release reader on `input`.
+pub fn json(input: &[u8]) {
+    reader(
+        input,
+        Lines::Newline,
+        json::from_slice,
+        json::to_string,
+        json::from_str,
+    );
+}
+
+/// The CSV release reader on `input` (read as bytes: a file need not be UTF-8 to be refused
+/// cleanly).
+pub fn csv(input: &[u8]) {
+    reader(
+        input,
+        Lines::AnyTerminator,
+        |bytes| csv::read(bytes),
+        csv::to_string,
+        csv::from_str,
+    );
+}
+
+/// The DDEX ERN import on `input`: an error names a line of the message; a message read
+/// exports again (when the writer accepts the release) to one that imports to the same.
+pub fn ddex(input: &[u8]) {
+    let imported = match ddex::import(input) {
+        Ok(imported) => imported,
+        Err(error) => {
+            if let Some(position) = error.position() {
+                line_is_in(
+                    line_count(input, Lines::Newline),
+                    position.line as u64,
+                    &error,
+                );
+            }
+            return;
+        }
+    };
+    let options = ExportOptions::new().deals(imported.deals.clone());
+    let Ok(written) = ddex::export_to_string(&imported.release, &imported.header, &options) else {
+        return;
+    };
+    let again = ddex::import(written.as_bytes())
+        .unwrap_or_else(|error| panic!("our own export does not import: {error}\n{written}"));
+    assert_eq!(
+        again.release, imported.release,
+        "the exported message imports to another release\n{written}"
+    );
+    assert_eq!(again.deals, imported.deals, "the deals changed\n{written}");
+}
