@@ -1,7 +1,7 @@
 //! The laws of the release readers: a file read with errors still says where each one is, and
 //! what was read, written out again by the matching writer, reads back to the same releases.
 
-use ddex::ExportOptions;
+use ddex::{Delivery, ExportOptions};
 use release_model::{Error, Import, Release, csv, json};
 
 use crate::{Lines, line_count, line_is_in};
@@ -75,21 +75,31 @@ pub fn csv(input: &[u8]) {
     );
 }
 
-/// The DDEX ERN import on `input`: an error names a line of the message; a message read
-/// exports again (when the writer accepts the release) to one that imports to the same.
+/// The DDEX ERN reader on `input` (any version it reads, a release or a purge): an error and
+/// every note name a line of the message; a release read, exported again as ERN 4.3 with its
+/// header and deals (when the writer accepts the release), imports to the same release and
+/// deals.
 pub fn ddex(input: &[u8]) {
-    let imported = match ddex::import(input) {
-        Ok(imported) => imported,
+    // Lines counted on the bytes: for a UTF-16 message that over-counts, which keeps the
+    // bound safe.
+    let lines = || line_count(input, Lines::Newline);
+    let delivery = match ddex::read(input) {
+        Ok(delivery) => delivery,
         Err(error) => {
             if let Some(position) = error.position() {
-                line_is_in(
-                    line_count(input, Lines::Newline),
-                    position.line as u64,
-                    &error,
-                );
+                line_is_in(lines(), position.line as u64, &error);
             }
             return;
         }
+    };
+    let count = lines();
+    for note in delivery.notes() {
+        if let Some(position) = note.position {
+            line_is_in(count, position.line as u64, note);
+        }
+    }
+    let Delivery::Release(imported) = delivery else {
+        return;
     };
     let options = ExportOptions::new().deals(imported.deals.clone());
     let Ok(written) = ddex::export_to_string(&imported.release, &imported.header, &options) else {

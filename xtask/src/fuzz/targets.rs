@@ -89,7 +89,7 @@ pub const TARGETS: &[Target] = &[
     },
     Target {
         name: "ddex_import",
-        about: "DDEX ERN import: error lines, export then import gives the release back",
+        about: "DDEX ERN reader (3.7 … 4.3.x): error and note lines, export then import gives the release back",
         seeds: Seeds::Ddex,
         dict: Some("xml.dict"),
         max_len: 2 * FILE,
