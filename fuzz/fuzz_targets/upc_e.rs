@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
             );
         }
         Err(error) => {
-            if let Some(parse) = error.as_parse() {
+            if let Some(parse) = error.as_parse_error() {
                 musicid_fuzz::position_names_its_character(input, parse);
             }
         }

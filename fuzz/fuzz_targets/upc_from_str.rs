@@ -3,22 +3,20 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use musicid_fuzz::reads_back;
 use upc::{CompanyPrefix, Upc};
 
 fuzz_target!(|data: &[u8]| {
+    musicid_fuzz::code_target::<Upc>(data, &[|c| c.grouped().to_string()]);
     let Some(input) = musicid_fuzz::text(data) else {
         return;
     };
-    musicid_fuzz::code_laws::<Upc>(input);
     if let Ok(upc) = input.parse::<Upc>() {
-        reads_back(input, &upc.grouped().to_string(), &upc);
         assert!(
             upc.is_same_product(upc.to_gtin14()),
             "{upc} and its GTIN-14"
         );
     }
     if let Ok(prefix) = input.parse::<CompanyPrefix>() {
-        reads_back(input, &prefix.to_string(), &prefix);
+        musicid_fuzz::reads_back(input, &prefix.to_string(), &prefix);
     }
 });

@@ -8,7 +8,7 @@
 use std::alloc::System;
 
 use cap::Cap;
-use ident_core::{Code, ParseError};
+use ident_core::{Code, CodeError, ParseError};
 
 pub mod release;
 
@@ -38,6 +38,22 @@ where
     );
 }
 
+/// A code type's target: on text, [`code_laws`] and every other printed form of an accepted
+/// code (`forms`: hyphenated, grouped, labelled…) reads back to it; on other bytes, the
+/// strict parser's laws.
+pub fn code_target<T: Code>(data: &[u8], forms: &[fn(&T) -> String]) {
+    let Some(input) = text(data) else {
+        strict_laws::<T>(data);
+        return;
+    };
+    code_laws::<T>(input);
+    if let Ok(code) = input.parse::<T>() {
+        for form in forms {
+            reads_back(input, &form(&code), &code);
+        }
+    }
+}
+
 /// The laws of a code type's lenient parser (`FromStr`) on `input`.
 ///
 /// - An accepted input prints its canonical form, which both parsers read back to the same code.
@@ -55,7 +71,7 @@ pub fn code_laws<T: Code>(input: &str) {
             );
         }
         Err(error) => {
-            if let Some(parse) = T::parse_error(&error) {
+            if let Some(parse) = error.as_parse_error() {
                 position_names_its_character(input, parse);
             }
         }

@@ -110,6 +110,7 @@ fn collect(kind: Seeds, sources: &Sources) -> Result<Vec<Vec<u8>>, String> {
             seeds
         }
         Seeds::Ddex => ddex_messages(sources)?,
+        Seeds::Quoted(crates, elements) => quoted(sources, crates, elements)?,
         Seeds::Duration => durations(root)?,
         Seeds::Date => dates(root)?,
         Seeds::Location => [
@@ -209,6 +210,53 @@ fn ddex_messages(sources: &Sources) -> Result<Vec<Vec<u8>>, String> {
         paths.extend(files_deep(&shared.join("ddex"), &is_xml)?);
     }
     paths.iter().map(|path| read(path)).collect()
+}
+
+/// The short quoted strings of the README and tests of each crate in `crates` (their examples
+/// and test vectors, valid and not), and the text of the DDEX elements `elements`.
+fn quoted(sources: &Sources, crates: &[&str], elements: &[&str]) -> Result<Vec<Vec<u8>>, String> {
+    let mut seeds = Vec::new();
+    for name in crates {
+        let dir = sources.root.join("crates").join(name);
+        let mut paths = vec![dir.join("README.md")];
+        paths.extend(files_deep(&dir.join("tests"), &|file| {
+            file.ends_with(".rs")
+        })?);
+        for path in paths.iter().filter(|path| path.is_file()) {
+            let text = read_text(path)?;
+            seeds.extend(
+                text.split('"')
+                    .skip(1)
+                    .step_by(2)
+                    .filter(|quoted| (4..=40).contains(&quoted.len()))
+                    .map(|quoted| quoted.as_bytes().to_vec()),
+            );
+        }
+    }
+    if let Some(shared) = &sources.shared {
+        for path in files_deep(&shared.join("ddex"), &|file| file.ends_with(".xml"))? {
+            let text = String::from_utf8_lossy(&read(&path)?).into_owned();
+            for element in elements {
+                seeds.extend(
+                    element_texts(&text, element)
+                        .iter()
+                        .map(|t| t.as_bytes().to_vec()),
+                );
+            }
+        }
+    }
+    Ok(seeds)
+}
+
+/// The text of each `<element>…</` (any namespace prefix absent) in `xml`.
+fn element_texts<'a>(xml: &'a str, element: &str) -> Vec<&'a str> {
+    let open = format!("<{element}>");
+    xml.match_indices(&open)
+        .filter_map(|(at, _)| {
+            let text = &xml[at + open.len()..];
+            text.find('<').map(|end| text[..end].trim())
+        })
+        .collect()
 }
 
 fn durations(root: &Path) -> Result<Vec<Vec<u8>>, String> {

@@ -1,7 +1,7 @@
 //! The fuzz targets of `fuzz/`, what each reads, its dictionary and its largest input.
 
 /// What kind of input a target reads, which decides its seeds.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy)]
 pub enum Seeds {
     /// ISRCs: the code fixtures and the crate's test data.
     Isrc,
@@ -21,6 +21,9 @@ pub enum Seeds {
     Date,
     /// Ledger locations: SQLite paths and PostgreSQL URLs.
     Location,
+    /// Codes quoted in the README and tests of the crates in `crates/` named first, and the
+    /// text of the DDEX elements named second (in the messages beside the project).
+    Quoted(&'static [&'static str], &'static [&'static str]),
 }
 
 pub struct Target {
@@ -114,5 +117,40 @@ pub const TARGETS: &[Target] = &[
         seeds: Seeds::Location,
         dict: None,
         max_len: 4 * CODE,
+    },
+    Target {
+        name: "iswc",
+        about: "ISWC FromStr and parse_strict: round trip, strict agrees, error positions",
+        seeds: Seeds::Quoted(&["iswc"], &["ISWC"]),
+        dict: None,
+        max_len: CODE,
+    },
+    Target {
+        name: "isni",
+        about: "ISNI FromStr and parse_strict: round trip, grouped and hyphenated forms",
+        seeds: Seeds::Quoted(&["isni"], &["ISNI"]),
+        dict: None,
+        max_len: CODE,
+    },
+    Target {
+        name: "ipi",
+        about: "IPI name and base numbers: round trip, strict agrees, error positions",
+        seeds: Seeds::Quoted(&["ipi"], &["IpiNameNumber", "IpiBaseNumber"]),
+        dict: None,
+        max_len: CODE,
+    },
+    Target {
+        name: "grid",
+        about: "GRid and DPID: round trip, hyphenated forms, strict agrees",
+        seeds: Seeds::Quoted(&["grid"], &["GRid", "PartyId", "DPID"]),
+        dict: None,
+        max_len: CODE,
+    },
+    Target {
+        name: "ismn",
+        about: "ISMN: round trip, hyphenated, M-form and EAN-13 forms read back",
+        seeds: Seeds::Quoted(&["upc"], &["ISMN"]),
+        dict: None,
+        max_len: CODE,
     },
 ];
