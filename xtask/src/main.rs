@@ -3,7 +3,7 @@
 //! - `cargo xtask ci` runs every check CI runs, in order, and stops at the first failure.
 //! - `cargo xtask codegen [--check]` regenerates the committed generated sources.
 //! - `cargo xtask fixtures [--check] [--large N]` regenerates the committed fixtures.
-//! - `cargo xtask fuzz [TARGET]... [--seconds N | --runs N]` runs the fuzz targets of `fuzz/`.
+//! - `cargo xtask fuzz [TARGET]... [--seconds N] [--runs N]` runs the fuzz targets of `fuzz/`.
 
 mod ci;
 mod codegen;
@@ -13,7 +13,7 @@ mod util;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: cargo xtask <ci | codegen [--check] | fixtures [--check] [--large N] | fuzz [TARGET]... [--seconds N | --runs N]>";
+const USAGE: &str = "usage: cargo xtask <ci | codegen [--check] | fixtures [--check] [--large N] | fuzz [TARGET]... [--seconds N] [--runs N]>";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,4 +1,4 @@
-//! `cargo xtask fuzz [TARGET]... [--seconds N | --runs N] [--sanitizer none|address]`: builds
+//! `cargo xtask fuzz [TARGET]... [--seconds N] [--runs N] [--sanitizer none|address]`: builds
 //! the libFuzzer targets of `fuzz/` with cargo-fuzz, makes their seed corpora from the
 //! repository's test data, and runs each target in turn, with its dictionary and the memory
 //! limits, printing its executions and coverage.
@@ -29,18 +29,15 @@ const TIMEOUT_SECONDS: u32 = 10;
 const DEFAULT_SECONDS: u64 = 20;
 
 const USAGE: &str =
-    "cargo xtask fuzz [TARGET]... [--seconds N | --runs N] [--sanitizer none|address] [--list]";
+    "cargo xtask fuzz [TARGET]... [--seconds N] [--runs N] [--sanitizer none|address] [--list]";
 
 struct Options {
     targets: Vec<&'static Target>,
-    limit: Limit,
+    /// `-max_total_time`: the default when no `--runs` is given.
+    seconds: Option<u64>,
+    /// `-runs`; with `--seconds` too, whichever comes first ends the run.
+    runs: Option<u64>,
     sanitizer: String,
-}
-
-#[derive(Clone, Copy)]
-enum Limit {
-    Seconds(u64),
-    Runs(u64),
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -73,7 +70,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
 fn parse(args: &[String]) -> Result<Options, String> {
     let mut options = Options {
         targets: Vec::new(),
-        limit: Limit::Seconds(DEFAULT_SECONDS),
+        seconds: None,
+        runs: None,
         sanitizer: "none".to_owned(),
     };
     let mut rest = args.iter();
@@ -83,8 +81,8 @@ fn parse(args: &[String]) -> Result<Options, String> {
                 .ok_or_else(|| format!("{arg} needs a value; usage: {USAGE}"))
         };
         match arg.as_str() {
-            "--seconds" => options.limit = Limit::Seconds(number(arg, value()?)?),
-            "--runs" => options.limit = Limit::Runs(number(arg, value()?)?),
+            "--seconds" => options.seconds = Some(number(arg, value()?)?),
+            "--runs" => options.runs = Some(number(arg, value()?)?),
             "--sanitizer" => options.sanitizer = value()?.clone(),
             flag if flag.starts_with('-') => {
                 return Err(format!("unknown argument {flag:?}; usage: {USAGE}"));
@@ -99,6 +97,9 @@ fn parse(args: &[String]) -> Result<Options, String> {
     }
     if options.targets.is_empty() {
         options.targets = TARGETS.iter().collect();
+    }
+    if options.seconds.is_none() && options.runs.is_none() {
+        options.seconds = Some(DEFAULT_SECONDS);
     }
     Ok(options)
 }
@@ -170,10 +171,8 @@ fn run_target(cargo: &str, target: &Target, options: &Options) -> Result<Stats, 
         .arg(&corpus)
         .arg(seeds::dir(target))
         .arg("--")
-        .arg(match options.limit {
-            Limit::Seconds(seconds) => format!("-max_total_time={seconds}"),
-            Limit::Runs(runs) => format!("-runs={runs}"),
-        })
+        .args(options.seconds.map(|s| format!("-max_total_time={s}")))
+        .args(options.runs.map(|n| format!("-runs={n}")))
         .arg(format!("-max_len={}", target.max_len))
         .arg(format!("-rss_limit_mb={RSS_LIMIT_MB}"))
         .arg(format!("-malloc_limit_mb={MALLOC_LIMIT_MB}"))
