@@ -87,7 +87,7 @@ pub(crate) struct Filter<'a> {
 }
 
 /// The primitives, all inside one transaction; dropping it without [`Txn::commit`] rolls back.
-pub(crate) trait Txn {
+pub(crate) trait Txn: crate::recording::store::FingerprintTxn {
     /// The pool's row, if the ledger has it (a plain read, no lock).
     fn find_pool(&mut self, pool: &AnyPool) -> Result<Option<PoolRow>, Error>;
 

@@ -137,6 +137,18 @@ pub enum Error {
         /// What this request asked for, in the same words.
         requested: String,
     },
+    /// A fingerprint for a code the ledger does not record; nothing was stored.
+    #[error("{code} is not recorded in the ledger")]
+    UnknownCode {
+        /// The code in question.
+        code: Code,
+    },
+    /// A fingerprint that cannot be stored or searched for; nothing was stored.
+    #[error("invalid fingerprint: {reason}")]
+    InvalidFingerprint {
+        /// What is wrong with it.
+        reason: &'static str,
+    },
     /// A time too far from 1970 to be recorded as 64-bit Unix seconds.
     #[error("the time is out of the range a ledger records")]
     TimeOutOfRange,

@@ -11,6 +11,7 @@ mod pool;
 #[cfg(feature = "postgres")]
 mod postgres;
 mod record;
+mod recording;
 mod request;
 mod sqlite;
 mod time;
@@ -40,6 +41,7 @@ pub use crate::export::CSV_HEADER;
 pub use crate::location::Location;
 pub use crate::pool::{AnyPool, IsrcPool, Pool, UpcPool};
 pub use crate::record::{Import, ImportSummary, Origin, PoolStatus, Record};
+pub use crate::recording::{Assignment, CANDIDATES_JUDGED, Candidate, RecordingRequest, Stored};
 pub use crate::request::Issued;
 
 use crate::backend::{Backend, Filter, Mode, PerRow};
@@ -53,8 +55,9 @@ use crate::time::to_unix_seconds;
 ///
 /// Each backend's migrations are an array of exactly this many steps (step `n` takes a
 /// ledger from version `n` to `n + 1`): raising it does not build until both have the new
-/// step. 1: pools, codes; 2: codes by reference; 3: keys of retry-safe requests.
-pub const SCHEMA_VERSION: u32 = 3;
+/// step. 1: pools, codes; 2: codes by reference; 3: keys of retry-safe requests;
+/// 4: recordings' fingerprints and their index.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// What opening does when the location holds no ledger yet.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

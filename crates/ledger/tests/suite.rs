@@ -470,8 +470,12 @@ fn an_older_schema_moves_forward_when_opened(target: &Target) {
     let added = [
         (2, "DROP INDEX ledger_codes_reference;"),
         (3, "DROP TABLE ledger_requests;"),
+        (
+            4,
+            "DROP TABLE ledger_fingerprints; DROP TABLE ledger_fingerprint_index;",
+        ),
     ];
-    for version in [2, 1] {
+    for version in [3, 2, 1] {
         let target = &target.fresh(&format!("v{version}"));
         let mut ledger = target.open();
         ledger

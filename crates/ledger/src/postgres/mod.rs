@@ -1,5 +1,6 @@
 //! The shared backend: a PostgreSQL database that many workers and machines issue from.
 
+mod recording;
 mod schema;
 mod tls;
 mod txn;

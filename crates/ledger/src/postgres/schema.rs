@@ -18,7 +18,8 @@ pub(crate) const MIGRATION_LOCK: i64 = 0x4d49_4c47;
 /// Version 1: pools, codes and a view for people, as for SQLite (see there for why a code's
 /// row has no kind, origin or foreign key); keys compare bytewise (`COLLATE "C"`), as in
 /// SQLite. Version 2: an index to find codes by reference. Version 3: the keys of retry-safe
-/// requests (see SQLite's).
+/// requests (see SQLite's). Version 4: recordings' fingerprints and their inverted index (see
+/// SQLite's); a value is stored as the `integer` with the same 32 bits.
 pub(crate) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
     "CREATE TABLE ledger_meta (
         name TEXT PRIMARY KEY,
@@ -61,5 +62,16 @@ pub(crate) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
         first_serial BIGINT NOT NULL,
         count BIGINT NOT NULL CHECK (count > 0),
         requested_at BIGINT NOT NULL
+    );",
+    "CREATE TABLE ledger_fingerprints (
+        id BIGSERIAL PRIMARY KEY,
+        key TEXT COLLATE \"C\" NOT NULL UNIQUE,
+        fingerprint BYTEA NOT NULL CHECK (length(fingerprint) % 4 = 0),
+        recorded_at BIGINT NOT NULL
+    );
+    CREATE TABLE ledger_fingerprint_index (
+        value INTEGER NOT NULL,
+        fingerprint_id BIGINT NOT NULL,
+        PRIMARY KEY (value, fingerprint_id)
     );",
 ];

@@ -87,7 +87,7 @@ impl Statements {
 }
 
 pub(crate) struct PgTxn<'a> {
-    transaction: Transaction<'a>,
+    pub(super) transaction: Transaction<'a>,
     statements: &'a Statements,
 }
 

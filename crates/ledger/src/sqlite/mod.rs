@@ -1,5 +1,6 @@
 //! The embedded backend: one SQLite file, WAL, `synchronous = FULL`.
 
+mod recording;
 mod schema;
 mod txn;
 

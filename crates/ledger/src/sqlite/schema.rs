@@ -24,6 +24,12 @@ pub(crate) const APPLICATION_ID: i32 = 0x4d49_4c47;
 /// Version 3: the keys of retry-safe requests. A request's codes are contiguous serials of
 /// one pool, so a row of `ledger_requests` (its key, pool, first serial and count) gives
 /// them back without touching `ledger_codes`.
+///
+/// Version 4: recordings' fingerprints. `ledger_fingerprints` holds one per ISRC (`key` as in
+/// `ledger_codes`), its sub-fingerprints as 4-byte little-endian values; the inverted index
+/// `ledger_fingerprint_index` has a row per distinct value of each fingerprint, so the
+/// fingerprints sharing values with a query are found by key lookups, as AcoustID's index
+/// finds them.
 pub(crate) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
     "CREATE TABLE ledger_pools (
         id INTEGER PRIMARY KEY,
@@ -61,5 +67,16 @@ pub(crate) const MIGRATIONS: [&str; SCHEMA_VERSION as usize] = [
         first_serial INTEGER NOT NULL,
         count INTEGER NOT NULL CHECK (count > 0),
         requested_at INTEGER NOT NULL
+    ) WITHOUT ROWID;",
+    "CREATE TABLE ledger_fingerprints (
+        id INTEGER PRIMARY KEY,
+        key TEXT NOT NULL UNIQUE,
+        fingerprint BLOB NOT NULL CHECK (length(fingerprint) % 4 = 0),
+        recorded_at INTEGER NOT NULL
+    );
+    CREATE TABLE ledger_fingerprint_index (
+        value INTEGER NOT NULL,
+        fingerprint_id INTEGER NOT NULL,
+        PRIMARY KEY (value, fingerprint_id)
     ) WITHOUT ROWID;",
 ];

@@ -10,7 +10,7 @@ use crate::backend::{
 use crate::{AnyPool, Code, Error, Record};
 
 pub(crate) struct SqliteTxn<'conn> {
-    transaction: Transaction<'conn>,
+    pub(super) transaction: Transaction<'conn>,
 }
 
 impl<'conn> SqliteTxn<'conn> {
