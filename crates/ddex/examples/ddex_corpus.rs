@@ -1,12 +1,16 @@
-//! Writes ERN 4.3 messages for schema checks: every release fixture of the repository (without
-//! and with deals) and a seeded synthetic catalog.
+//! Writes ERN messages for schema checks, each version in its own folder (`OUTDIR/ern43`,
+//! `OUTDIR/ern382`): every release fixture of the repository (without and with deals) and a
+//! seeded synthetic catalog.
 //!
 //! ```text
 //! cargo run -p ddex --example ddex_corpus -- OUTDIR [--random N] [--seed S]
 //! ```
 //!
-//! `.ci/ddex-check.sh` runs it and validates the files with xmllint against the official XSD.
-//! The draft and the deliberately broken fixtures are left out: export refuses them.
+//! `.ci/ddex-check.sh` runs it and validates each folder with xmllint against its official
+//! XSD. The draft and the deliberately broken fixtures are left out: export refuses them.
+//! Release Profile 1.4 (ERN 3.8.2) asks more of a release than the model requires — ℗ and ©
+//! lines on every release, more than one track on an album — so for 3.8.2 a release without
+//! them gets them here first (lines naming its label, a one-track album made a single).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,7 +18,7 @@ use std::process::ExitCode;
 use ddex::{
     self, CommercialModelType, Deal, ExportOptions, MessageHeader, MessageParty, Territory, UseType,
 };
-use release_model::Catalog;
+use release_model::{Catalog, Release, ReleaseType};
 
 /// The genre written for fixtures without one (ERN requires a genre).
 const DEFAULT_GENRE: &str = "Electronic";
@@ -114,17 +118,61 @@ fn fixture_files() -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
+/// What Release Profile 1.4 asks beyond the model, filled in (see the module's comment).
+fn for_profile_1_4(release: &Release) -> Release {
+    let mut release = release.clone();
+    let owner = release
+        .label
+        .clone()
+        .unwrap_or_else(|| release.artist.clone());
+    let year = release.release_date.map_or_else(
+        || "2026".to_owned(),
+        |date| date.to_string()[..4].to_owned(),
+    );
+    release
+        .p_line
+        .get_or_insert_with(|| format!("(P) {year} {owner}"));
+    release
+        .c_line
+        .get_or_insert_with(|| format!("(C) {year} {owner}"));
+    if release.tracks.len() == 1 && release.release_type != Some(ReleaseType::Single) {
+        release.release_type = Some(ReleaseType::Single);
+    }
+    release
+}
+
 fn run() -> Result<usize, String> {
     let args = args()?;
-    std::fs::create_dir_all(&args.out).map_err(|e| format!("{}: {e}", args.out.display()))?;
     let header = header().map_err(|e| e.to_string())?;
-    let plain = ExportOptions::new().default_genre(DEFAULT_GENRE);
+    let mut count = 0;
+    for version in ddex::ErnVersion::WRITE {
+        let dir = args.out.join(format!("ern{}", version.code()));
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        count += write_version(&args, &dir, &header, version)?;
+    }
+    Ok(count)
+}
+
+fn write_version(
+    args: &Args,
+    dir: &Path,
+    header: &MessageHeader,
+    version: ddex::ErnVersion,
+) -> Result<usize, String> {
+    let plain = ExportOptions::new()
+        .ern(version)
+        .default_genre(DEFAULT_GENRE);
     let with_deals = plain.clone().deals(deals().map_err(|e| e.to_string())?);
     let mut count = 0;
-    let mut write = |name: String, release: &release_model::Release, options: &ExportOptions| {
-        let path = args.out.join(name);
+    let mut write = |name: String, release: &Release, options: &ExportOptions| {
+        let path = dir.join(name);
+        let release = if version.family() == ddex::Family::Ern3 {
+            for_profile_1_4(release)
+        } else {
+            release.clone()
+        };
         let file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        ddex::export(release, &header, options, std::io::BufWriter::new(file))
+        ddex::export(&release, header, options, std::io::BufWriter::new(file))
             .map_err(|e| format!("{}: {e}", path.display()))?;
         count += 1;
         Ok::<(), String>(())

@@ -6,7 +6,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use super::Error;
-use crate::ern4::export::check_text;
+use crate::write::check_text;
 use release_model::PartialDate;
 
 /// A DDEX Party Identifier (DPID), e.g. `PADPIDA2013042401U`.

@@ -7,13 +7,14 @@ mod ern4;
 mod error;
 mod header;
 mod position;
+pub mod profile;
 mod pull;
 mod read;
 mod version;
+mod write;
 
 pub use batch::{Batch, FileOutcome, read_files, xml_files};
 pub use deal::{CommercialModelType, Deal, Territory, UseType};
-pub use ern4::export::{ExportOptions, export, export_to_string};
 pub use error::Error;
 pub use header::{DateTime, Dpid, MessageHeader, MessageParty};
 pub use position::Position;
@@ -21,6 +22,7 @@ pub use read::{
     Action, Delivery, Imported, Level, Note, Purged, import, import_reader, read, rules,
 };
 pub use version::{ErnVersion, Family};
+pub use write::{ExportOptions, export, export_to_string};
 
 /// The ERN 4.3 namespace of the `NewReleaseMessage` root.
 pub const NAMESPACE: &str = "http://ddex.net/xml/ern/43";

@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use ddex::{
-    self, CommercialModelType, Deal, Error, ExportOptions, MessageParty, Territory, UseType,
+    self, CommercialModelType, Deal, ErnVersion, Error, ExportOptions, MessageParty, Territory,
+    UseType,
 };
 use release_model::{Release, Track};
 use support::{GENRE, deals, featured_compilation, fixture, header, vesica_piscis};
@@ -62,6 +63,22 @@ fn vesica_piscis_with_deals_matches_the_golden_file() {
 }
 
 #[test]
+fn the_album_and_the_compilation_in_ern_3_8_2_match_their_golden_files() {
+    let mut album = vesica_piscis();
+    album.p_line = Some("(P) 2026 Leerecs".to_owned());
+    album.c_line = Some("(C) 2026 Leerecs".to_owned());
+    let options = ExportOptions::new().ern(ErnVersion::V3_8_2).deals(deals());
+    let xml = ddex::export_to_string(&album, &header(), &options).unwrap();
+    assert_golden("vesica-piscis-deals-382.xml", &xml);
+    let mut compilation = featured_compilation();
+    compilation.p_line = album.p_line.clone();
+    compilation.c_line = album.c_line.clone();
+    let options = ExportOptions::new().ern(ErnVersion::V3_8_2);
+    let xml = ddex::export_to_string(&compilation, &header(), &options).unwrap();
+    assert_golden("featured-compilation-382.xml", &xml);
+}
+
+#[test]
 fn the_two_disc_compilation_matches_the_golden_file() {
     let compilation = fixture("compilation.json").remove(0);
     let xml = ddex::export_to_string(&compilation, &header(), &with_default_genre()).unwrap();
@@ -101,7 +118,16 @@ fn export_returns_the_warnings() {
     release.release_date = None;
     let report = ddex::export(&release, &header(), &ExportOptions::new(), Vec::new()).unwrap();
     assert!(!report.has_errors());
-    assert_eq!(report.rules(), ["release.missing_release_date"]);
+    // The release profile's warnings follow the model's: no cover (rule 1053-1), no ©
+    // line (the conditional rule 1026-1).
+    assert_eq!(
+        report.rules(),
+        [
+            "release.missing_release_date",
+            "profile.rp21-1053-1",
+            "profile.rp21-1026-1"
+        ]
+    );
 }
 
 fn refusal(release: &Release) -> Error {
@@ -125,7 +151,15 @@ fn a_release_with_errors_is_refused_with_its_report() {
     let Error::Invalid { report } = error else {
         panic!("expected the report");
     };
-    assert_eq!(report.rules(), ["release.empty_title", "track.number_gap"]);
+    assert_eq!(
+        report.rules(),
+        [
+            "release.empty_title",
+            "track.number_gap",
+            "profile.rp21-1053-1",
+            "profile.rp21-1026-1"
+        ]
+    );
 }
 
 #[test]
@@ -188,7 +222,9 @@ fn missing_codes_and_durations_are_refused() {
         [
             "release.missing_upc",
             "track.missing_isrc",
-            "track.missing_duration"
+            "track.missing_duration",
+            "profile.rp21-1053-1",
+            "profile.rp21-1026-1"
         ]
     );
 }

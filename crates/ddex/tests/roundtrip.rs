@@ -1,14 +1,14 @@
-//! Export → import gives the release back, for generated releases, the fixtures and a
-//! synthetic catalog.
+//! Export → import gives the release back, in every version written (ERN 4.3 and 3.8.2), for
+//! generated releases, the fixtures and a synthetic catalog; and 3.8.2 → 4.3 loses nothing.
 
 mod support;
 
 use std::time::Duration;
 
-use ddex::ExportOptions;
+use ddex::{ErnVersion, ExportOptions, Imported};
 use proptest::prelude::*;
 use release_model::{PartialDate, Release, ReleaseType, Track};
-use support::{GENRE, deals, featured_compilation, fixture, header, vesica_piscis};
+use support::{GENRE, deals, featured_compilation, fixture, for_rp14, header, vesica_piscis};
 
 fn round_trip(release: &Release, options: &ExportOptions) -> ddex::Imported {
     let xml = ddex::export_to_string(release, &header(), options)
@@ -150,8 +150,64 @@ prop_compose! {
     }
 }
 
+/// Export as `version`, import, and compare with the release.
+fn comes_back(release: &Release, options: &ExportOptions) -> Result<Imported, TestCaseError> {
+    let xml = ddex::export_to_string(release, &header(), options)
+        .map_err(|e| TestCaseError::fail(format!("{}: {e}", options.ern)))?;
+    let imported = ddex::import(xml.as_bytes())
+        .map_err(|e| TestCaseError::fail(format!("{}: {e}\n{xml}", options.ern)))?;
+    prop_assert_eq!(imported.version, options.ern);
+    prop_assert_eq!(&imported.release, release);
+    prop_assert_eq!(&imported.deals, &options.deals);
+    prop_assert_eq!(&imported.header, &header());
+    prop_assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+    Ok(imported)
+}
+
+#[test]
+fn the_fixtures_come_back_through_ern_3_8_2_and_on_to_4_3() {
+    for name in [
+        "vesica-piscis.json",
+        "single.json",
+        "compilation.json",
+        "catalog.json",
+    ] {
+        for release in fixture(name) {
+            let mut release = for_rp14(&release);
+            release.genre.get_or_insert_with(|| GENRE.to_owned());
+            for options in [ExportOptions::new(), ExportOptions::new().deals(deals())] {
+                let options = options.ern(ErnVersion::V3_8_2);
+                let imported = comes_back(&release, &options).unwrap();
+                let options = options.ern(ErnVersion::V4_3);
+                comes_back(&imported.release, &options).unwrap();
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_version_written_reads_back_as_the_release(
+        release in release(),
+        with_deals in any::<bool>(),
+    ) {
+        let deals = if with_deals { deals() } else { Vec::new() };
+        let release = for_rp14(&release);
+        for version in ErnVersion::WRITE {
+            let options = ExportOptions::new().ern(version).deals(deals.clone());
+            comes_back(&release, &options)?;
+        }
+    }
+
+    #[test]
+    fn ern_3_8_2_then_4_3_gives_the_same_release(release in release()) {
+        let release = for_rp14(&release);
+        let old = comes_back(&release, &ExportOptions::new().ern(ErnVersion::V3_8_2))?;
+        let new = comes_back(&old.release, &ExportOptions::new().ern(ErnVersion::V4_3))?;
+        prop_assert_eq!(new.release, release);
+    }
 
     #[test]
     fn export_then_import_returns_the_release(release in release(), with_deals in any::<bool>()) {

@@ -1,28 +1,56 @@
-//! The official ERN 4.3 schema accepts every message we write: the release fixtures (with and
-//! without deals) and a seeded synthetic catalog, checked with xmllint. Runs when
-//! `DDEX_ERN43_XSD` names the schema and xmllint is installed; says so when it skips.
+//! The official schemas accept every message we write, ERN 4.3 and ERN 3.8.2 alike: the release
+//! fixtures (with and without deals) and a seeded synthetic catalog, checked with xmllint. Runs
+//! when `DDEX_ERN43_XSD` names the 4.3 schema (the 3.8.2 one sits beside it, in `ern382/`) and
+//! xmllint is installed; says so when it skips.
 
 mod support;
 
-use ddex::ExportOptions;
+use ddex::{ErnVersion, ExportOptions, Family};
+use release_model::Release;
 use support::{
-    GENRE, deals, featured_compilation, fixture, header, schema_and_xmllint, scratch_dir, xmllint,
+    GENRE, deals, featured_compilation, fixture, for_rp14, header, schema_and_xmllint, scratch_dir,
+    xmllint,
 };
 
 #[test]
-fn every_exported_message_passes_the_official_schema() {
+fn every_exported_4_3_message_passes_the_official_schema() {
     let Some(schema) = schema_and_xmllint() else {
         return;
     };
-    let dir = scratch_dir("ddex-schema");
+    check_version(&schema, ErnVersion::V4_3);
+}
+
+#[test]
+fn every_exported_3_8_2_message_passes_the_official_schema() {
+    let Some(schema) = schema_and_xmllint() else {
+        return;
+    };
+    let schema = schema
+        .parent()
+        .and_then(|dir| dir.parent())
+        .map(|dir| dir.join("ern382/release-notification.xsd"))
+        .filter(|path| path.is_file());
+    let Some(schema) = schema else {
+        eprintln!("skipped: no ern382/release-notification.xsd beside the 4.3 schema");
+        return;
+    };
+    check_version(&schema, ErnVersion::V3_8_2);
+}
+
+fn check_version(schema: &std::path::Path, version: ErnVersion) {
+    let prepare = |release: &Release| match version.family() {
+        Family::Ern3 => for_rp14(release),
+        Family::Ern4 => release.clone(),
+    };
+    let dir = scratch_dir(&format!("ddex-schema-{}", version.code()));
     let mut files = Vec::new();
     let mut write = |name: String, xml: String| {
         let path = dir.join(name);
         std::fs::write(&path, xml).unwrap();
         files.push(path);
     };
-    let plain = ExportOptions::new().default_genre(GENRE);
-    let with_deals = ExportOptions::new().default_genre(GENRE).deals(deals());
+    let plain = ExportOptions::new().ern(version).default_genre(GENRE);
+    let with_deals = plain.clone().deals(deals());
     for name in [
         "vesica-piscis.json",
         "single.json",
@@ -31,12 +59,13 @@ fn every_exported_message_passes_the_official_schema() {
     ] {
         for (index, release) in fixture(name).iter().enumerate() {
             for (suffix, options) in [("", &plain), ("-deals", &with_deals)] {
-                let xml = ddex::export_to_string(release, &header(), options).unwrap();
+                let xml = ddex::export_to_string(&prepare(release), &header(), options).unwrap();
                 write(format!("{name}-{index}{suffix}.xml"), xml);
             }
         }
     }
-    let xml = ddex::export_to_string(&featured_compilation(), &header(), &with_deals).unwrap();
+    let xml =
+        ddex::export_to_string(&prepare(&featured_compilation()), &header(), &with_deals).unwrap();
     write("featured-compilation.xml".to_owned(), xml);
     for (index, release) in release_model::synth::catalog(43, 200)
         .releases
@@ -44,13 +73,13 @@ fn every_exported_message_passes_the_official_schema() {
         .enumerate()
     {
         let options = if index % 2 == 0 { &plain } else { &with_deals };
-        let xml = ddex::export_to_string(release, &header(), options).unwrap();
+        let xml = ddex::export_to_string(&prepare(release), &header(), options).unwrap();
         write(format!("synthetic-{index}.xml"), xml);
     }
-    let result = xmllint(&schema, &files);
+    let result = xmllint(schema, &files);
     let _ = std::fs::remove_dir_all(&dir);
     if let Err(output) = result {
-        panic!("xmllint rejected exported messages:\n{output}");
+        panic!("xmllint rejected exported ern {version} messages:\n{output}");
     }
 }
 

@@ -198,3 +198,66 @@ fn import_reads_a_folder_into_one_array_and_says_what_each_message_asks() {
         "b.xml: ern 4.3 insert: release \"Track 5\" (upc 614141000029) with 1 track\n",
     );
 }
+
+#[test]
+fn export_writes_ern_3_8_2_and_convert_ddex_goes_both_ways() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_owned();
+    // Release Profile 1.4 wants ℗ and © lines the fixture lacks: refused, nothing written.
+    let album = format!("{FIXTURES}/vesica-piscis.json");
+    let out = export(
+        &album,
+        &path("a.xml"),
+        &["--default-genre", "Electronic", "--ern", "3.8.2"],
+    );
+    assert_code(&out, 1);
+    assert_contains(&out.stderr, "profile.rp14-1017-1");
+    assert!(!dir.path().join("a.xml").exists());
+
+    let mut release = read_json(Path::new(&album));
+    release["p_line"] = "(P) 2026 Leerecs".into();
+    release["c_line"] = "(C) 2026 Leerecs".into();
+    release["genre"] = "Electronic".into();
+    std::fs::write(path("album.json"), release.to_string()).unwrap();
+    let out = export(
+        &path("album.json"),
+        &path("album-382.xml"),
+        &["--ern", "3.8.2"],
+    );
+    assert_code(&out, 0);
+    let text = std::fs::read_to_string(path("album-382.xml")).unwrap();
+    assert_contains(&text, "xmlns:ern=\"http://ddex.net/xml/ern/382\"");
+    assert_contains(
+        &text,
+        "ReleaseProfileVersionId=\"CommonReleaseTypes/14/AudioAlbum\"",
+    );
+
+    let convert = |input: &str, output: &str, ern: &str| {
+        run(
+            &["release", "convert-ddex", input, "--ern", ern, "-o", output],
+            b"",
+        )
+    };
+    let out = convert(&path("album-382.xml"), &path("album-43.xml"), "4.3");
+    assert_code(&out, 0);
+    assert_contains(&out.stderr, "ern 3.8.2 insert written as ern 4.3");
+    let text = std::fs::read_to_string(path("album-43.xml")).unwrap();
+    assert_contains(&text, "ReleaseProfileVersionId=\"Audio\"");
+    let back = convert(&path("album-43.xml"), &path("album-back.xml"), "3.8.2");
+    assert_code(&back, 0);
+    assert_eq!(
+        std::fs::read_to_string(path("album-back.xml")).unwrap(),
+        std::fs::read_to_string(path("album-382.xml")).unwrap(),
+        "3.8.2 → 4.3 → 3.8.2 gives the same message"
+    );
+    for xml in ["album-382.xml", "album-43.xml"] {
+        let json = path(&format!("{xml}.json"));
+        let out = run(&["release", "import-ddex", &path(xml), "-o", &json], b"");
+        assert_code(&out, 0);
+        assert_eq!(read_json(Path::new(&json)), release, "{xml}");
+    }
+
+    let wrong = convert(&path("album-43.xml"), &path("x.xml"), "4.2");
+    assert_code(&wrong, 2);
+    assert_contains(&wrong.stderr, "cannot write ern 4.2");
+}

@@ -193,3 +193,23 @@ pub fn scratch_dir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// What Release Profile 1.4 (ERN 3.8.2) asks beyond the model, filled in: ℗ and © lines on
+/// every release, and more than one track on an album (a one-track release becomes a single).
+pub fn for_rp14(release: &Release) -> Release {
+    let mut release = release.clone();
+    let owner = release
+        .label
+        .clone()
+        .unwrap_or_else(|| release.artist.clone());
+    release
+        .p_line
+        .get_or_insert_with(|| format!("(P) 2026 {owner}"));
+    release
+        .c_line
+        .get_or_insert_with(|| format!("(C) 2026 {owner}"));
+    if release.tracks.len() == 1 {
+        release.release_type = Some(ReleaseType::Single);
+    }
+    release
+}

@@ -1,5 +1,5 @@
 //! Arguments shared by several commands: the check options, the `--range` of the allocate
-//! commands.
+//! commands, the `--ern` version of the DDEX writers.
 
 use clap::Args;
 
@@ -61,5 +61,15 @@ impl CheckArgs {
             column: self.column.clone(),
             reference_year: self.reference_year.unwrap_or_else(clock::current_year),
         }
+    }
+}
+
+/// `--ern`: an ERN version the DDEX writer produces (`4.3`, `3.8.2`).
+pub fn parse_ern(text: &str) -> Result<ddex::ErnVersion, String> {
+    let version: ddex::ErnVersion = text.parse().map_err(|e: ddex::Error| e.to_string())?;
+    if ddex::ErnVersion::WRITE.contains(&version) {
+        Ok(version)
+    } else {
+        Err(ddex::Error::UnwritableVersion { version }.to_string())
     }
 }

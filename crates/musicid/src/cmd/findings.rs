@@ -133,3 +133,40 @@ pub fn print_report(file: &Path, report: &Report) {
         eprintln!("{}: {finding}", file.display());
     }
 }
+
+/// Prints a reader error as `FILE:LINE:COLUMN: message`.
+pub fn print_read_error(file: &Path, error: &ddex::Error) {
+    match error.position() {
+        Some(position) => eprintln!(
+            "{}:{}:{}: {error}",
+            file.display(),
+            position.line,
+            position.column
+        ),
+        None => eprintln!("{}: {error}", file.display()),
+    }
+}
+
+/// Prints the reader's notes as `FILE:LINE:COLUMN: level: message [rule]`.
+pub fn print_notes(file: &Path, notes: &[ddex::Note]) {
+    for note in notes {
+        match note.position {
+            Some(position) => eprintln!(
+                "{}:{}:{}: {}: {} [{}]",
+                file.display(),
+                position.line,
+                position.column,
+                note.level.as_str(),
+                note.message,
+                note.rule
+            ),
+            None => eprintln!(
+                "{}: {}: {} [{}]",
+                file.display(),
+                note.level.as_str(),
+                note.message,
+                note.rule
+            ),
+        }
+    }
+}

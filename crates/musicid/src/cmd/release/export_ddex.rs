@@ -1,4 +1,4 @@
-//! `musicid release export-ddex`: a release as a DDEX ERN 4.3 message.
+//! `musicid release export-ddex`: a release as a DDEX ERN 4.3 or 3.8.2 message.
 //!
 //! Nothing is written when the release has errors (exit 1). The output is written atomically.
 
@@ -7,22 +7,26 @@ use std::str::FromStr;
 
 use clap::Args;
 use ddex::{
-    CommercialModelType, DateTime, Deal, Dpid, ExportOptions, MessageHeader, MessageParty,
-    Territory, UseType,
+    CommercialModelType, DateTime, Deal, Dpid, ErnVersion, ExportOptions, MessageHeader,
+    MessageParty, Territory, UseType,
 };
 use release_model::{PartialDate, Release};
 
 use crate::atomic;
 use crate::clock;
+use crate::cmd::args::parse_ern;
 use crate::cmd::files::{self, ReleaseFormat};
 use crate::cmd::findings::print_report;
 use crate::error::{CmdResult, Error, Outcome};
 
 const HELP: &str = "\
-Writes one ERN 4.3 NewReleaseMessage for the release in IN (JSON: a release object or an array
-holding one release; a .csv file is read as CSV), valid against the official DDEX schema. The
-release is validated first: with errors (or without a UPC, ISRCs, durations, a label, a release
-type, or a genre and no --default-genre) nothing is written and the findings go to stderr.
+Writes one ERN NewReleaseMessage (--ern 4.3, the default, or 3.8.2) for the release in IN
+(JSON: a release object or an array holding one release; a .csv file is read as CSV), valid
+against the official DDEX schema of that version and following its Audio release profile. The
+release is validated first, with the release profile's rules (profile.rp21-* for 4.3,
+profile.rp14-* for 3.8.2, each naming its DDEX rule): with errors (or without a UPC, ISRCs,
+durations, a label, a release type, or a genre and no --default-genre) nothing is written and
+the findings go to stderr.
 
 A deal is TERRITORIES:START[..END]:MODELS:USES, lists separated by commas, e.g.
   --deal Worldwide:2026-03-01:SubscriptionModel,AdvertisementSupportedModel:OnDemandStream
@@ -74,6 +78,9 @@ pub struct ExportDdexArgs {
     /// A deal, TERRITORIES:START[..END]:MODELS:USES (repeatable).
     #[arg(long = "deal", value_name = "DEAL", value_parser = parse_deal)]
     pub deals: Vec<Deal>,
+    /// The ERN version to write: 4.3 or 3.8.2.
+    #[arg(long, value_name = "VERSION", default_value = "4.3", value_parser = parse_ern)]
+    pub ern: ErnVersion,
 }
 
 /// Any DDEX value clap reads (`--sender-dpid`, `--created`), with the crate's message.
@@ -160,7 +167,7 @@ pub fn run(args: &ExportDdexArgs) -> CmdResult {
     header.language.clone_from(&args.language);
     // A bad header is a usage error, not a fault of the release.
     header.check()?;
-    let mut options = ExportOptions::new().deals(args.deals.clone());
+    let mut options = ExportOptions::new().ern(args.ern).deals(args.deals.clone());
     options.default_genre.clone_from(&args.default_genre);
 
     let mut xml = Vec::with_capacity(4096 + 2048 * release.tracks.len());

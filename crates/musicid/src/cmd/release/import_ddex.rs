@@ -6,12 +6,12 @@
 //! atomically.
 
 use std::num::NonZeroUsize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
 
 use crate::atomic;
-use crate::cmd::findings::print_report;
+use crate::cmd::findings::{print_notes, print_read_error, print_report};
 use crate::error::{CmdResult, Error, Outcome};
 
 const HELP: &str = "\
@@ -44,43 +44,6 @@ pub struct ImportDdexArgs {
     /// (`-` for stdout).
     #[arg(short, long = "out", visible_alias = "output", value_name = "OUT.json")]
     pub output: PathBuf,
-}
-
-/// Prints a reader error as `FILE:LINE:COLUMN: message`.
-pub fn print_read_error(file: &Path, error: &ddex::Error) {
-    match error.position() {
-        Some(position) => eprintln!(
-            "{}:{}:{}: {error}",
-            file.display(),
-            position.line,
-            position.column
-        ),
-        None => eprintln!("{}: {error}", file.display()),
-    }
-}
-
-/// Prints the reader's notes as `FILE:LINE:COLUMN: level: message [rule]`.
-pub fn print_notes(file: &Path, notes: &[ddex::Note]) {
-    for note in notes {
-        match note.position {
-            Some(position) => eprintln!(
-                "{}:{}:{}: {}: {} [{}]",
-                file.display(),
-                position.line,
-                position.column,
-                note.level.as_str(),
-                note.message,
-                note.rule
-            ),
-            None => eprintln!(
-                "{}: {}: {} [{}]",
-                file.display(),
-                note.level.as_str(),
-                note.message,
-                note.rule
-            ),
-        }
-    }
 }
 
 /// Runs `musicid release import-ddex`.

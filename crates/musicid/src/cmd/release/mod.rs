@@ -1,7 +1,8 @@
-//! `musicid release validate|convert|assign|export-ddex|import-ddex`.
+//! `musicid release validate|convert|assign|export-ddex|import-ddex|convert-ddex`.
 
 mod assign;
 mod convert;
+mod convert_ddex;
 mod export_ddex;
 mod import_ddex;
 mod validate;
@@ -19,10 +20,12 @@ pub enum ReleaseCommand {
     Convert(convert::ConvertArgs),
     /// Fill in missing ISRCs (and UPCs) through the ledger and write the result.
     Assign(assign::AssignArgs),
-    /// Write a release as a DDEX ERN 4.3 NewReleaseMessage, valid against the official schema.
+    /// Write a release as a DDEX ERN 4.3 or 3.8.2 NewReleaseMessage, schema- and profile-valid.
     ExportDdex(export_ddex::ExportDdexArgs),
-    /// Read a DDEX ERN 4.3 NewReleaseMessage into the JSON release format.
+    /// Read DDEX ERN 3.7 … 4.3 messages (files or folders) into the JSON release format.
     ImportDdex(import_ddex::ImportDdexArgs),
+    /// Rewrite a DDEX ERN message as ERN 4.3 or 3.8.2, naming what the conversion loses.
+    ConvertDdex(convert_ddex::ConvertDdexArgs),
 }
 
 /// Runs a `release` command.
@@ -33,5 +36,6 @@ pub fn run(command: ReleaseCommand) -> CmdResult {
         ReleaseCommand::Assign(args) => assign::run(&args),
         ReleaseCommand::ExportDdex(args) => export_ddex::run(&args),
         ReleaseCommand::ImportDdex(args) => import_ddex::run(&args),
+        ReleaseCommand::ConvertDdex(args) => convert_ddex::run(&args),
     }
 }

@@ -1,0 +1,369 @@
+//! Writing ERN 3.8.2 in the shape Release Profile 1.4 asks of an Audio Album or Audio Single:
+//! every resource and release with one worldwide `…DetailsByTerritory`, artists named inline,
+//! the main release marked `IsMainRelease`, and one `TrackRelease` per primary resource.
+
+use std::io;
+
+use quick_xml::events::{BytesDecl, Event};
+
+use crate::write::{Checked, Xml};
+use crate::{Deal, ErnVersion, Error, MessageHeader, MessageParty};
+use release_model::duration::Iso8601;
+use release_model::{Release, ReleaseType, Track};
+
+/// The `xsi:schemaLocation` DDEX gives ERN 3.8.2 messages.
+const SCHEMA_LOCATION: &str =
+    "http://ddex.net/xml/ern/382 http://ddex.net/xml/ern/382/release-notification.xsd";
+
+/// The Release Profile 1.4 a release is written under: Audio Single for a single, Audio Album
+/// for the rest (RP 1.4 has no EP or compilation profile; those are albums, rule 1141-1).
+pub(crate) fn profile_version_id(release_type: ReleaseType) -> &'static str {
+    match release_type {
+        // RP 1.4 Audio Single, rule 1056-1.
+        ReleaseType::Single => "CommonReleaseTypes/14/AudioSingle",
+        // RP 1.4 Audio Album, rule 1129-1.
+        _ => "CommonReleaseTypes/14/AudioAlbum",
+    }
+}
+
+impl<W: io::Write> Xml<'_, W> {
+    pub(crate) fn ern382_message(
+        &mut self,
+        release: &Release,
+        checked: &Checked<'_>,
+        header: &MessageHeader,
+        deals: &[Deal],
+    ) -> Result<(), Error> {
+        self.writer
+            .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        let namespace = ErnVersion::V3_8_2.namespace();
+        self.start_with(
+            "ern:NewReleaseMessage",
+            &[
+                ("xmlns:ern", namespace.as_str()),
+                ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+                ("xsi:schemaLocation", SCHEMA_LOCATION),
+                ("MessageSchemaVersionId", "ern/382"),
+                (
+                    "ReleaseProfileVersionId",
+                    profile_version_id(checked.release_type),
+                ),
+                ("LanguageAndScriptCode", header.language.as_str()),
+            ],
+        )?;
+        self.start("MessageHeader")?;
+        self.leaf("MessageId", &header.message_id)?;
+        self.party_382("MessageSender", &header.sender)?;
+        self.party_382("MessageRecipient", &header.recipient)?;
+        self.leaf("MessageCreatedDateTime", header.created.as_str())?;
+        self.end("MessageHeader")?;
+        self.resources_382(release)?;
+        self.start("ReleaseList")?;
+        self.main_release_382(release, checked, header)?;
+        for (index, track) in release.tracks.iter().enumerate() {
+            self.track_release_382(release, checked, index, track)?;
+        }
+        self.end("ReleaseList")?;
+        if !deals.is_empty() {
+            self.deals_382(release, deals)?;
+        }
+        self.end("ern:NewReleaseMessage")?;
+        Ok(())
+    }
+
+    fn party_382(&mut self, name: &str, party: &MessageParty) -> io::Result<()> {
+        self.start(name)?;
+        self.leaf("PartyId", party.dpid.as_str())?;
+        if let Some(full_name) = &party.name {
+            self.wrapped("PartyName", "FullName", full_name)?;
+        }
+        self.end(name)
+    }
+
+    /// `TitleText` and, for a version, `SubTitle`: the content of `ReferenceTitle` and
+    /// `Title`.
+    fn title_parts_382(&mut self, title: &str, version: Option<&str>) -> io::Result<()> {
+        self.leaf("TitleText", title)?;
+        if let Some(version) = version {
+            self.leaf("SubTitle", version)?;
+        }
+        Ok(())
+    }
+
+    /// A track's ISRC in its id composite (`SoundRecordingId`, `ReleaseId`), the reference
+    /// (`A1`, `R1`) and the `ReferenceTitle`: how a sound recording and its track release
+    /// both begin.
+    fn isrc_and_title_382(
+        &mut self,
+        id: &str,
+        track: &Track,
+        reference: &str,
+        prefix: &str,
+        index: usize,
+    ) -> io::Result<()> {
+        self.start(id)?;
+        // Validation refused a track without an ISRC before this.
+        if let Some(code) = track.isrc {
+            self.leaf_formatted("ISRC", &[], format_args!("{code}"))?;
+        }
+        self.end(id)?;
+        self.numbered(reference, prefix, index + 1)?;
+        self.start("ReferenceTitle")?;
+        self.title_parts_382(&track.title, track.version.as_deref())?;
+        self.end("ReferenceTitle")
+    }
+
+    /// The formal and the display title (RP 1.4 rules 1088-1 and 1089-1 ask for both).
+    fn titles_382(&mut self, title: &str, version: Option<&str>) -> io::Result<()> {
+        for kind in ["FormalTitle", "DisplayTitle"] {
+            self.start_with("Title", &[("TitleType", kind)])?;
+            self.title_parts_382(title, version)?;
+            self.end("Title")?;
+        }
+        Ok(())
+    }
+
+    /// One sequenced `DisplayArtist`, named inline (RP 1.4 rules 1123-1, 1125-1).
+    fn display_artist_382(&mut self, name: &str) -> io::Result<()> {
+        self.start_with("DisplayArtist", &[("SequenceNumber", "1")])?;
+        self.wrapped("PartyName", "FullName", name)?;
+        self.leaf("ArtistRole", "MainArtist")?;
+        self.end("DisplayArtist")
+    }
+
+    fn parental_warning_382(&mut self, explicit: bool) -> io::Result<()> {
+        let value = if explicit { "Explicit" } else { "NotExplicit" };
+        self.leaf("ParentalWarningType", value)
+    }
+
+    fn resources_382(&mut self, release: &Release) -> io::Result<()> {
+        self.start("ResourceList")?;
+        for (index, track) in release.tracks.iter().enumerate() {
+            self.start("SoundRecording")?;
+            self.leaf("SoundRecordingType", "MusicalWorkSoundRecording")?;
+            self.isrc_and_title_382("SoundRecordingId", track, "ResourceReference", "A", index)?;
+            if let Some(duration) = track.duration {
+                self.leaf_formatted("Duration", &[], format_args!("{}", Iso8601(duration)))?;
+            }
+            self.start("SoundRecordingDetailsByTerritory")?;
+            self.leaf("TerritoryCode", "Worldwide")?;
+            self.titles_382(&track.title, track.version.as_deref())?;
+            // No DisplayArtistName on a resource: RP 1.4 rule 1102-1.
+            self.display_artist_382(track.artist_or(&release.artist))?;
+            if let Some(p_line) = &release.p_line {
+                self.wrapped("PLine", "PLineText", p_line)?;
+            }
+            self.parental_warning_382(track.explicit)?;
+            self.end("SoundRecordingDetailsByTerritory")?;
+            self.end("SoundRecording")?;
+        }
+        self.end("ResourceList")
+    }
+
+    /// The `ReleaseDetailsByTerritory` every release has: worldwide, with the display
+    /// artist, label, titles, parental warning, track list and genre.
+    #[allow(clippy::too_many_arguments)]
+    fn release_details_382(
+        &mut self,
+        artist: &str,
+        checked: &Checked<'_>,
+        title: &str,
+        version: Option<&str>,
+        explicit: bool,
+        compilation: bool,
+        group: impl FnOnce(&mut Self) -> io::Result<()>,
+    ) -> io::Result<()> {
+        self.start("ReleaseDetailsByTerritory")?;
+        self.leaf("TerritoryCode", "Worldwide")?;
+        self.leaf("DisplayArtistName", artist)?;
+        self.leaf("LabelName", checked.label)?;
+        self.titles_382(title, version)?;
+        self.display_artist_382(artist)?;
+        if compilation {
+            self.leaf("IsMultiArtistCompilation", "true")?;
+        }
+        self.parental_warning_382(explicit)?;
+        group(self)?;
+        self.wrapped("Genre", "GenreText", checked.genre)?;
+        Ok(())
+    }
+
+    /// The ℗ and © lines, on the release itself and so on no territory (RP 1.4 rule 1017-1).
+    fn lines_382(&mut self, release: &Release) -> io::Result<()> {
+        if let Some(p_line) = &release.p_line {
+            self.wrapped("PLine", "PLineText", p_line)?;
+        }
+        if let Some(c_line) = &release.c_line {
+            self.wrapped("CLine", "CLineText", c_line)?;
+        }
+        Ok(())
+    }
+
+    fn content_item_382(&mut self, sequence: u32, index: usize) -> io::Result<()> {
+        self.start("ResourceGroupContentItem")?;
+        self.numbered("SequenceNumber", "", sequence as usize)?;
+        self.leaf("ResourceType", "SoundRecording")?;
+        self.leaf_formatted(
+            "ReleaseResourceReference",
+            &[("ReleaseResourceType", "PrimaryResource")],
+            format_args!("A{}", index + 1),
+        )?;
+        self.end("ResourceGroupContentItem")
+    }
+
+    fn main_release_382(
+        &mut self,
+        release: &Release,
+        checked: &Checked<'_>,
+        header: &MessageHeader,
+    ) -> io::Result<()> {
+        self.start_with("Release", &[("IsMainRelease", "true")])?;
+        self.start("ReleaseId")?;
+        self.leaf("ICPN", &checked.upc)?;
+        if let Some(catalog_number) = &release.catalog_number {
+            self.leaf_with(
+                "CatalogNumber",
+                &[("Namespace", header.sender.dpid.as_str())],
+                catalog_number,
+            )?;
+        }
+        self.end("ReleaseId")?;
+        self.leaf("ReleaseReference", "R0")?;
+        self.start("ReferenceTitle")?;
+        self.title_parts_382(&release.title, release.version.as_deref())?;
+        self.end("ReferenceTitle")?;
+        self.start("ReleaseResourceReferenceList")?;
+        for &index in &checked.order {
+            self.leaf_formatted(
+                "ReleaseResourceReference",
+                &[("ReleaseResourceType", "PrimaryResource")],
+                format_args!("A{}", index + 1),
+            )?;
+        }
+        self.end("ReleaseResourceReferenceList")?;
+        // The specific type first, so that a reader taking the first it knows keeps it;
+        // `Album` for the Audio Album profile (rule 1141-1) after it.
+        match checked.release_type {
+            ReleaseType::Single => self.leaf("ReleaseType", "Single")?,
+            ReleaseType::Ep => {
+                self.leaf("ReleaseType", "EP")?;
+                self.leaf("ReleaseType", "Album")?;
+            }
+            _ => self.leaf("ReleaseType", "Album")?,
+        }
+        let compilation = checked.release_type == ReleaseType::Compilation;
+        self.release_details_382(
+            &release.artist,
+            checked,
+            &release.title,
+            release.version.as_deref(),
+            release.explicit,
+            compilation,
+            |xml| {
+                // One sequenced group per disc; numbering restarts per disc (RP 1.4 rules
+                // 1080-1, 1081-1).
+                xml.start("ResourceGroup")?;
+                let mut current_disc = None;
+                for &index in &checked.order {
+                    let track = &release.tracks[index];
+                    if current_disc != Some(track.disc) {
+                        if current_disc.is_some() {
+                            xml.end("ResourceGroup")?;
+                        }
+                        xml.start("ResourceGroup")?;
+                        xml.numbered("SequenceNumber", "", track.disc as usize)?;
+                        current_disc = Some(track.disc);
+                    }
+                    xml.content_item_382(track.number, index)?;
+                }
+                if current_disc.is_some() {
+                    xml.end("ResourceGroup")?;
+                }
+                xml.end("ResourceGroup")
+            },
+        )?;
+        if let Some(date) = release.release_date {
+            self.leaf_formatted("ReleaseDate", &[], format_args!("{date}"))?;
+        }
+        if let Some(date) = release.original_release_date {
+            self.leaf_formatted("OriginalReleaseDate", &[], format_args!("{date}"))?;
+        }
+        self.end("ReleaseDetailsByTerritory")?;
+        if let Some(total) = release.total_duration() {
+            self.leaf_formatted("Duration", &[], format_args!("{}", Iso8601(total)))?;
+        }
+        self.lines_382(release)?;
+        self.end("Release")
+    }
+
+    /// A `TrackRelease` for one track, identified by its ISRC (ERN 3's convention; RP 1.4
+    /// rules 1077-1, 1130-1, 1131-1, 1138-1).
+    fn track_release_382(
+        &mut self,
+        release: &Release,
+        checked: &Checked<'_>,
+        index: usize,
+        track: &Track,
+    ) -> io::Result<()> {
+        self.start("Release")?;
+        self.isrc_and_title_382("ReleaseId", track, "ReleaseReference", "R", index)?;
+        self.start("ReleaseResourceReferenceList")?;
+        self.leaf_formatted(
+            "ReleaseResourceReference",
+            &[("ReleaseResourceType", "PrimaryResource")],
+            format_args!("A{}", index + 1),
+        )?;
+        self.end("ReleaseResourceReferenceList")?;
+        self.leaf("ReleaseType", "TrackRelease")?;
+        self.release_details_382(
+            track.artist_or(&release.artist),
+            checked,
+            &track.title,
+            track.version.as_deref(),
+            track.explicit,
+            false,
+            |xml| {
+                xml.start("ResourceGroup")?;
+                xml.content_item_382(1, index)?;
+                xml.end("ResourceGroup")
+            },
+        )?;
+        self.end("ReleaseDetailsByTerritory")?;
+        self.lines_382(release)?;
+        self.end("Release")
+    }
+
+    fn deals_382(&mut self, release: &Release, deals: &[Deal]) -> io::Result<()> {
+        self.start("DealList")?;
+        self.start("ReleaseDeal")?;
+        self.leaf("DealReleaseReference", "R0")?;
+        for index in 0..release.tracks.len() {
+            self.numbered("DealReleaseReference", "R", index + 1)?;
+        }
+        for deal in deals {
+            self.start("Deal")?;
+            self.start("DealTerms")?;
+            for model in &deal.commercial_model_types {
+                self.leaf("CommercialModelType", model.as_str())?;
+            }
+            self.start("Usage")?;
+            for use_type in &deal.use_types {
+                self.leaf("UseType", use_type.as_str())?;
+            }
+            self.end("Usage")?;
+            for territory in &deal.territories {
+                self.leaf("TerritoryCode", territory.as_str())?;
+            }
+            self.start("ValidityPeriod")?;
+            self.leaf_formatted("StartDate", &[], format_args!("{}", deal.start_date))?;
+            if let Some(end) = deal.end_date {
+                self.leaf_formatted("EndDate", &[], format_args!("{end}"))?;
+            }
+            self.end("ValidityPeriod")?;
+            self.end("DealTerms")?;
+            self.end("Deal")?;
+        }
+        self.end("ReleaseDeal")?;
+        self.end("DealList")
+    }
+}
