@@ -9,10 +9,14 @@ use super::Error;
 use crate::write::check_text;
 use release_model::PartialDate;
 
-/// A DDEX Party Identifier (DPID), e.g. `PADPIDA2013042401U`.
+/// A DDEX Party Identifier (DPID), e.g. `PADPIDA2013042401U`: `PADPIDA`, ten characters and an
+/// ISO 7064 MOD 37,36 check character ([`grid::Dpid`]).
 ///
-/// The ERN 4.3 schema requires the pattern `PADPIDA[a-zA-Z0-9]+` for the `PartyId` of the message
-/// sender and recipient (type `MessagingPartyWithoutCode`).
+/// The ERN 4.3 schema only asks for the pattern `PADPIDA[a-zA-Z0-9]+` (type
+/// `MessagingPartyWithoutCode`); a DPID whose check character is wrong names no party, so
+/// [`FromStr`] and [`MessageHeader::check`] (which every export runs) apply DDEX's check. A
+/// header read from a received message may hold a party id that is neither: the reader keeps
+/// it as written, with a warning, and never writes it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Dpid(String);
 
@@ -33,24 +37,21 @@ impl Dpid {
 impl FromStr for Dpid {
     type Err = Error;
 
-    /// Parses a DPID; surrounding whitespace is ignored.
+    /// Parses a DPID in any spelling [`grid::Dpid`] reads (surrounding whitespace, lower
+    /// case, hyphens) and keeps its canonical form.
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidHeader`] when the text does not match `PADPIDA[a-zA-Z0-9]+`.
+    /// [`Error::InvalidHeader`] when the text is no DPID or its check character is wrong.
     fn from_str(input: &str) -> Result<Dpid, Error> {
-        let dpid = input.trim();
-        let valid = dpid.strip_prefix("PADPIDA").is_some_and(|rest| {
-            !rest.is_empty() && rest.bytes().all(|b| b.is_ascii_alphanumeric())
-        });
-        if valid {
-            Ok(Dpid(dpid.to_owned()))
-        } else {
-            Err(Error::InvalidHeader {
+        match input.parse::<grid::Dpid>() {
+            Ok(dpid) => Ok(Dpid(dpid.to_string())),
+            Err(_) => Err(Error::InvalidHeader {
                 field: "dpid",
                 value: input.to_owned(),
-                expected: "PADPIDA followed by letters and digits, e.g. PADPIDA2013042401U",
-            })
+                expected: "PADPIDA, ten letters or digits and an ISO 7064 MOD 37,36 check \
+                           character, e.g. PADPIDA2013042401U",
+            }),
         }
     }
 }
@@ -327,21 +328,35 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dpid_pattern() {
+    fn dpids_are_checked_with_their_check_character() {
         assert_eq!(
             "PADPIDA2013042401U".parse::<Dpid>().unwrap().as_str(),
             "PADPIDA2013042401U"
         );
+        // grid's lenient spellings come back canonical.
         assert_eq!(
-            " PADPIDAx1 ".parse::<Dpid>().unwrap().to_string(),
-            "PADPIDAx1"
+            " pa-dpida-2013042401-u "
+                .parse::<Dpid>()
+                .unwrap()
+                .to_string(),
+            "PADPIDA2013042401U"
         );
-        for bad in ["", "PADPIDA", "padpida2013", "PADPIDA-1", "DPID2013042401U"] {
+        // The pattern the schema asks for is not enough: `PADPIDA2013042401V` has the
+        // wrong check character.
+        for bad in [
+            "",
+            "PADPIDA",
+            "PADPIDAx1",
+            "PADPIDA2013042401V",
+            "padpida2013",
+            "DPID2013042401U",
+        ] {
             let error = bad.parse::<Dpid>().unwrap_err();
             assert_eq!(
                 error.to_string(),
                 format!(
-                    "invalid dpid {bad:?}: expected PADPIDA followed by letters and digits, e.g. PADPIDA2013042401U"
+                    "invalid dpid {bad:?}: expected PADPIDA, ten letters or digits and an ISO \
+                     7064 MOD 37,36 check character, e.g. PADPIDA2013042401U"
                 )
             );
         }
@@ -402,7 +417,7 @@ mod tests {
 
     #[test]
     fn message_id_is_checked() {
-        let party = MessageParty::new("PADPIDA1".parse().unwrap(), "x");
+        let party = MessageParty::new("PADPIDA2013042401U".parse().unwrap(), "x");
         let mut header = MessageHeader::new(
             "M1",
             party.clone(),

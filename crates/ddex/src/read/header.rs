@@ -87,8 +87,9 @@ fn messaging_party<'a>(
                             rules::INVALID_DPID,
                             Some(pull.position_of(child.offset)),
                             format!(
-                                "the {name} PartyId {text:?} is no dpid (PADPIDA followed by \
-                                 letters and digits); kept as written"
+                                "the {name} PartyId {text:?} is no dpid (PADPIDA, ten letters \
+                                 or digits and a check character); kept as written, never \
+                                 written out"
                             ),
                         ));
                         Dpid::unchecked(text.trim().to_owned())

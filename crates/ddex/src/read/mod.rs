@@ -169,7 +169,8 @@ pub mod rules {
     pub const CREATED_WITHOUT_ZONE: &str = "ddex.created_without_zone";
     /// The label party has no name.
     pub const UNNAMED_LABEL: &str = "ddex.unnamed_label";
-    /// A sender or recipient `PartyId` that is no DPID (`PADPIDA…`); kept as written.
+    /// A sender or recipient `PartyId` that is no DPID (`PADPIDA`, ten characters and an ISO
+    /// 7064 MOD 37,36 check character); kept as written, refused by export.
     pub const INVALID_DPID: &str = "ddex.invalid_dpid";
     /// The message id is empty.
     pub const EMPTY_MESSAGE_ID: &str = "ddex.empty_message_id";
