@@ -101,11 +101,20 @@ fn syntax_errors_name_file_line_and_column() {
     .unwrap();
     let run = in_dir(d, &["release", "validate", "bad.json"]);
     assert_code(&run, 1);
+    let lines = run.lines();
     assert_eq!(
-        run.lines(),
-        [
-            "bad.json:4:49: tracks[0].isrc: invalid isrc \"QZAQQ26X0001\": invalid character 'X' at position 8 in the designation code: expected a digit 0-9"
-        ]
+        lines[0],
+        "bad.json:4:49: tracks[0].isrc: invalid isrc \"QZAQQ26X0001\": invalid character 'X' at position 8 in the designation code: expected a digit 0-9"
+    );
+    // The release stays, the ISRC marked unreadable: its other problems are reported in the
+    // same run, and the ISRC is not called missing.
+    assert!(
+        lines.iter().any(|l| l.contains("[track.missing_duration]")),
+        "{lines:?}"
+    );
+    assert!(
+        !lines.iter().any(|l| l.contains("[track.missing_isrc]")),
+        "{lines:?}"
     );
     let json = in_dir(d, &["release", "validate", "--format", "json", "bad.json"]);
     let objects = json.json_lines();
@@ -316,4 +325,45 @@ fn assign_refuses_two_releases_with_one_key() {
     let run = in_dir(d, &keyed);
     assert_code(&run, 0);
     assert_eq!(run.lines().len(), 2, "{}", run.stderr);
+}
+
+/// Findings about a release read from CSV name its row: the track's for a track, the
+/// release's first row for the release, in text and in JSON.
+#[test]
+fn csv_findings_name_their_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("r.csv"),
+        "upc,release_title,release_artist,release_type,release_date,track,track_title,isrc,duration\n\
+         0036000291453,A,X,ep,2026-03-01,1,One,QZAQQ2600001,3:00\n\
+         0036000291453,A,X,ep,2026-03-01,1,Again,QZAQQ2600002,3:00\n",
+    )
+    .unwrap();
+    let run = in_dir(d, &["release", "validate", "r.csv"]);
+    assert_code(&run, 1);
+    let lines = run.lines();
+    assert!(
+        lines.contains(
+            &"r.csv:3: release 1 \"A\", disc 1 track 1: error [track.duplicate_number] two tracks are number 1 on disc 1 (this one is \"Again\")"
+        ),
+        "{lines:?}"
+    );
+    // The invalid UPC is reported once per row, as the error it is, and not as missing.
+    assert_eq!(
+        lines.iter().filter(|l| l.contains("invalid upc")).count(),
+        2,
+        "{lines:?}"
+    );
+    assert!(
+        !lines.iter().any(|l| l.contains("missing_upc")),
+        "{lines:?}"
+    );
+    let json = in_dir(d, &["release", "validate", "--format", "json", "r.csv"]);
+    let duplicate = json
+        .json_lines()
+        .into_iter()
+        .find(|o| o["rule"] == "track.duplicate_number")
+        .unwrap_or_else(|| panic!("{}", json.stdout));
+    assert_eq!(duplicate["line"], 3);
 }

@@ -3,9 +3,9 @@
 use isrc::Isrc;
 use upc::Upc;
 
-use crate::report::{Finding, Severity};
+use crate::report::{Finding, Location, Severity};
 use crate::rules;
-use crate::{Error, Release, ValidationOptions};
+use crate::{Error, Field, Release, ValidationOptions};
 
 /// Where new codes come from: the in-memory allocators of the `isrc` and `upc` crates, or a
 /// durable ledger that commits every code before handing it out.
@@ -151,7 +151,11 @@ impl Release {
     ///   so on error the release is unchanged (codes a source issued before failing stay
     ///   issued: a gap in the sequence, never a duplicate).
     /// - [`Error::ShortIssue`] when the source returns fewer ISRCs than asked for.
+    /// - [`Error::UnreadableCode`] when a reader found a code it could not read (see
+    ///   [`Provenance`](crate::Provenance)): the code is wrong, not missing, and a new one
+    ///   would name the recording or product twice.
     pub fn assign(&mut self, mut source: impl CodeSource) -> Result<Assigned, Error> {
+        self.refuse_unreadable_codes()?;
         let blocking: Vec<Finding> = self
             .validate_with(&ValidationOptions::draft())
             .into_iter()
@@ -205,5 +209,28 @@ impl Release {
             });
         }
         Ok(assigned)
+    }
+
+    fn refuse_unreadable_codes(&self) -> Result<(), Error> {
+        let here = Location::release(0, self.upc).at_line(self.provenance.line());
+        if self.upc.is_none() && self.provenance.is_unreadable(Field::Upc) {
+            return Err(Error::UnreadableCode {
+                code: "upc",
+                location: here,
+            });
+        }
+        match self
+            .tracks
+            .iter()
+            .find(|t| t.isrc.is_none() && t.provenance.is_unreadable(Field::Isrc))
+        {
+            Some(track) => Err(Error::UnreadableCode {
+                code: "isrc",
+                location: here
+                    .track(track.disc, track.number)
+                    .at_line(track.provenance.line()),
+            }),
+            None => Ok(()),
+        }
     }
 }

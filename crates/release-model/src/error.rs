@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::report::Finding;
+use crate::report::{Finding, Location};
 
 /// Everything that can go wrong in `release-model`.
 ///
@@ -92,6 +92,18 @@ pub enum Error {
         /// The blocking findings.
         findings: Vec<Finding>,
     },
+    /// [`Release::assign`](crate::Release::assign) found a code that its reader could not
+    /// read: it is wrong rather than missing, and a new code would name the same recording or
+    /// product twice.
+    #[error(
+        "refusing to assign codes: the {code} at {location} did not read from its file: correct it first"
+    )]
+    UnreadableCode {
+        /// `"upc"` or `"isrc"`.
+        code: &'static str,
+        /// Where (the release is numbered 1 as a lone release).
+        location: Location,
+    },
     /// The ISRC allocator could not issue (an exhausted range).
     #[error("cannot issue isrcs: {0}")]
     IsrcIssue(isrc::Error),
@@ -158,6 +170,7 @@ impl Error {
             Error::Format(_) => "format",
             Error::Io(_) => "io",
             Error::AssignRefused { .. } => "assign_refused",
+            Error::UnreadableCode { .. } => "unreadable_code",
             Error::IsrcIssue(_) => "isrc_issue",
             Error::UpcIssue(_) => "upc_issue",
             Error::ShortIssue { .. } => "short_issue",

@@ -41,12 +41,16 @@ impl fmt::Display for ImportWarning {
 /// so this holds every good release **and** every problem.
 ///
 /// Each error is an [`Error::Json`] or [`Error::Csv`] with its line, column and field (or a
-/// top-level [`Error::Io`]). A release with a bad field is left out of `releases` (a CSV row
-/// with a bad field is left out of its release).
+/// top-level [`Error::Io`]). A field that does not read (a code, a date, a duration, …) is
+/// left empty and marked in its release's or track's [`Provenance`](crate::Provenance): the
+/// release and the row stay, so that validation runs every other rule on them. What does not
+/// fit the format at all (a JSON syntax error or unknown field, a CSV row with the wrong
+/// number of fields) loses its release or row.
 #[derive(Debug, Default)]
 #[must_use]
 pub struct Import {
-    /// The releases read without error, in file order.
+    /// The releases read, in file order (with the fields that did not read left empty and
+    /// marked).
     pub releases: Vec<Release>,
     /// Every error, in file order.
     pub errors: Vec<Error>,

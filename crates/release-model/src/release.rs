@@ -8,7 +8,7 @@ use isrc::Isrc;
 use serde::{Deserialize, Serialize};
 use upc::Upc;
 
-use crate::{Error, PartialDate};
+use crate::{Error, PartialDate, Provenance};
 
 /// What kind of product a release is, as the DSPs and DDEX sort them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -132,6 +132,10 @@ pub struct Track {
     /// to open it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// The line it was read from and the fields that did not read; never serialised, and
+    /// ignored by `==`.
+    #[serde(skip)]
+    pub provenance: Provenance,
 }
 
 impl Track {
@@ -148,6 +152,7 @@ impl Track {
             duration: None,
             explicit: false,
             file: None,
+            provenance: Provenance::new(),
         }
     }
 
@@ -216,6 +221,10 @@ pub struct Release {
     /// The tracks, in the order given (validation checks the numbering, not the order).
     #[serde(default)]
     pub tracks: Vec<Track>,
+    /// The line it was read from (a CSV release: its first row) and the fields that did not
+    /// read; never serialised, and ignored by `==`.
+    #[serde(skip)]
+    pub provenance: Provenance,
 }
 
 impl Release {

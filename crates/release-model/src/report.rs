@@ -53,6 +53,10 @@ pub struct Location {
     /// The track number on that disc, for findings about a track.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub track: Option<u32>,
+    /// The 1-based line of the file the release or track was read from, when its reader
+    /// said (a CSV row; for a release, its first row).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
 }
 
 impl Location {
@@ -64,7 +68,14 @@ impl Location {
             upc,
             disc: None,
             track: None,
+            line: None,
         }
+    }
+
+    /// The same place, read from `line` of its file (None: not known).
+    #[must_use]
+    pub const fn at_line(self, line: Option<u64>) -> Location {
+        Location { line, ..self }
     }
 
     /// A disc of the release.
@@ -107,19 +118,69 @@ impl fmt::Display for ReleasePart {
 }
 
 impl fmt::Display for Location {
+    /// `release #2 (upc 614141000012), disc 1 track 3, line 14`: the release, then what
+    /// [`Location::within`] says.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.release_part())?;
-        self.fmt_within(f)
+        if !self.within().is_empty() {
+            write!(f, ", {}", self.within())?;
+        }
+        Ok(())
     }
 }
 
 impl Location {
-    fn fmt_within(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.disc, self.track) {
-            (Some(d), Some(t)) => write!(f, ", disc {d} track {t}"),
-            (Some(d), None) => write!(f, ", disc {d}"),
-            _ => Ok(()),
+    /// The place within the release, the one way it is written everywhere: `disc 1 track 3`,
+    /// `disc 2`, each followed by `, line 14` when the line is known (a release-level finding
+    /// read from a file: `line 14` alone); empty for a release-level finding without a line.
+    #[must_use]
+    pub const fn within(&self) -> Within {
+        Within {
+            disc: self.disc,
+            track: self.track,
+            line: self.line,
         }
+    }
+}
+
+/// The place of a finding within its release, as [`Location::within`] gives it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Within {
+    disc: Option<u32>,
+    track: Option<u32>,
+    line: Option<u64>,
+}
+
+impl Within {
+    /// A track of a disc: `disc 1 track 3`.
+    #[must_use]
+    pub const fn track(disc: u32, number: u32) -> Within {
+        Within {
+            disc: Some(disc),
+            track: Some(number),
+            line: None,
+        }
+    }
+
+    /// Whether there is nothing to say (a release-level finding without a line).
+    #[must_use]
+    pub const fn is_empty(&self) -> bool {
+        self.disc.is_none() && self.line.is_none()
+    }
+}
+
+impl fmt::Display for Within {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.disc, self.track) {
+            (Some(d), Some(t)) => write!(f, "disc {d} track {t}")?,
+            (Some(d), None) => write!(f, "disc {d}")?,
+            _ => {}
+        }
+        if let Some(line) = self.line {
+            let separator = if self.disc.is_some() { ", " } else { "" };
+            write!(f, "{separator}line {line}")?;
+        }
+        Ok(())
     }
 }
 
@@ -275,6 +336,7 @@ impl fmt::Display for Report {
     /// release #1 (upc 614141000012):
     ///   error   release.empty_title: the release has no title
     ///   warning isrc.unknown_prefix (disc 1 track 2): …
+    ///   error   track.duplicate_number (disc 1 track 3, line 5): … (a release read from CSV)
     /// 1 error, 1 warning
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -290,11 +352,8 @@ impl fmt::Display for Report {
                 current = Some(loc.release);
             }
             write!(f, "  {:<7} {}", finding.severity.as_str(), finding.rule)?;
-            if let (Some(d), t) = (loc.disc, loc.track) {
-                match t {
-                    Some(t) => write!(f, " (disc {d} track {t})")?,
-                    None => write!(f, " (disc {d})")?,
-                }
+            if !loc.within().is_empty() {
+                write!(f, " ({})", loc.within())?;
             }
             writeln!(f, ": {}", finding.message)?;
         }

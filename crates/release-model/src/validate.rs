@@ -15,7 +15,7 @@ use crate::duration::Clock;
 use crate::hash::{FastMap, map_with_capacity};
 use crate::report::{Finding, Location, Report, Severity};
 use crate::rules::{self as r};
-use crate::{Catalog, PartialDate, Release, ReleaseType, Track};
+use crate::{Catalog, Field, PartialDate, Release, ReleaseType, Track};
 
 /// How strictly to validate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -154,6 +154,9 @@ struct Validator<'a> {
     positions: Vec<(u32, u32, u32)>,
     upcs: FastMap<u64, u32>,
     isrcs: FastMap<Isrc, Seen>,
+    /// Whether every track of the current release has a readable place: when one does not,
+    /// a gap in the numbering may be that track, and is not reported.
+    numbering_known: bool,
     report: Report,
 }
 
@@ -170,6 +173,7 @@ impl<'a> Validator<'a> {
             positions: Vec::new(),
             upcs: map_with_capacity(releases.len()),
             isrcs: map_with_capacity(tracks),
+            numbering_known: true,
             report: Report::new(),
         }
     }
@@ -211,8 +215,10 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// The release at `release`, on the line of the file it was read from.
     fn location_of(&self, release: usize) -> Location {
-        Location::release(release, self.releases[release].upc)
+        let r = &self.releases[release];
+        Location::release(release, r.upc).at_line(r.provenance.line())
     }
 
     fn release(&mut self, index: usize) {
@@ -226,7 +232,10 @@ impl<'a> Validator<'a> {
     }
 
     fn release_fields(&mut self, index: usize, release: &'a Release, here: Location) {
+        let unreadable = |field| release.provenance.is_unreadable(field);
         match release.upc {
+            // The reader reported the UPC it could not read; it is not missing.
+            None if unreadable(Field::Upc) => {}
             None => self.push_with(
                 r::MISSING_UPC,
                 self.code_severity(),
@@ -292,7 +301,7 @@ impl<'a> Validator<'a> {
                 "the release has no tracks".to_owned(),
             );
         }
-        if release.release_type.is_none() {
+        if release.release_type.is_none() && !unreadable(Field::ReleaseType) {
             self.push(
                 r::MISSING_RELEASE_TYPE,
                 here,
@@ -300,6 +309,8 @@ impl<'a> Validator<'a> {
             );
         }
         match (release.release_date, release.original_release_date) {
+            (None, None)
+                if unreadable(Field::ReleaseDate) || unreadable(Field::OriginalReleaseDate) => {}
             (None, None) => self.push(
                 r::MISSING_RELEASE_DATE,
                 here,
@@ -318,8 +329,10 @@ impl<'a> Validator<'a> {
         let release_year = release.release_date.map(PartialDate::year);
         let options = self.options;
         self.positions.clear();
+        self.numbering_known = true;
         for (i, track) in release.tracks.iter().enumerate() {
-            let at = here.track(track.disc, track.number);
+            let at = track_at(here, track);
+            let unreadable = |field| track.provenance.is_unreadable(field);
             if blank(&track.title) {
                 self.push(
                     r::EMPTY_TRACK_TITLE,
@@ -334,7 +347,10 @@ impl<'a> Validator<'a> {
                     "the track artist is empty: leave it out to use the release artist".to_owned(),
                 );
             }
-            if track.disc == 0 || track.number == 0 {
+            if unreadable(Field::Disc) || unreadable(Field::Number) {
+                // Its place is unknown: the numbering cannot be judged for gaps.
+                self.numbering_known = false;
+            } else if track.disc == 0 || track.number == 0 {
                 self.push(
                     r::INVALID_POSITION,
                     at,
@@ -351,6 +367,7 @@ impl<'a> Validator<'a> {
                 self.positions.push((track.disc, track.number, i as u32));
             }
             match track.isrc {
+                None if unreadable(Field::Isrc) => {}
                 None => self.push_with(
                     r::MISSING_ISRC,
                     self.code_severity(),
@@ -364,6 +381,7 @@ impl<'a> Validator<'a> {
                 Some(code) => self.isrc(index, i, code, release_year, at),
             }
             match track.duration {
+                None if unreadable(Field::Duration) => {}
                 None => self.push(
                     r::MISSING_DURATION,
                     at,
@@ -449,9 +467,7 @@ impl<'a> Validator<'a> {
         };
         if seen.last_release == r32 {
             let earlier = &self.releases[release].tracks[seen.last_track as usize];
-            let related = self
-                .location_of(release)
-                .track(earlier.disc, earlier.number);
+            let related = track_at(self.location_of(release), earlier);
             self.push_with(
                 r::DUPLICATE_ISRC,
                 Severity::Warning,
@@ -468,9 +484,7 @@ impl<'a> Validator<'a> {
             let this_release = &self.releases[release];
             let this = &this_release.tracks[track];
             if !self.same_recording(first, &first_release.artist, this, &this_release.artist) {
-                let related = self
-                    .location_of(seen.first_release as usize)
-                    .track(first.disc, first.number);
+                let related = track_at(self.location_of(seen.first_release as usize), first);
                 let message = format!(
                     "isrc {code} is {} here but {} on {related}: one isrc names one recording",
                     describe(this, &this_release.artist),
@@ -514,7 +528,9 @@ impl<'a> Validator<'a> {
         while start < positions.len() {
             let disc = positions[start].0;
             let end = start + positions[start..].partition_point(|p| p.0 == disc);
-            gap(&mut missing_discs, expected_disc, disc);
+            if self.numbering_known {
+                gap(&mut missing_discs, expected_disc, disc);
+            }
             expected_disc = disc.saturating_add(1);
             self.disc(release, here, disc, &positions[start..end]);
             start = end;
@@ -538,17 +554,20 @@ impl<'a> Validator<'a> {
         let mut previous = 0;
         for &(_, number, index) in tracks {
             if number == previous {
-                let title = &release.tracks[index as usize].title;
+                let track = &release.tracks[index as usize];
+                let title = &track.title;
                 self.push(
                     r::DUPLICATE_NUMBER,
-                    here.track(disc, number),
+                    track_at(here, track),
                     format!(
                         "two tracks are number {number} on disc {disc} (this one is \"{title}\")"
                     ),
                 );
                 continue;
             }
-            gap(&mut missing, expected, number);
+            if self.numbering_known {
+                gap(&mut missing, expected, number);
+            }
             expected = number.saturating_add(1);
             previous = number;
         }
@@ -606,6 +625,13 @@ impl<'a> Validator<'a> {
             );
         }
     }
+}
+
+/// Where `track` of the release at `release` is: its disc and number, and its own line when
+/// its reader gave one (else the release's).
+fn track_at(release: Location, track: &Track) -> Location {
+    let line = track.provenance.line().or(release.line);
+    release.track(track.disc, track.number).at_line(line)
 }
 
 /// A duration for a message: `0.5 s` below a minute, else `m:ss` / `h:mm:ss`.

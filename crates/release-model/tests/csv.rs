@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use release_model::{Error, Release, Track, csv, json};
+use release_model::{Error, Field, Release, Track, csv, json};
 
 fn errors(import: &release_model::Import) -> Vec<String> {
     import.errors.iter().map(Error::to_string).collect()
@@ -95,7 +95,11 @@ fn a_shortened_upc_is_restored_only_when_its_check_digit_proves_it() {
             "line 3, column 1 (upc): invalid upc \"36000291453\": invalid length: expected 8, 12, 13 or 14 digits, found 11"
         ]
     );
-    assert_eq!(import.releases[1].upc.unwrap().kind(), upc::Kind::Ean8);
+    // The row with the unreadable UPC stays, as a release of its own with the UPC marked.
+    assert_eq!(import.releases[1].title, "B");
+    assert_eq!(import.releases[1].upc, None);
+    assert!(import.releases[1].provenance.is_unreadable(Field::Upc));
+    assert_eq!(import.releases[2].upc.unwrap().kind(), upc::Kind::Ean8);
     assert_eq!(import.warnings.len(), 1);
 }
 
@@ -142,9 +146,21 @@ fn every_row_error_is_reported_and_good_rows_kept() {
             "line 7, column 3 (release_date): \"2026-03-02\" contradicts \"2026-03-01\" on line 2 for the same release",
         ]
     );
+    // Every row but the one with the wrong number of fields stays, its bad fields empty and
+    // marked unreadable, so that validation still sees the release's numbering.
     let release = &import.releases[0];
-    assert_eq!(release.tracks.len(), 1);
+    let numbers: Vec<u32> = release.tracks.iter().map(|t| t.number).collect();
+    assert_eq!(numbers, [1, 0, 3, 5, 6]);
     assert_eq!(release.tracks[0].duration, Some(Duration::from_secs(201)));
+    let two = &release.tracks[1];
+    assert_eq!((two.isrc, two.duration), (None, None));
+    for field in [Field::Number, Field::Isrc, Field::Duration, Field::Explicit] {
+        assert!(two.provenance.is_unreadable(field), "{field:?}");
+    }
+    assert!(!two.provenance.is_unreadable(Field::Disc));
+    assert!(release.tracks[3].provenance.is_unreadable(Field::Disc));
+    assert!(release.provenance.is_unreadable(Field::ReleaseDate));
+    assert_eq!(two.provenance.line(), Some(3));
     match &import.errors[1] {
         Error::Csv {
             line,
@@ -262,7 +278,7 @@ fn files_and_cover_are_columns_of_their_own() {
     let release = &import.releases[0];
     assert_eq!(release.cover.as_deref(), Some("art/cover.png"));
     let files: Vec<_> = release.tracks.iter().map(|t| t.file.as_deref()).collect();
-    assert_eq!(files, [Some("audio/01.flac"), None]);
+    assert_eq!(files, [Some("audio/01.flac"), None, Some("audio/03.flac")]);
 
     let written = csv::to_string(&import.releases);
     let header = written.lines().next().unwrap();

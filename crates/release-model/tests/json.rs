@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use release_model::{Catalog, Error, Release, json};
+use release_model::{Catalog, Error, Field, Release, json};
 
 const VESICA: &str = r#"{
   "upc": "0036000291452",
@@ -115,7 +115,28 @@ fn every_bad_release_is_reported_with_its_place() {
 ]"#;
     let import = json::from_str(text);
     let titles: Vec<&str> = import.releases.iter().map(|r| r.title.as_str()).collect();
-    assert_eq!(titles, ["Good", "Good too"]);
+    // A field that does not read loses only itself: its release stays, the field empty and
+    // marked. A structural error (a negative track number) loses the release.
+    assert_eq!(
+        titles,
+        [
+            "Good",
+            "Bad UPC",
+            "Good too",
+            "Bad track",
+            "UPC as a number",
+            "Bad date",
+            "Bad type"
+        ]
+    );
+    assert!(import.releases[1].provenance.is_unreadable(Field::Upc));
+    assert_eq!(import.releases[3].tracks.len(), 2);
+    assert!(
+        import.releases[3].tracks[1]
+            .provenance
+            .is_unreadable(Field::Duration)
+    );
+    assert!(!import.releases[3].tracks[0].provenance.has_unreadable());
     let messages: Vec<String> = import.errors.iter().map(Error::to_string).collect();
     assert_eq!(
         messages,

@@ -30,6 +30,9 @@ struct JsonFinding<'a> {
     disc: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     track: Option<u32>,
+    /// The line of the file the release or track was read from (CSV rows).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
     severity: Severity,
     rule: &'a str,
     message: &'a str,
@@ -96,6 +99,7 @@ pub fn write_report(
                     upc: finding.location.upc.map(|u| u.to_string()),
                     disc: finding.location.disc,
                     track: finding.location.track,
+                    line: finding.location.line,
                     severity: finding.severity,
                     rule: finding.rule,
                     message: &finding.message,
@@ -107,19 +111,24 @@ pub fn write_report(
     Ok(())
 }
 
-/// `FILE: release N "TITLE" (upc CODE), disc D track T: SEVERITY [RULE] message`.
+/// `FILE[:LINE]: release N "TITLE" (upc CODE), disc D track T: SEVERITY [RULE] message`, the
+/// line when the release or track came from a file that gives one (a CSV row).
 pub fn text_finding(finding: &Finding, release: &Release, origin: &Origin) -> String {
-    let mut place = format!(
-        "{}: release {} {:?}",
-        origin.file, origin.index_in_file, release.title
-    );
-    if let Some(upc) = finding.location.upc {
+    let location = finding.location;
+    let mut place = origin.file.clone();
+    if let Some(line) = location.line {
+        place.push_str(&format!(":{line}"));
+    }
+    place.push_str(&format!(
+        ": release {} {:?}",
+        origin.index_in_file, release.title
+    ));
+    if let Some(upc) = location.upc {
         place.push_str(&format!(" (upc {upc})"));
     }
-    match (finding.location.disc, finding.location.track) {
-        (Some(disc), Some(track)) => place.push_str(&format!(", disc {disc} track {track}")),
-        (Some(disc), None) => place.push_str(&format!(", disc {disc}")),
-        _ => {}
+    let within = location.at_line(None).within();
+    if !within.is_empty() {
+        place.push_str(&format!(", {within}"));
     }
     format!(
         "{place}: {} [{}] {}",

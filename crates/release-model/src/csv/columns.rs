@@ -1,5 +1,7 @@
 //! The CSV columns: names, aliases, and which belong to the release or the track.
 
+use crate::Field;
+
 /// A column the reader understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Column {
@@ -91,6 +93,23 @@ impl Column {
             Column::Cover => "cover",
             Column::File => "file",
         }
+    }
+
+    /// The field of the model a reader marks unreadable when this column's cell does not read
+    /// (None: a text column, which always reads).
+    pub(crate) const fn field(self) -> Option<Field> {
+        Some(match self {
+            Column::Upc => Field::Upc,
+            Column::ReleaseType => Field::ReleaseType,
+            Column::ReleaseDate => Field::ReleaseDate,
+            Column::OriginalReleaseDate => Field::OriginalReleaseDate,
+            Column::ReleaseExplicit | Column::Explicit => Field::Explicit,
+            Column::Disc => Field::Disc,
+            Column::Track => Field::Number,
+            Column::Isrc => Field::Isrc,
+            Column::Duration => Field::Duration,
+            _ => return None,
+        })
     }
 
     /// The index into per-column tables.

@@ -10,7 +10,9 @@ use upc::Upc;
 use super::columns::{ALL, Column, REQUIRED};
 use super::lines::LineTracking;
 use crate::codes::{parse_isrc, parse_upc};
-use crate::{Error, Import, ImportWarning, PartialDate, Release, ReleaseType, Track, duration};
+use crate::{
+    Error, Import, ImportWarning, PartialDate, Provenance, Release, ReleaseType, Track, duration,
+};
 
 /// Reads CSV text.
 ///
@@ -22,7 +24,8 @@ use crate::{Error, Import, ImportWarning, PartialDate, Release, ReleaseType, Tra
 ///      036000291452,Vesica Piscis,One Yen,x,Track 3,QZAQQ2600003,245\n",
 /// );
 /// assert_eq!(import.releases.len(), 1);
-/// assert_eq!(import.releases[0].tracks.len(), 2);
+/// // The row with the bad track number stays, its number marked unreadable.
+/// assert_eq!(import.releases[0].tracks.len(), 3);
 /// assert_eq!(import.releases[0].upc.map(|u| u.to_string()).as_deref(), Some("036000291452"));
 /// assert_eq!(import.warnings[0].to_string(), "line 2, column 1 (upc): \
 ///     upc \"36000291452\" lost its leading zeros: restored as 036000291452 (the check digit agrees)");
@@ -100,6 +103,7 @@ pub fn read<R: Read>(reader: R) -> Import {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
     Upc(Upc),
+    UnreadableUpc(String),
     Draft(String, String),
 }
 
@@ -140,6 +144,8 @@ struct ReleaseCells<'r> {
     c_line: Option<&'r str>,
     explicit: Option<bool>,
     cover: Option<&'r str>,
+    /// The text of a UPC that did not read.
+    unreadable_upc: Option<&'r str>,
 }
 
 impl State {
@@ -233,9 +239,21 @@ impl State {
             });
             return;
         }
-        let mut errors = Vec::new();
         let index = self.index;
+        let mut errors = Vec::new();
+        // A field that does not read is reported and left empty; the row stays, marked, so
+        // that every other rule of its release still runs on it.
+        let mut release_marks = Provenance::at_line(line);
+        let mut track_marks = Provenance::at_line(line);
         let mut fail = |column: Column, error: Error| {
+            if let Some(field) = column.field() {
+                let marks = if column.is_track() {
+                    &mut track_marks
+                } else {
+                    &mut release_marks
+                };
+                marks.mark_unreadable(field);
+            }
             errors.push(Error::Csv {
                 line,
                 column: index[column.index()].map(|i| i + 1),
@@ -245,13 +263,12 @@ impl State {
         };
         let cells = self.release_cells(record, line, &mut fail);
         let track = self.track_cells(record, &mut fail);
-        if !errors.is_empty() {
-            self.import.errors.append(&mut errors);
-            return;
-        }
-        let key = match cells.upc {
-            Some(upc) => Key::Upc(upc),
-            None => Key::Draft(
+        self.import.errors.append(&mut errors);
+        let key = match (cells.upc, cells.unreadable_upc) {
+            (Some(upc), _) => Key::Upc(upc),
+            // Rows that give one unreadable UPC are one release, as they would be were it valid.
+            (None, Some(text)) => Key::UnreadableUpc(text.to_owned()),
+            (None, None) => Key::Draft(
                 cells.title.unwrap_or_default().to_owned(),
                 cells.artist.unwrap_or_default().to_owned(),
             ),
@@ -259,17 +276,24 @@ impl State {
         let groups = &mut self.groups;
         let group = *self.keys.entry(key).or_insert_with(|| {
             groups.push(Group {
-                release: Release::default(),
+                release: Release {
+                    provenance: Provenance::at_line(line),
+                    ..Release::default()
+                },
                 set_on: [0; ALL.len()],
             });
             groups.len() - 1
         });
-        if let Err(mut conflicts) = merge(&mut self.groups[group], cells, line, &index) {
+        let group = &mut self.groups[group];
+        group.release.provenance.merge_unreadable(release_marks);
+        // A contradicting release value is an error on this row and none of the row's release
+        // values apply; its track still belongs to the release.
+        if let Err(mut conflicts) = merge(group, cells, line, &index) {
             self.import.errors.append(&mut conflicts);
-            return;
         }
-        if let Some(track) = track {
-            self.groups[group].release.tracks.push(track);
+        if let Some(mut track) = track {
+            track.provenance = track_marks;
+            group.release.tracks.push(track);
         }
     }
 
@@ -309,7 +333,10 @@ impl State {
                         });
                         cells.upc = Some(code);
                     }
-                    None => fail(Column::Upc, error),
+                    None => {
+                        cells.unreadable_upc = Some(upc);
+                        fail(Column::Upc, error);
+                    }
                 },
             }
         }
@@ -377,6 +404,7 @@ impl State {
             duration,
             explicit,
             file: optional(Column::File),
+            provenance: Provenance::new(),
         })
     }
 
