@@ -1,7 +1,7 @@
 //! The laws of the release readers: a file read with errors still says where each one is, and
 //! what was read, written out again by the matching writer, reads back to the same releases.
 
-use ddex::{Delivery, ExportOptions};
+use ddex::{Delivery, ErnVersion, ExportOptions};
 use release_model::{Error, Import, Release, csv, json};
 
 use crate::{Lines, line_count, line_is_in};
@@ -78,9 +78,9 @@ pub fn csv(input: &[u8]) {
 const DEFAULT_GENRE: &str = "Unclassified";
 
 /// The DDEX ERN reader on `input` (any version it reads, a release or a purge): an error and
-/// every note name a line of the message; a release read, exported again as ERN 4.3 with its
-/// header and deals (when the writer accepts the release), imports to the same release and
-/// deals.
+/// every note name a line of the message; a release read, exported again in each version the
+/// writer writes (4.3, 3.8.2) with its header and deals (when the writer accepts the release),
+/// imports to the same release and deals.
 pub fn ddex(input: &[u8]) {
     // Lines counted on the bytes: for a UTF-16 message that over-counts, which keeps the
     // bound safe.
@@ -105,21 +105,29 @@ pub fn ddex(input: &[u8]) {
     };
     // A default genre, as ERN requires one and many messages give none: more releases reach
     // the writer, and come back with that genre.
-    let options = ExportOptions::new()
-        .deals(imported.deals.clone())
-        .default_genre(DEFAULT_GENRE);
-    let Ok(written) = ddex::export_to_string(&imported.release, &imported.header, &options) else {
-        return;
-    };
-    let again = ddex::import(written.as_bytes())
-        .unwrap_or_else(|error| panic!("our own export does not import: {error}\n{written}"));
-    let mut expected = imported.release;
+    let mut expected = imported.release.clone();
     expected
         .genre
         .get_or_insert_with(|| DEFAULT_GENRE.to_owned());
-    assert_eq!(
-        again.release, expected,
-        "the exported message imports to another release\n{written}"
-    );
-    assert_eq!(again.deals, imported.deals, "the deals changed\n{written}");
+    for version in ErnVersion::WRITE {
+        let options = ExportOptions::new()
+            .ern(version)
+            .deals(imported.deals.clone())
+            .default_genre(DEFAULT_GENRE);
+        let Ok(written) = ddex::export_to_string(&imported.release, &imported.header, &options)
+        else {
+            continue;
+        };
+        let again = ddex::import(written.as_bytes()).unwrap_or_else(|error| {
+            panic!("our own ERN {version} export does not import: {error}\n{written}")
+        });
+        assert_eq!(
+            again.release, expected,
+            "the exported ERN {version} message imports to another release\n{written}"
+        );
+        assert_eq!(
+            again.deals, imported.deals,
+            "the deals changed in ERN {version}\n{written}"
+        );
+    }
 }
