@@ -25,8 +25,13 @@ fn places_are_in(input: &[u8], lines: Lines, import: &Import) {
 }
 
 /// A release reader's laws on `input`: every error and warning names one of its lines (as
-/// `lines` counts them), and the releases read, written by the format's writer, read back to
-/// the same releases without error.
+/// `lines` counts them), and the releases read whole (no field the file gave unreadable),
+/// written by the format's writer, read back to the same releases without error.
+///
+/// A release kept with an unreadable field (its error reported, the field left empty, so
+/// that its other rules still run) is left out of the round trip: what the file said there is
+/// not in the model, so the writer cannot say it again, and two rows told apart only by their
+/// unreadable UPCs are one draft release once written without them.
 fn reader(
     input: &[u8],
     lines: Lines,
@@ -36,10 +41,11 @@ fn reader(
 ) {
     let import = read(input);
     places_are_in(input, lines, &import);
-    if import.releases.is_empty() {
+    let whole: Vec<Release> = import.releases.into_iter().filter(read_whole).collect();
+    if whole.is_empty() {
         return;
     }
-    let written = write(&import.releases);
+    let written = write(&whole);
     let again = read_text(&written);
     assert!(
         again.errors.is_empty(),
@@ -47,9 +53,18 @@ fn reader(
         again.errors
     );
     assert_eq!(
-        again.releases, import.releases,
+        again.releases, whole,
         "the writer's output reads back to other releases\n{written}"
     );
+}
+
+/// Whether every field of `release` and its tracks that the file gave was read.
+fn read_whole(release: &Release) -> bool {
+    !release.provenance.has_unreadable()
+        && release
+            .tracks
+            .iter()
+            .all(|track| !track.provenance.has_unreadable())
 }
 
 /// The JSON release reader on `input`.
