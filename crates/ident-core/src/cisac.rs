@@ -23,6 +23,7 @@ pub const IPI_BASE_INITIAL: u32 = 2;
 /// assert_eq!(weighted_check_digit(ISWC_INITIAL, b"034524680"), Some(1));
 /// assert_eq!(weighted_check_digit(IPI_BASE_INITIAL, b"001652493"), Some(7));
 /// ```
+#[inline]
 #[must_use]
 pub const fn weighted_check_digit(initial: u32, body: &[u8]) -> Option<u8> {
     let mut sum = initial as u64;
@@ -47,6 +48,7 @@ pub const fn weighted_check_digit(initial: u32, body: &[u8]) -> Option<u8> {
 /// assert_eq!(name_number_check(b"000177984"), Some(50));
 /// assert_eq!(name_number_check(b"000363033"), Some(14));
 /// ```
+#[inline]
 #[must_use]
 pub const fn name_number_check(body: &[u8]) -> Option<u8> {
     let n = body.len();

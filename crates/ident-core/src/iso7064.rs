@@ -24,6 +24,7 @@ pub mod mod11_2 {
     /// assert_eq!(mod11_2::check_value(b"000000012103268"), Some(3));
     /// assert_eq!(mod11_2::check_value(b"000000012281955"), Some(10));
     /// ```
+    #[inline]
     #[must_use]
     pub const fn check_value(body: &[u8]) -> Option<u8> {
         let n = body.len();
@@ -46,6 +47,7 @@ pub mod mod11_2 {
     /// use ident_core::iso7064::mod11_2;
     /// assert_eq!(mod11_2::check_char(b"000000012281955"), Some(b'X'));
     /// ```
+    #[inline]
     #[must_use]
     pub const fn check_char(body: &[u8]) -> Option<u8> {
         match check_value(body) {
@@ -62,6 +64,7 @@ pub mod mod11_2 {
     /// assert!(mod11_2::is_valid(b"0000000121032683"));
     /// assert!(!mod11_2::is_valid(b"000000011111955X"));
     /// ```
+    #[inline]
     #[must_use]
     pub const fn is_valid(code: &[u8]) -> bool {
         let Some((last, body)) = code.split_last() else {
@@ -179,6 +182,7 @@ pub mod mod37_36 {
     /// The state after `prefix` (canonical characters) from the start: a constant for codes
     /// that begin with fixed text (`PADPIDA`, `A1`), to start [`check_value_from`] there.
     /// `None` when a byte is not in the alphabet.
+    #[inline]
     #[must_use]
     pub const fn state_after(prefix: &[u8]) -> Option<u8> {
         run(36, prefix)
@@ -192,6 +196,7 @@ pub mod mod37_36 {
     /// assert_eq!(mod37_36::check_char(b"A12425GABC1234002"), Some(b'M'));
     /// assert_eq!(mod37_36::check_value(b"A12425GABC1234002"), Some(22));
     /// ```
+    #[inline]
     #[must_use]
     pub const fn check_value(body: &[u8]) -> Option<u8> {
         check_value_from(36, body)
@@ -199,6 +204,7 @@ pub mod mod37_36 {
 
     /// [`check_value`] of a body whose first characters were already run: `state` is what
     /// [`state_after`] gave for them and `rest` the remaining characters.
+    #[inline]
     #[must_use]
     pub const fn check_value_from(state: u8, rest: &[u8]) -> Option<u8> {
         if state == 0 || state as usize >= STATES {
@@ -211,6 +217,7 @@ pub mod mod37_36 {
     }
 
     /// The check character (`0`–`9`, `A`–`Z`) of `body`, or `None` as for [`check_value`].
+    #[inline]
     #[must_use]
     pub const fn check_char(body: &[u8]) -> Option<u8> {
         match check_value(body) {
@@ -227,6 +234,7 @@ pub mod mod37_36 {
     /// assert!(!mod37_36::is_valid(b"A12425GABC1234002Q"));
     /// assert!(mod37_36::is_valid(b"PADPIDA2013042401U"));
     /// ```
+    #[inline]
     #[must_use]
     pub const fn is_valid(code: &[u8]) -> bool {
         is_valid_from(36, code)

@@ -94,16 +94,16 @@ pub fn valid_upcs(seed: u64) -> impl Iterator<Item = Upc> {
 }
 
 /// The parts of a corpus that differ between the code types.
-struct Recipe<T: FromStr> {
-    spelling: fn(usize, &str) -> String,
-    mutations: &'static [fn(&str, &mut Rng) -> String],
-    kind: fn(&T::Err) -> &'static str,
+pub(super) struct Recipe<T: FromStr> {
+    pub(super) spelling: fn(usize, &str) -> String,
+    pub(super) mutations: &'static [fn(&str, &mut Rng) -> String],
+    pub(super) kind: fn(&T::Err) -> &'static str,
 }
 
 /// The corpus of `valid` codes: a lenient spelling of every tenth (kept when it parses back to
 /// the code), then the empty input and mutations of the first 300 (kept when refused, with the
 /// parser's error kind).
-fn corpus<T>(
+pub(super) fn corpus<T>(
     seed: u64,
     valid: impl Iterator<Item = T>,
     count: usize,
@@ -208,7 +208,7 @@ pub fn upc_corpus(seed: u64, count: usize) -> CodeCorpus {
     corpus(seed, valid_upcs(seed), count, &recipe)
 }
 
-fn replace_at(code: &str, index: usize, with: char) -> String {
+pub(super) fn replace_at(code: &str, index: usize, with: char) -> String {
     code.chars()
         .enumerate()
         .map(|(i, c)| if i == index { with } else { c })

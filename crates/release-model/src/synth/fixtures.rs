@@ -39,7 +39,7 @@ pub fn fixture_files() -> Result<Vec<FixtureFile>, Error> {
     let (album, single, compilation) = leerecs_releases(&draft)?;
     let (broken, expected) = broken_catalog()?;
     let file = |path, contents| FixtureFile { path, contents };
-    Ok(vec![
+    let mut files = vec![
         file("fixtures/README.md", README.to_owned()),
         file("fixtures/codes/isrc-valid.txt", isrcs.valid_lines()),
         file("fixtures/codes/isrc-lenient.tsv", isrcs.lenient_tsv()),
@@ -80,7 +80,9 @@ pub fn fixture_files() -> Result<Vec<FixtureFile>, Error> {
             "fixtures/releases/synthetic-1000.json",
             one_per_line(&catalog(SEED, SYNTHETIC).releases)?,
         ),
-    ])
+    ];
+    files.extend(super::ids::code_files(SEED));
+    Ok(files)
 }
 
 const README: &str = "# fixtures
@@ -97,6 +99,9 @@ fails when a file here is stale). Do not edit by hand: change the generator in
 | `codes/upc-valid.txt` | 1,000 valid UPC-A, EAN-13, EAN-8 and GTIN-14 codes |
 | `codes/upc-lenient.tsv` | `spelling<TAB>canonical`: digits with a space or a hyphen |
 | `codes/upc-invalid.tsv` | `input<TAB>kind`: refused inputs with the error kind the `upc` crate reports |
+| `codes/{iswc,isni,ipi-name,ipi-base,grid,dpid,ismn}-valid.txt` | 1,000 valid codes of each type (canonical form) |
+| `codes/{iswc,…,ismn}-lenient.tsv` | `spelling<TAB>canonical`: the customary layouts, labels, lower case, ISMN's old `M` form |
+| `codes/{iswc,…,ismn}-invalid.tsv` | `input<TAB>kind`: refused inputs (wrong check characters among them) with the error kind the parser reports |
 | `releases/vesica-piscis.draft.json` | *Vesica Piscis* by One Yen, 13 tracks, no codes |
 | `releases/vesica-piscis.json` / `.csv` | the same after `assign`: `QZAQQ2600001` … `QZAQQ2600013` and a UPC |
 | `releases/single.json` | a single reusing track 5 of the album (same ISRC, title, artist, duration) |

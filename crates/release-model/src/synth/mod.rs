@@ -8,10 +8,15 @@
 mod catalog;
 mod codes;
 mod fixtures;
+mod ids;
 
 pub use catalog::{Generator, catalog};
 pub use codes::{CodeCorpus, isrc_corpus, upc_corpus, valid_isrcs, valid_upcs};
 pub use fixtures::{FixtureFile, fixture_files};
+pub use ids::{
+    dpid_corpus, grid_corpus, ipi_base_corpus, ipi_name_corpus, ismn_corpus, isni_corpus,
+    iswc_corpus,
+};
 
 /// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and good enough to make data from.
 #[derive(Debug, Clone)]
