@@ -31,7 +31,7 @@ fn alnum<const N: usize>(mut n: u64) -> [u8; N] {
     const ALPHABET: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     std::array::from_fn(|_| {
         let c = ALPHABET[(n % 36) as usize];
-        n = n / 36 ^ n.rotate_left(17);
+        n = (n / 36) ^ n.rotate_left(17);
         c
     })
 }

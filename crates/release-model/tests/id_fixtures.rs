@@ -24,7 +24,9 @@ fn check<T: Code>(name: &str) {
     assert!(lenient.lines().count() >= 50, "{name}");
     for line in lenient.lines() {
         let (spelling, canonical) = line.split_once('\t').expect("two columns");
-        let code: T = spelling.parse().unwrap_or_else(|e| panic!("{spelling}: {e}"));
+        let code: T = spelling
+            .parse()
+            .unwrap_or_else(|e| panic!("{spelling}: {e}"));
         assert_eq!(code.to_string(), canonical);
     }
     let invalid = read(&format!("{name}-invalid.tsv"));
@@ -35,7 +37,10 @@ fn check<T: Code>(name: &str) {
         assert_eq!(error.kind(), kind, "{input:?}: {error}");
         check_errors += usize::from(error.is_check_digit());
     }
-    assert!(check_errors >= 20, "{name}: wrong check characters are among the inputs");
+    assert!(
+        check_errors >= 20,
+        "{name}: wrong check characters are among the inputs"
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::Path;
 
-use ident_core::Code;
+use ident_core::{Code, CodeError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use release_model::csv::LineTracking;
 use serde::Serialize;
@@ -23,7 +23,8 @@ use crate::error::{CmdResult, Error, Outcome};
 use lines::{Line, LineReader, MAX_LINE};
 use shown::Shown;
 
-/// A code type the check commands know how to report on.
+/// A code type the check commands know how to report on: what its summaries and warnings are
+/// called. What an error says (its rule and position) comes from [`ident_core::CodeError`].
 pub trait Checkable: Code {
     /// The plural used in summaries ("ISRCs").
     const PLURAL: &'static str;
@@ -32,18 +33,15 @@ pub trait Checkable: Code {
     /// The rule of the warning for a code seen before in the input ("isrc.duplicate").
     const DUPLICATE: &'static str;
 
-    /// The rule an error breaks: its stable, machine-readable name (the crate's error kind).
-    fn error_rule(error: &<Self as Code>::Error) -> &'static str;
-
-    /// The 1-based character position an error points at, if any.
-    fn error_position(error: &<Self as Code>::Error) -> Option<usize>;
-
     /// The value duplicates are found by: the code itself, or (UPC) its GTIN-14, the same for
     /// every form of one product.
-    fn dedupe_key(self) -> Self;
+    fn dedupe_key(self) -> Self {
+        self
+    }
 
-    /// Calls `each(rule, message)` for every warning the code deserves.
-    fn lints(self, reference_year: u16, each: impl FnMut(&'static str, &dyn Display));
+    /// Calls `each(rule, message)` for every warning the code deserves (none, unless the type
+    /// has lints).
+    fn lints(self, _reference_year: u16, _each: impl FnMut(&'static str, &dyn Display)) {}
 }
 
 /// The output format of a report (`--format` of the check commands, `release validate`,
@@ -85,9 +83,9 @@ struct Problem {
 impl Problem {
     fn of<C: Checkable>(error: &<C as Code>::Error) -> Problem {
         Problem {
-            rule: C::error_rule(error),
+            rule: error.kind(),
             message: error.to_string(),
-            position: C::error_position(error),
+            position: error.position(),
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod args;
 pub mod completions;
 pub mod demo;
+pub mod ids;
 pub mod isrc;
 pub mod ledger;
 pub mod release;
@@ -32,6 +33,30 @@ pub enum Command {
     /// UPC/EAN/GTIN codes (GS1, one per release): check, check digits, conversions, barcodes.
     #[command(subcommand)]
     Upc(upc::UpcCommand),
+    /// ISWCs (ISO 15707, one per musical work): check, format.
+    #[command(subcommand)]
+    Iswc(ids::iswc::Command),
+    /// ISNIs (ISO 27729, parties; ORCID iDs too): check, format.
+    #[command(subcommand)]
+    Isni(ids::isni::Command),
+    /// IPI name numbers (CISAC, songwriters and publishers): check, format.
+    #[command(subcommand)]
+    Ipi(ids::ipi::Command),
+    /// IPI base numbers (CISAC, `I-001652493-7`): check, format.
+    #[command(subcommand)]
+    IpiBase(ids::ipi_base::Command),
+    /// GRids (DDEX release identifiers): check, format.
+    #[command(subcommand)]
+    Grid(ids::grid::Command),
+    /// DPIDs (DDEX party identifiers): check, format.
+    #[command(subcommand)]
+    Dpid(ids::dpid::Command),
+    /// ISMNs (ISO 10957, printed music): check, format.
+    #[command(subcommand)]
+    Ismn(ids::ismn::Command),
+    /// Any identifier: tell which one each line is.
+    #[command(subcommand)]
+    Id(ids::detect::IdCommand),
     /// Releases (JSON, CSV): validate, convert, assign codes.
     #[command(subcommand)]
     Release(release::ReleaseCommand),
@@ -49,6 +74,14 @@ pub fn run(command: Command, command_line: fn() -> clap::Command) -> CmdResult {
     match command {
         Command::Isrc(command) => isrc::run(command),
         Command::Upc(command) => upc::run(command),
+        Command::Iswc(command) => ids::iswc::run(command),
+        Command::Isni(command) => ids::isni::run(command),
+        Command::Ipi(command) => ids::ipi::run(command),
+        Command::IpiBase(command) => ids::ipi_base::run(command),
+        Command::Grid(command) => ids::grid::run(command),
+        Command::Dpid(command) => ids::dpid::run(command),
+        Command::Ismn(command) => ids::ismn::run(command),
+        Command::Id(command) => ids::detect::run(command),
         Command::Release(command) => release::run(command),
         Command::Ledger(command) => ledger::run(command),
         Command::Demo(args) => demo::run(&args),

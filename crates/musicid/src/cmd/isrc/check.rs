@@ -25,18 +25,6 @@ impl Checkable for Isrc {
     const NONCANONICAL: &'static str = "isrc.noncanonical";
     const DUPLICATE: &'static str = "isrc.duplicate";
 
-    fn error_rule(error: &isrc::Error) -> &'static str {
-        error.kind()
-    }
-
-    fn error_position(error: &isrc::Error) -> Option<usize> {
-        error.position()
-    }
-
-    fn dedupe_key(self) -> Self {
-        self
-    }
-
     fn lints(self, reference_year: u16, mut each: impl FnMut(&'static str, &dyn Display)) {
         for warning in self.lint(Some(reference_year)) {
             each(warning.code(), &warning);

@@ -25,14 +25,6 @@ impl Checkable for Upc {
     const NONCANONICAL: &'static str = "upc.noncanonical";
     const DUPLICATE: &'static str = "upc.duplicate";
 
-    fn error_rule(error: &upc::Error) -> &'static str {
-        error.kind()
-    }
-
-    fn error_position(error: &upc::Error) -> Option<usize> {
-        error.position()
-    }
-
     fn dedupe_key(self) -> Self {
         self.to_gtin14()
     }
