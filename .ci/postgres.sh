@@ -135,10 +135,13 @@ musicid_pg_start() {
         "hostssl   all musicid_password 127.0.0.1/32      scram-sha-256" \
         "hostssl   all all              127.0.0.1/32      trust" \
         >"$musicid_pg_data/cluster/pg_hba.conf"
+    # fsync=off unless MUSICID_PG_FSYNC=on: a throwaway cluster need not survive a power cut. In
+    # the configuration file, not on the command line, so that a test may turn it on
+    # (ALTER SYSTEM, which a command-line setting would override).
+    echo "fsync = ${MUSICID_PG_FSYNC:-off}" >>"$musicid_pg_data/cluster/postgresql.conf"
     # The socket goes into the cluster's own folder: /var/run/postgresql may not exist or be ours.
-    # fsync=off unless MUSICID_PG_FSYNC=on: a throwaway cluster need not survive a power cut.
     local options="-c listen_addresses=127.0.0.1 -p $musicid_pg_port -k $musicid_pg_data/cluster"
-    options="$options -c fsync=${MUSICID_PG_FSYNC:-off} -c ssl=on"
+    options="$options -c ssl=on"
     options="$options -c ssl_cert_file=$tls/server.crt -c ssl_key_file=$tls/server.key"
     musicid_pg_run "$musicid_pg_bin/pg_ctl" -D "$musicid_pg_data/cluster" -w -t 60 \
         -l "$musicid_pg_data/cluster/server.log" -o "$options" start >/dev/null || {

@@ -5,7 +5,8 @@
 //!   10,000 per transaction (a pool holds 99,999: each takes 9 blocks, then the next
 //!   prefix/year takes over).
 //! - `ledger_single/sqlite`: one ISRC per transaction, each committed to disk
-//!   (`synchronous = FULL`) before the next: the rate one pipeline worker sees.
+//!   (`synchronous = FULL`) before the next: the rate one pipeline worker sees;
+//!   `ledger_single/sqlite/keyed` the same, retry-safe (`issue_once`, a key each).
 //! - `ledger_block/postgres/100k_in_blocks_of_10k`, `ledger_single/postgres`: the same
 //!   against PostgreSQL (100,000 codes per run: the database is kept between runs), when
 //!   `MUSICID_TEST_POSTGRES_URL` is set and the `ledger/postgres` feature is on
@@ -63,25 +64,35 @@ fn issue_blocks(ledger: &mut Ledger, total: u64, first_pool: u64) -> u64 {
     first_pool + blocks.div_ceil(BLOCKS_PER_POOL)
 }
 
-/// Single issues from a rotating pool, so that no run exhausts one.
+/// Single issues from a rotating pool, so that no run exhausts one; `keyed`: retry-safe,
+/// each under a key of its own (never used before: pools are never reused).
 struct Singles {
     ledger: Ledger,
     issued: u64,
+    keyed: bool,
 }
 
 impl Singles {
     fn issue(&mut self) {
         let number = self.issued / 99_999;
         self.issued += 1;
-        black_box(
+        let codes = if self.keyed {
+            let key = format!("bench single {}", self.issued);
+            self.ledger
+                .issue_once(&pool(number), &key, 1, issued_at(), None)
+                .unwrap()
+                .codes
+        } else {
             self.ledger
                 .issue(&pool(number), 1, issued_at(), None)
-                .unwrap(),
-        );
+                .unwrap()
+        };
+        black_box(codes);
     }
 }
 
-/// `ledger_single/<backend>`: single issues on `ledger`, from pool number `first_pool` on.
+/// `ledger_single/<backend>` and `ledger_single/<backend>/keyed`: single issues on `ledger`,
+/// from pool number `first_pool` on (the keyed ones from the pool after).
 fn bench_singles(c: &mut Criterion, backend: &str, ledger: Ledger, first_pool: u64) {
     let mut group = c.benchmark_group("ledger_single");
     group.sample_size(10);
@@ -89,8 +100,12 @@ fn bench_singles(c: &mut Criterion, backend: &str, ledger: Ledger, first_pool: u
     let mut singles = Singles {
         ledger,
         issued: first_pool * 99_999,
+        keyed: false,
     };
     group.bench_function(backend, |b| b.iter(|| singles.issue()));
+    singles.keyed = true;
+    singles.issued = (first_pool + 1) * 99_999;
+    group.bench_function(format!("{backend}/keyed"), |b| b.iter(|| singles.issue()));
     group.finish();
 }
 

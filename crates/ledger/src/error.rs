@@ -182,6 +182,19 @@ pub enum Error {
         /// What the client reported.
         detail: String,
     },
+    /// The connection to the PostgreSQL server was lost during a call (the server ended the
+    /// session, restarted, or the network failed). Whether a transaction under way committed
+    /// is unknown: issue again with the same key ([`Ledger::issue_once`](crate::Ledger::issue_once))
+    /// to get its codes if it did, new ones if it did not. The ledger's next call connects anew.
+    #[error(
+        "lost the connection to {location}: {detail}; whether the last request committed is unknown: a retry with the same key gets its codes"
+    )]
+    ConnectionLost {
+        /// The location (password hidden).
+        location: String,
+        /// What the client reported.
+        detail: String,
+    },
     /// Opening or reading the ledger file failed (a directory, a missing folder, no access).
     #[error("cannot open {location}: {source}")]
     Io {
@@ -306,4 +319,35 @@ impl std::error::Error for Inconsistent {}
 /// [`Error::Backend`] for data this crate never writes (a hand-edited database).
 pub(crate) fn inconsistent(detail: String) -> Error {
     Error::Backend(BackendError::new(Inconsistent(detail)))
+}
+
+/// [`Error::ConnectionLost`] for an error of the PostgreSQL client that means the session is
+/// gone (closed, ended by the server, or the socket failed); any other error as it is.
+pub(crate) fn connection_lost(error: Error, location: &crate::Location) -> Error {
+    #[cfg(feature = "postgres")]
+    if let Error::Backend(backend) = &error
+        && let Some(client) = std::error::Error::source(backend)
+            .and_then(|source| source.downcast_ref::<postgres::Error>())
+    {
+        use postgres::error::SqlState;
+        let ended_by_server = client.code().is_some_and(|code| {
+            [
+                SqlState::ADMIN_SHUTDOWN,
+                SqlState::CRASH_SHUTDOWN,
+                SqlState::CANNOT_CONNECT_NOW,
+            ]
+            .contains(code)
+        });
+        let socket = std::error::Error::source(client)
+            .is_some_and(|source| source.downcast_ref::<std::io::Error>().is_some());
+        if client.is_closed() || ended_by_server || socket {
+            return Error::ConnectionLost {
+                location: location.to_string(),
+                detail: client.to_string(),
+            };
+        }
+    }
+    #[cfg(not(feature = "postgres"))]
+    let _ = location;
+    error
 }

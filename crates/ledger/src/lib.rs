@@ -70,6 +70,24 @@ pub(crate) enum OpenMode {
     Existing,
 }
 
+/// The database at `location`, opened as `mode` says.
+fn open_backend(location: &Location, mode: OpenMode) -> Result<Box<dyn Backend>, Error> {
+    Ok(match location {
+        Location::Sqlite(path) => Box::new(sqlite::Sqlite::open(path, mode)?),
+        #[cfg(feature = "postgres")]
+        Location::Postgres(url) => Box::new(
+            postgres::Postgres::open(url, location, mode)
+                .map_err(|error| error::connection_lost(error, location))?,
+        ),
+        #[cfg(not(feature = "postgres"))]
+        Location::Postgres(_) => {
+            return Err(Error::PostgresDisabled {
+                location: location.to_string(),
+            });
+        }
+    })
+}
+
 /// A durable issuing ledger on SQLite or PostgreSQL. See the [crate docs](crate).
 ///
 /// One `Ledger` is one connection: give each thread or worker its own (it is `Send`). Any
@@ -79,6 +97,8 @@ pub struct Ledger {
     location: Location,
     /// Row ids of the pools this ledger has issued from (they never change once committed).
     pool_ids: Vec<(AnyPool, i64)>,
+    /// The connection was lost ([`Error::ConnectionLost`]): the next call connects anew.
+    lost: bool,
 }
 
 impl fmt::Debug for Ledger {
@@ -126,21 +146,34 @@ impl Ledger {
     }
 
     fn open_as(location: Location, mode: OpenMode) -> Result<Self, Error> {
-        let backend: Box<dyn Backend> = match &location {
-            Location::Sqlite(path) => Box::new(sqlite::Sqlite::open(path, mode)?),
-            #[cfg(feature = "postgres")]
-            Location::Postgres(url) => Box::new(postgres::Postgres::open(url, &location, mode)?),
-            #[cfg(not(feature = "postgres"))]
-            Location::Postgres(_) => {
-                return Err(Error::PostgresDisabled {
-                    location: location.to_string(),
-                });
-            }
-        };
         Ok(Self {
-            backend,
+            backend: open_backend(&location, mode)?,
             location,
             pool_ids: Vec::new(),
+            lost: false,
+        })
+    }
+
+    /// Runs `work` in one transaction and commits it. After a lost connection the next call
+    /// connects again (the ledger exists: it was open), so that a caller's retry just works.
+    fn transaction<T>(
+        &mut self,
+        mode: Mode,
+        work: impl FnOnce(&mut dyn backend::Txn) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        if self.lost {
+            self.backend = open_backend(&self.location, OpenMode::Existing)?;
+            self.lost = false;
+        }
+        let result = self.backend.begin(mode).and_then(|mut txn| {
+            let value = work(&mut *txn)?;
+            txn.commit()?;
+            Ok(value)
+        });
+        result.map_err(|error| {
+            let error = error::connection_lost(error, &self.location);
+            self.lost = matches!(error, Error::ConnectionLost { .. });
+            error
         })
     }
 
@@ -305,11 +338,9 @@ impl Ledger {
             .iter()
             .find(|(known, _)| *known == any)
             .map(|&(_, id)| id);
-        let mut txn = self.backend.begin(Mode::Write)?;
-        let outcome = ops::issue(&mut *txn, &request, known_id)?;
         // The codes leave this function only once they are committed; a failed commit
         // rolls back and shows none.
-        txn.commit()?;
+        let outcome = self.transaction(Mode::Write, |txn| ops::issue(txn, &request, known_id))?;
         if let (None, Some(id)) = (known_id, outcome.pool_id) {
             self.pool_ids.push((any, id));
         }
@@ -324,10 +355,7 @@ impl Ledger {
     /// [`Error::Conflict`] when the ledger (or the import itself) holds one of the codes for
     /// another reference (nothing is recorded), [`Error::TimeOutOfRange`], [`Error::Backend`].
     pub fn import(&mut self, imports: &[Import]) -> Result<ImportSummary, Error> {
-        let mut txn = self.backend.begin(Mode::Write)?;
-        let summary = ops::import(&mut *txn, imports)?;
-        txn.commit()?;
-        Ok(summary)
+        self.transaction(Mode::Write, |txn| ops::import(txn, imports))
     }
 
     /// Who got `code`, and when. UPCs are compared as products: a UPC-A finds the record of
@@ -337,10 +365,9 @@ impl Ledger {
     /// [`Error::Backend`].
     pub fn lookup(&mut self, code: impl Into<Code>) -> Result<Option<Record>, Error> {
         let key = code.into().key();
-        let mut txn = self.backend.begin(Mode::Read)?;
-        let found = txn.records(&[key])?.pop().map(|(_, record)| record);
-        txn.commit()?;
-        Ok(found)
+        self.transaction(Mode::Read, |txn| {
+            Ok(txn.records(&[key])?.pop().map(|(_, record)| record))
+        })
     }
 
     /// Everything recorded, in code order (UPCs first, then ISRCs).
@@ -399,9 +426,7 @@ impl Ledger {
         filter: Filter<'_>,
         each: &mut dyn FnMut(Record) -> Result<(), Error>,
     ) -> Result<(), Error> {
-        let mut txn = self.backend.begin(Mode::Read)?;
-        txn.scan(filter, each)?;
-        txn.commit()
+        self.transaction(Mode::Read, |txn| txn.scan(filter, each))
     }
 
     /// Writes everything recorded as CSV (columns [`CSV_HEADER`]: `kind`, `code`, `issued_at`
@@ -421,9 +446,7 @@ impl Ledger {
     /// # Errors
     /// [`Error::Backend`].
     pub fn pools(&mut self) -> Result<Vec<PoolStatus>, Error> {
-        let mut txn = self.backend.begin(Mode::Read)?;
-        let rows = txn.all_pools()?;
-        txn.commit()?;
+        let rows = self.transaction(Mode::Read, |txn| txn.all_pools())?;
         Ok(rows
             .into_iter()
             .map(|row| PoolStatus::new(row.pool, row.next))
@@ -437,10 +460,7 @@ impl Ledger {
     /// [`Error::Backend`].
     pub fn pool_status<P: Pool>(&mut self, pool: &P) -> Result<PoolStatus, Error> {
         let any: AnyPool = pool.clone().into();
-        let mut txn = self.backend.begin(Mode::Read)?;
-        let status = ops::pool_status(&mut *txn, &any)?;
-        txn.commit()?;
-        Ok(status)
+        self.transaction(Mode::Read, |txn| ops::pool_status(txn, &any))
     }
 
     /// The database's own consistency check: SQLite's `integrity_check` (empty when the file

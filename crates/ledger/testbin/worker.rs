@@ -5,15 +5,17 @@
 //!   until killed) one at a time, each in its own transaction, and prints each code on its own
 //!   line once the ledger has committed it. POOLS is `isrc`, `upc`, or `both` (alternating
 //!   between the ISRC pool QZAQQ 26 and the UPC pool 0614141).
-//! - `ledger-test-worker LOCATION drafts FIRST LAST [stall]` assigns codes to the drafts FIRST
-//!   to LAST (downwards when FIRST > LAST) as `musicid release assign` does, retry-safe: per
-//!   draft a UPC keyed `draft N` and 13 ISRCs keyed `draft N / track T`, then prints
+//! - `ledger-test-worker LOCATION drafts FIRST LAST [stall|retry]` assigns codes to the drafts
+//!   FIRST to LAST (downwards when FIRST > LAST) as `musicid release assign` does, retry-safe:
+//!   per draft a UPC keyed `draft N` and 13 ISRCs keyed `draft N / track T`, then prints
 //!   `draft N: UPC ISRC…`. With `stall` it commits the first draft's codes, says `committed` on
-//!   stderr and waits to be killed without printing them.
+//!   stderr and waits to be killed without printing them. With `retry` a draft that fails
+//!   (the server went away) is tried again, on the same `Ledger`, for up to 2 minutes; each
+//!   failure is said on stderr as `draft N: attempt K: ERROR`.
 
 use std::io::Write as _;
 use std::process::ExitCode;
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use ledger::{IsrcPool, Ledger, UpcPool};
 
@@ -31,7 +33,10 @@ fn main() -> ExitCode {
 }
 
 const USAGE: &str = "usage: ledger-test-worker LOCATION codes isrc|upc|both COUNT|forever\n       \
-                     ledger-test-worker LOCATION drafts FIRST LAST [stall]";
+                     ledger-test-worker LOCATION drafts FIRST LAST [stall|retry]";
+
+/// How long `retry` keeps trying one draft (or to open the ledger).
+const RETRY_FOR: Duration = Duration::from_secs(120);
 
 fn run() -> Result<(), String> {
     let arguments: Vec<String> = std::env::args().skip(1).collect();
@@ -41,18 +46,48 @@ fn run() -> Result<(), String> {
         [location, mode, rest @ ..] => (location, mode.as_str(), rest),
         _ => return Err(USAGE.to_owned()),
     };
-    let mut ledger = Ledger::open_existing(location.as_str()).map_err(|error| error.to_string())?;
+    let then = match rest {
+        [_, _, how] => match how.as_str() {
+            "stall" => Then::Stall,
+            "retry" => Then::Retry,
+            _ => return Err(USAGE.to_owned()),
+        },
+        _ => Then::Print,
+    };
+    let mut ledger = open(location, then)?;
     let pools = Pools {
         isrc: isrc_pool,
         upc: upc_pool,
     };
     match (mode, rest) {
         ("codes", [which, count]) => codes(&mut ledger, &pools, which, count),
-        ("drafts", [first, last]) => drafts(&mut ledger, &pools, first, last, false),
-        ("drafts", [first, last, stall]) if stall == "stall" => {
-            drafts(&mut ledger, &pools, first, last, true)
-        }
+        ("drafts", [first, last, ..]) => drafts(&mut ledger, &pools, first, last, then),
         _ => Err(USAGE.to_owned()),
+    }
+}
+
+/// What the `drafts` mode does besides printing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Then {
+    Print,
+    Stall,
+    Retry,
+}
+
+/// Opens the ledger; with `retry`, tries again while the server is away.
+fn open(location: &str, then: Then) -> Result<Ledger, String> {
+    let start = Instant::now();
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        match Ledger::open_existing(location) {
+            Ok(ledger) => return Ok(ledger),
+            Err(error) if then == Then::Retry && start.elapsed() < RETRY_FOR => {
+                eprintln!("open: attempt {attempt}: {}", one_line(&error.to_string()));
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            Err(error) => return Err(error.to_string()),
+        }
     }
 }
 
@@ -107,7 +142,7 @@ fn drafts(
     pools: &Pools,
     first: &str,
     last: &str,
-    stall: bool,
+    then: Then,
 ) -> Result<(), String> {
     let (first, last) = (number(first)?, number(last)?);
     let order: Vec<u64> = if first <= last {
@@ -116,17 +151,34 @@ fn drafts(
         (last..=first).rev().collect()
     };
     for draft in order {
-        let line = draft_codes(ledger, pools, draft)?;
-        if stall {
+        let start = Instant::now();
+        let mut attempt = 0;
+        let line = loop {
+            attempt += 1;
+            match draft_codes(ledger, pools, draft) {
+                Ok(line) => break line,
+                Err(error) if then == Then::Retry && start.elapsed() < RETRY_FOR => {
+                    eprintln!("draft {draft}: attempt {attempt}: {}", one_line(&error));
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                Err(error) => return Err(error),
+            }
+        };
+        if then == Then::Stall {
             // Committed, not shown: the moment a crash loses the output but not the codes.
             eprintln!("committed");
             loop {
-                std::thread::sleep(std::time::Duration::from_secs(60));
+                std::thread::sleep(Duration::from_secs(60));
             }
         }
         print(&line)?;
     }
     Ok(())
+}
+
+/// A message on one line (a server's message may go on with `DETAIL:` lines).
+fn one_line(message: &str) -> String {
+    message.replace('\n', " ")
 }
 
 /// The codes of one draft, committed: `draft N: UPC ISRC…`.
@@ -135,7 +187,7 @@ fn draft_codes(ledger: &mut Ledger, pools: &Pools, draft: u64) -> Result<String,
     let now = SystemTime::now();
     let upc = ledger
         .issue_once(&pools.upc, &key, 1, now, Some(&key))
-        .map_err(|error| format!("{key}: {error}"))?;
+        .map_err(|error| error.to_string())?;
     let tracks: Vec<String> = (1..=TRACKS)
         .map(|track| format!("{key} / track {track}"))
         .collect();
@@ -145,7 +197,7 @@ fn draft_codes(ledger: &mut Ledger, pools: &Pools, draft: u64) -> Result<String,
         .collect();
     let isrcs = ledger
         .issue_once_for(&pools.isrc, &requests, now)
-        .map_err(|error| format!("{key}: {error}"))?;
+        .map_err(|error| error.to_string())?;
     let mut line = format!("{key}: {}", upc.codes[0]);
     for isrc in &isrcs.codes {
         line.push(' ');

@@ -149,12 +149,23 @@ fn contents(transaction: &mut postgres::Transaction<'_>) -> Result<Contents, Err
     // A table of another application may lack these columns: ask inside a savepoint so that
     // the failed query does not end the transaction.
     let mut probe = transaction.savepoint("ledger_probe")?;
-    let Ok(rows) = probe.query(
+    let rows = match probe.query(
         "SELECT name::text, value::text FROM ledger_meta
          WHERE name IN ('application', 'schema_version')",
         &[],
-    ) else {
-        return Ok(foreign());
+    ) {
+        Ok(rows) => rows,
+        // The server read the query and found the table is not shaped like ours (class 42:
+        // no such column, a type that does not compare). Anything else — the session ended,
+        // the server went away — is not an answer about the table.
+        Err(error)
+            if error
+                .code()
+                .is_some_and(|code| code.code().starts_with("42")) =>
+        {
+            return Ok(foreign());
+        }
+        Err(error) => return Err(error.into()),
     };
     probe.commit()?;
     // Another application's table may hold NULLs there: read them as no value, never panic.
