@@ -21,7 +21,7 @@
 //! cover (1053-1, 1133-1/1060-1), which needs the release's cover, and RP 1.4's ISRC prefix
 //! list, which lacks `QZ` (rule 1111-2).
 
-use release_model::{Finding, Location, Release, ReleaseType, Report, Severity};
+use release_model::{Finding, Location, Release, ReleaseType, Report, Rule};
 
 use crate::write::ExportOptions;
 use crate::{ErnVersion, Family};
@@ -40,7 +40,7 @@ pub struct ProfileRule {
 }
 
 macro_rules! profile_rules {
-    ($($name:ident = $id:literal, $profile:literal, $role:literal, $text:literal;)*) => {
+    ($($name:ident = $id:literal, $profile:literal, $role:literal, $sev:ident, $text:literal;)*) => {
         /// The rule ids as constants.
         pub mod ids {
             $(
@@ -48,6 +48,19 @@ macro_rules! profile_rules {
                 pub const $name: &str = $id;
             )*
         }
+
+        /// The rules as findings carry them, each with the severity this crate reports it at.
+        pub mod checks {
+            use release_model::{Rule, Severity};
+            $(
+                #[doc = $text]
+                pub const $name: Rule = Rule::new($id, Severity::$sev, $text);
+            )*
+        }
+
+        /// Every rule [`check`] applies as a [`Rule`](release_model::Rule), for tools that
+        /// list every crate's rules.
+        pub const FINDING_RULES: &[release_model::Rule] = &[$(checks::$name,)*];
 
         /// Every rule [`check`] applies, in DDEX's order.
         pub const RULES: &[ProfileRule] = &[
@@ -57,31 +70,33 @@ macro_rules! profile_rules {
 }
 
 profile_rules! {
-    RP21_ICPN = "profile.rp21-1001-1", "RP 2.1 Audio", "Fatal Error",
+    RP21_ICPN = "profile.rp21-1001-1", "RP 2.1 Audio", "Fatal Error", Error,
         "An ICPN must be a string of 8 or 12 to 14 digits.";
-    RP21_ISRC = "profile.rp21-1011-1", "RP 2.1 Audio", "Fatal Error",
+    RP21_ISRC = "profile.rp21-1011-1", "RP 2.1 Audio", "Fatal Error", Error,
         "An ISRC must be two letters, three letters or digits, and seven digits.";
-    RP21_ISRC_COUNTRY = "profile.rp21-1011-2", "RP 2.1 Audio", "Fatal Error",
+    RP21_ISRC_COUNTRY = "profile.rp21-1011-2", "RP 2.1 Audio", "Fatal Error", Error,
         "An ISRC must start with an ISO 3166 code or FX, QM, QZ, UK, CP, DG or ZZ.";
-    RP21_C_LINE = "profile.rp21-1026-1", "RP 2.1 Audio", "Conditional Fatal Error",
+    RP21_C_LINE = "profile.rp21-1026-1", "RP 2.1 Audio", "Conditional Fatal Error", Warning,
         "Each release may have a CLine.";
-    RP21_FRONT_COVER = "profile.rp21-1053-1", "RP 2.1 Audio", "Fatal Error",
+    RP21_FRONT_COVER = "profile.rp21-1053-1", "RP 2.1 Audio", "Fatal Error", Warning,
         "A release of this type must contain one (and only one) Image of type FrontCoverImage.";
-    RP14_LINES = "profile.rp14-1017-1", "RP 1.4 Audio Album/Single", "Fatal Error",
+    RP14_LINES = "profile.rp14-1017-1", "RP 1.4 Audio Album/Single", "Fatal Error", Error,
         "A PLine and a CLine shall be provided for every release.";
-    RP14_GENRE = "profile.rp14-1095-1", "RP 1.4 Audio Album/Single", "Fatal Error",
+    RP14_GENRE = "profile.rp14-1095-1", "RP 1.4 Audio Album/Single", "Fatal Error", Error,
         "A genre shall be specified for the worldwide details of every release.";
-    RP14_ISRC = "profile.rp14-1111-1", "RP 1.4 Audio Album/Single", "Fatal Error",
+    RP14_ISRC = "profile.rp14-1111-1", "RP 1.4 Audio Album/Single", "Fatal Error", Error,
         "An ISRC must be two letters, three letters or digits, and seven digits.";
-    RP14_ISRC_COUNTRY = "profile.rp14-1111-2", "RP 1.4 Audio Album/Single", "Fatal Error",
+    RP14_ISRC_COUNTRY = "profile.rp14-1111-2", "RP 1.4 Audio Album/Single", "Fatal Error", Error,
         "An ISRC must start with an ISO 3166 code or FX, QM, UK, CP, DG or ZZ.";
-    RP14_ICPN = "profile.rp14-1120-1", "RP 1.4 Audio Album/Single", "Fatal Error",
+    RP14_ISRC_COUNTRY_QZ = "profile.rp14-1111-2.qz", "RP 1.4 Audio Album/Single", "Fatal Error", Warning,
+        "An ISRC starting with QZ, which rule 1111-2's list omits although IFPI allocates it (a warning).";
+    RP14_ICPN = "profile.rp14-1120-1", "RP 1.4 Audio Album/Single", "Fatal Error", Error,
         "An ICPN must be a string of 8 or 12 to 14 digits.";
-    RP14_MORE_THAN_ONE_RECORDING = "profile.rp14-1132-1", "RP 1.4 Audio Album", "Fatal Error",
+    RP14_MORE_THAN_ONE_RECORDING = "profile.rp14-1132-1", "RP 1.4 Audio Album", "Fatal Error", Error,
         "An Audio Album must contain more than one SoundRecording.";
-    RP14_ONE_IMAGE = "profile.rp14-1133-1", "RP 1.4 Audio Album/Single", "Fatal Error",
+    RP14_ONE_IMAGE = "profile.rp14-1133-1", "RP 1.4 Audio Album/Single", "Fatal Error", Warning,
         "A release of this type must contain one (and only one) Image (1060-1 for a single).";
-    RP14_LABEL = "profile.rp14-1145-1", "RP 1.4 Audio Album/Single", "Fatal Error",
+    RP14_LABEL = "profile.rp14-1145-1", "RP 1.4 Audio Album/Single", "Fatal Error", Error,
         "A LabelName has to be specified for each release (1072-1 for a single).";
 }
 
@@ -127,22 +142,24 @@ fn icpn_shape(text: &str) -> bool {
 /// Adds to `report` the findings of the release profile `options.ern` is written under.
 pub fn check(release: &Release, options: &ExportOptions, report: &mut Report) {
     let place = Location::release(0, release.upc);
-    let mut push = |rule: &'static str, severity: Severity, location: Location, message: String| {
-        report.push(Finding {
-            rule,
-            severity,
-            location,
-            message,
-            related: None,
-        });
+    let mut push = |rule: &'static Rule, location: Location, message: String| {
+        report.push(Finding::new(rule, location, message));
     };
     let version = options.ern;
     let ern3 = version.family() == Family::Ern3;
     let single = release.release_type == Some(ReleaseType::Single);
     let (isrc_rule, country_rule, icpn_rule) = if ern3 {
-        (ids::RP14_ISRC, ids::RP14_ISRC_COUNTRY, ids::RP14_ICPN)
+        (
+            &checks::RP14_ISRC,
+            &checks::RP14_ISRC_COUNTRY,
+            &checks::RP14_ICPN,
+        )
     } else {
-        (ids::RP21_ISRC, ids::RP21_ISRC_COUNTRY, ids::RP21_ICPN)
+        (
+            &checks::RP21_ISRC,
+            &checks::RP21_ISRC_COUNTRY,
+            &checks::RP21_ICPN,
+        )
     };
     let profile = profile_name(version, single);
 
@@ -151,7 +168,6 @@ pub fn check(release: &Release, options: &ExportOptions, report: &mut Report) {
         if !icpn_shape(&text) {
             push(
                 icpn_rule,
-                Severity::Error,
                 place,
                 format!("{profile}: icpn {text} is not 8 or 12 to 14 digits"),
             );
@@ -164,7 +180,6 @@ pub fn check(release: &Release, options: &ExportOptions, report: &mut Report) {
         if !isrc_shape(&text) {
             push(
                 isrc_rule,
-                Severity::Error,
                 at,
                 format!("{profile}: isrc {text} does not have the isrc pattern"),
             );
@@ -173,7 +188,6 @@ pub fn check(release: &Release, options: &ExportOptions, report: &mut Report) {
         if !known_country(country) {
             push(
                 country_rule,
-                Severity::Error,
                 at,
                 format!(
                     "{profile}: isrc {text} starts with {country}, which is no ISO 3166 code and \
@@ -184,8 +198,7 @@ pub fn check(release: &Release, options: &ExportOptions, report: &mut Report) {
             // RP 1.4's list lacks QZ, which IFPI allocates (to US registrants) and RP 2.1
             // lists: the rule misfires on valid codes, so refusing them would be wrong.
             push(
-                country_rule,
-                Severity::Warning,
+                &checks::RP14_ISRC_COUNTRY_QZ,
                 at,
                 format!(
                     "{profile}: isrc {text} starts with QZ, which rule 1111-2 of RP 1.4 omits \
@@ -197,16 +210,15 @@ pub fn check(release: &Release, options: &ExportOptions, report: &mut Report) {
     }
     if release.cover.is_none() {
         let rule = if ern3 {
-            ids::RP14_ONE_IMAGE
+            &checks::RP14_ONE_IMAGE
         } else {
-            ids::RP21_FRONT_COVER
+            &checks::RP21_FRONT_COVER
         };
         // A Fatal Error in the profile, a warning here: a release gets its cover from the
         // media files, and a message without one is still valid ERN that stores ingest once
         // the image follows.
         push(
             rule,
-            Severity::Warning,
             place,
             format!(
                 "{profile}: the release has no cover, so the message has no FrontCoverImage; \
@@ -217,16 +229,14 @@ pub fn check(release: &Release, options: &ExportOptions, report: &mut Report) {
     if ern3 {
         if release.label.is_none() {
             push(
-                ids::RP14_LABEL,
-                Severity::Error,
+                &checks::RP14_LABEL,
                 place,
                 format!("{profile}: every release needs a LabelName (the release has no label)"),
             );
         }
         if release.genre.is_none() && options.default_genre.is_none() {
             push(
-                ids::RP14_GENRE,
-                Severity::Error,
+                &checks::RP14_GENRE,
                 place,
                 format!("{profile}: every release needs a genre (give a default genre)"),
             );
@@ -237,8 +247,7 @@ pub fn check(release: &Release, options: &ExportOptions, report: &mut Report) {
         ] {
             if value.is_none() {
                 push(
-                    ids::RP14_LINES,
-                    Severity::Error,
+                    &checks::RP14_LINES,
                     place,
                     format!("{profile}: every release needs a {line}"),
                 );
@@ -246,8 +255,7 @@ pub fn check(release: &Release, options: &ExportOptions, report: &mut Report) {
         }
         if !single && release.tracks.len() < 2 {
             push(
-                ids::RP14_MORE_THAN_ONE_RECORDING,
-                Severity::Error,
+                &checks::RP14_MORE_THAN_ONE_RECORDING,
                 place,
                 format!(
                     "{profile}: an audio album needs more than one sound recording (make a \
@@ -257,8 +265,7 @@ pub fn check(release: &Release, options: &ExportOptions, report: &mut Report) {
         }
     } else if release.c_line.is_none() {
         push(
-            ids::RP21_C_LINE,
-            Severity::Warning,
+            &checks::RP21_C_LINE,
             place,
             format!("{profile}: the release has no c line (©)"),
         );

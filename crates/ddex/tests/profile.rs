@@ -19,7 +19,7 @@ fn refusal_rules(release: &Release, version: ErnVersion) -> Vec<&'static str> {
     let Error::Invalid { report } = error else {
         panic!("expected a report, got {error}");
     };
-    report.errors().map(|finding| finding.rule).collect()
+    report.errors().map(|finding| finding.rule.id).collect()
 }
 
 fn count(text: &str, part: &str) -> usize {
@@ -177,7 +177,7 @@ fn a_qz_isrc_is_a_warning_under_release_profile_1_4_only() {
     let release = for_rp14(&vesica_piscis());
     let options = ExportOptions::new().ern(ErnVersion::V3_8_2);
     let report = ddex::export(&release, &header(), &options, Vec::new()).unwrap();
-    let qz: Vec<_> = report.by_rule("profile.rp14-1111-2").collect();
+    let qz: Vec<_> = report.by_rule("profile.rp14-1111-2.qz").collect();
     assert_eq!(qz.len(), 13);
     assert!(
         qz.iter()

@@ -367,3 +367,30 @@ fn csv_findings_name_their_line() {
         .unwrap_or_else(|| panic!("{}", json.stdout));
     assert_eq!(duplicate["line"], 3);
 }
+
+/// `musicid rules` lists every crate's table, each id once, with the severity findings get.
+#[test]
+fn rules_lists_every_table_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = in_dir(dir.path(), &["rules", "--format", "json"]);
+    assert_code(&run, 0);
+    let rules = run.json_lines();
+    let ids: Vec<&str> = rules.iter().map(|r| r["rule"].as_str().unwrap()).collect();
+    for id in [
+        "release.missing_upc",
+        "isrc.unknown_prefix",
+        "profile.rp21-1053-1",
+    ] {
+        assert!(ids.contains(&id), "{id} not in {ids:?}");
+    }
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+    let missing_upc = &rules[ids
+        .iter()
+        .position(|&id| id == "release.missing_upc")
+        .unwrap()];
+    assert_eq!(missing_upc["severity"], "error");
+    assert_eq!(missing_upc["draft_severity"], "warning");
+}

@@ -3,8 +3,8 @@
 use isrc::Isrc;
 use upc::Upc;
 
-use crate::report::{Finding, Location, Severity};
-use crate::rules;
+use crate::report::{Finding, Location};
+use crate::rules::Severity;
 use crate::{Error, Field, Release, ValidationOptions};
 
 /// Where new codes come from: the in-memory allocators of the `isrc` and `upc` crates, or a
@@ -159,10 +159,7 @@ impl Release {
         let blocking: Vec<Finding> = self
             .validate_with(&ValidationOptions::draft())
             .into_iter()
-            .filter(|f| {
-                f.severity == Severity::Error
-                    && rules::rule(f.rule).is_some_and(|rule| rule.blocks_assignment)
-            })
+            .filter(|f| f.severity == Severity::Error && f.rule.blocks_assignment)
             .collect();
         if !blocking.is_empty() {
             return Err(Error::AssignRefused { findings: blocking });

@@ -1,7 +1,6 @@
 //! The one error type of the crate.
 
-use std::fmt;
-
+use crate::plural::Plural;
 use crate::report::{Finding, Location};
 
 /// Everything that can go wrong in `release-model`.
@@ -142,9 +141,8 @@ fn csv_place(column: Option<usize>, field: Option<&str>) -> String {
 
 fn refusal(findings: &[Finding]) -> String {
     let mut text = format!(
-        "refusing to assign codes: {} error{} must be fixed first",
-        findings.len(),
-        if findings.len() == 1 { "" } else { "s" }
+        "refusing to assign codes: {} must be fixed first",
+        Plural(findings.len(), "error")
     );
     if let Some(first) = findings.first() {
         text.push_str(&format!(
@@ -194,19 +192,6 @@ impl Error {
         match self {
             Error::Csv { source, .. } => source.cause(),
             other => other,
-        }
-    }
-}
-
-/// A count with its noun, plural when it is not one: `1 error`, `2 errors`.
-pub(crate) struct Plural(pub usize, pub &'static str);
-
-impl fmt::Display for Plural {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0 == 1 {
-            write!(f, "1 {}", self.1)
-        } else {
-            write!(f, "{} {}s", self.0, self.1)
         }
     }
 }

@@ -6,34 +6,8 @@ use std::fmt;
 use serde::Serialize;
 use upc::Upc;
 
-use crate::error::Plural;
-
-/// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// Worth a look; does not stop a delivery.
-    Warning,
-    /// The release must not be delivered like this.
-    Error,
-}
-
-impl Severity {
-    /// `"error"` or `"warning"`.
-    #[must_use]
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+use crate::plural::Plural;
+use crate::rules::{Rule, Severity};
 
 /// Where a finding is: a release (by index, and UPC when it has one), and within it a disc and
 /// a track number when the finding is about one.
@@ -42,10 +16,7 @@ pub struct Location {
     /// The release's 0-based index in its catalog or file (0 for a lone release).
     pub release: usize,
     /// The release's UPC, when it has one.
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "crate::codes::serde_upc::serialize"
-    )]
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "upc_text")]
     pub upc: Option<Upc>,
     /// The disc, for findings about a disc or a track.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -57,6 +28,14 @@ pub struct Location {
     /// said (a CSV row; for a release, its first row).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
+}
+
+/// A UPC as its text (what the model's serde adapter writes, without reaching up to it).
+fn upc_text<S: serde::Serializer>(upc: &Option<Upc>, serializer: S) -> Result<S::Ok, S::Error> {
+    match upc {
+        Some(code) => serializer.collect_str(code),
+        None => serializer.serialize_none(),
+    }
 }
 
 impl Location {
@@ -185,12 +164,17 @@ impl fmt::Display for Within {
 }
 
 /// One problem found by validation.
+///
+/// Made only through [`Finding::new`] (or [`Finding::in_mode`]): the severity is the one its
+/// [`Rule`] gives, so no finding can be reported as an error its table calls a warning.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Finding {
-    /// The stable rule id (`"track.number_gap"`); see [`RULES`](crate::RULES) and the
-    /// `isrc`/`upc` lint codes.
-    pub rule: &'static str,
-    /// Error or warning (a draft validation downgrades missing codes to warnings).
+    /// The rule, whose `id` (`"track.number_gap"`) is the stable id outputs call `rule`; see
+    /// [`RULES`](crate::RULES) and [`LINTS`](crate::rules::LINTS).
+    #[serde(serialize_with = "rule_id")]
+    pub rule: &'static Rule,
+    /// Error or warning, as the rule gives it (in draft mode, its draft severity).
     pub severity: Severity,
     /// Where.
     pub location: Location,
@@ -200,6 +184,42 @@ pub struct Finding {
     /// conflict).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub related: Option<Location>,
+}
+
+fn rule_id<S: serde::Serializer>(rule: &&'static Rule, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(rule.id)
+}
+
+impl Finding {
+    /// A finding of `rule` at `location`, with the rule's severity.
+    #[must_use]
+    pub fn new(rule: &'static Rule, location: Location, message: impl Into<String>) -> Finding {
+        Finding::in_mode(rule, false, location, message)
+    }
+
+    /// A finding of `rule` with the rule's severity in draft mode (`draft`) or strict mode.
+    #[must_use]
+    pub fn in_mode(
+        rule: &'static Rule,
+        draft: bool,
+        location: Location,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            rule,
+            severity: rule.severity_in(draft),
+            location,
+            message: message.into(),
+            related: None,
+        }
+    }
+
+    /// The same finding, naming a second place involved.
+    #[must_use]
+    pub fn related(mut self, other: Location) -> Finding {
+        self.related = Some(other);
+        self
+    }
 }
 
 impl fmt::Display for Finding {
@@ -283,8 +303,8 @@ impl Report {
     pub fn rules(&self) -> Vec<&'static str> {
         let mut seen = Vec::new();
         for f in &self.findings {
-            if !seen.contains(&f.rule) {
-                seen.push(f.rule);
+            if !seen.contains(&f.rule.id) {
+                seen.push(f.rule.id);
             }
         }
         seen
@@ -292,7 +312,7 @@ impl Report {
 
     /// The findings of one rule.
     pub fn by_rule<'a>(&'a self, rule: &'a str) -> impl Iterator<Item = &'a Finding> + 'a {
-        self.findings.iter().filter(move |f| f.rule == rule)
+        self.findings.iter().filter(move |f| f.rule.id == rule)
     }
 
     /// The findings for the release at `index`.

@@ -1,17 +1,51 @@
-//! The rule table: every rule id this crate reports, with its severity and what it checks.
+//! The rule tables: every rule a finding can carry, with its severity and what it checks.
 //!
-//! The lint warnings of the `isrc` and `upc` crates are reported under their own codes
-//! (`isrc.unknown_prefix`, `upc.restricted_circulation`, …) beside these.
+//! A [`Finding`](crate::Finding) holds a `&'static Rule`, and takes its severity from it: a
+//! rule cannot be reported with a severity its table does not give it. Other crates (DDEX
+//! profiles, media checks) declare their own tables of the same [`Rule`] type with
+//! [`Rule::new`]; a tool lists them all beside [`RULES`] and [`LINTS`].
 
-use crate::Severity;
+use std::fmt;
 
-/// A validation rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use serde::Serialize;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth a look; does not stop a delivery.
+    Warning,
+    /// The release must not be delivered like this.
+    Error,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A rule a finding can carry: its stable id, its severity, and what it checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Rule {
-    /// The stable id findings carry.
+    /// The stable id findings carry (`track.number_gap`), called `rule` in every output.
     pub id: &'static str,
-    /// Its severity (missing codes become warnings in draft mode).
+    /// Its severity.
     pub severity: Severity,
+    /// Its severity in draft mode, where a missing code is a warning (assign fills it).
+    pub draft_severity: Severity,
     /// Whether [`Release::assign`](crate::Release::assign) refuses to run while it is found:
     /// the rules that leave the track order or the release's identity unsettled.
     pub blocks_assignment: bool,
@@ -19,73 +53,245 @@ pub struct Rule {
     pub summary: &'static str,
 }
 
+impl Rule {
+    /// A rule of `severity` in every mode that does not block assignment: how other crates
+    /// declare theirs.
+    #[must_use]
+    pub const fn new(id: &'static str, severity: Severity, summary: &'static str) -> Rule {
+        Rule {
+            id,
+            severity,
+            draft_severity: severity,
+            blocks_assignment: false,
+            summary,
+        }
+    }
+
+    /// The severity in draft mode (`draft`) or strict mode.
+    #[must_use]
+    pub const fn severity_in(&self, draft: bool) -> Severity {
+        if draft {
+            self.draft_severity
+        } else {
+            self.severity
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    /// The id.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id)
+    }
+}
+
 macro_rules! rules {
-    ($( $konst:ident = $id:literal, $sev:ident, $blocks:literal, $summary:literal; )*) => {
+    ($( $konst:ident = $id:literal, $sev:ident / $draft:ident, $blocks:literal, $summary:literal; )*) => {
+        /// The rule ids as string constants.
+        pub mod ids {
+            $(
+                #[doc = concat!("`", $id, "`: ", $summary)]
+                pub const $konst: &str = $id;
+            )*
+        }
+
         $(
             #[doc = concat!("`", $id, "`: ", $summary)]
-            pub const $konst: &str = $id;
+            pub const $konst: Rule = Rule {
+                id: $id,
+                severity: Severity::$sev,
+                draft_severity: Severity::$draft,
+                blocks_assignment: $blocks,
+                summary: $summary,
+            };
         )*
 
-        /// Every rule of this crate, in the order of the README's table.
-        pub const RULES: &[Rule] = &[
-            $( Rule { id: $id, severity: Severity::$sev, blocks_assignment: $blocks, summary: $summary }, )*
-        ];
+        /// Every rule of this crate's validation, in the order of the README's table.
+        pub const RULES: &[Rule] = &[ $( $konst, )* ];
     };
 }
 
 rules! {
-    MISSING_UPC = "release.missing_upc", Error, false,
+    MISSING_UPC = "release.missing_upc", Error / Warning, false,
         "the release has no UPC (a warning in draft mode; assign fills it)";
-    EMPTY_RELEASE = "release.empty", Error, true,
+    EMPTY_RELEASE = "release.empty", Error / Error, true,
         "the release has no tracks";
-    EMPTY_TITLE = "release.empty_title", Error, true,
+    EMPTY_TITLE = "release.empty_title", Error / Error, true,
         "the release title is empty or only whitespace";
-    EMPTY_ARTIST = "release.empty_artist", Error, true,
+    EMPTY_ARTIST = "release.empty_artist", Error / Error, true,
         "the release artist is empty or only whitespace";
-    DISC_GAP = "release.disc_gap", Error, true,
+    DISC_GAP = "release.disc_gap", Error / Error, true,
         "discs do not run 1..m: a disc number is missing (DDEX RP 1.4 rule 1080-1)";
-    MISSING_RELEASE_TYPE = "release.missing_release_type", Warning, false,
+    MISSING_RELEASE_TYPE = "release.missing_release_type", Warning / Warning, false,
         "no release type (DDEX requires a ReleaseType; rule 1055-1)";
-    MISSING_RELEASE_DATE = "release.missing_release_date", Warning, false,
+    MISSING_RELEASE_DATE = "release.missing_release_date", Warning / Warning, false,
         "no release date and no original release date (DDEX RP 2.1 rule 1027-1)";
-    ORIGINAL_AFTER_RELEASE = "release.original_date_after_release", Warning, false,
+    ORIGINAL_AFTER_RELEASE = "release.original_date_after_release", Warning / Warning, false,
         "the original release date is later than the release date";
-    TYPE_MISMATCH = "release.type_mismatch", Warning, false,
+    TYPE_MISMATCH = "release.type_mismatch", Warning / Warning, false,
         "the release type disagrees with the track count and playing time (DSP single/EP/album rules)";
-    SINGLE_TITLE_MISMATCH = "release.single_title_mismatch", Warning, false,
+    SINGLE_TITLE_MISMATCH = "release.single_title_mismatch", Warning / Warning, false,
         "a one-track release whose title differs from its track's (Spotify style guide)";
-    TOO_MANY_TRACKS = "release.too_many_tracks", Warning, false,
+    TOO_MANY_TRACKS = "release.too_many_tracks", Warning / Warning, false,
         "more than 500 tracks (Apple's limit per album)";
-    MISSING_ISRC = "track.missing_isrc", Error, false,
+    MISSING_ISRC = "track.missing_isrc", Error / Warning, false,
         "the track has no ISRC (DDEX RP 2.1 rule 1058-1; a warning in draft mode)";
-    EMPTY_TRACK_TITLE = "track.empty_title", Error, true,
+    EMPTY_TRACK_TITLE = "track.empty_title", Error / Error, true,
         "the track title is empty or only whitespace";
-    EMPTY_TRACK_ARTIST = "track.empty_artist", Error, false,
+    EMPTY_TRACK_ARTIST = "track.empty_artist", Error / Error, false,
         "the track artist is given but empty (leave it out to use the release's)";
-    INVALID_POSITION = "track.invalid_position", Error, true,
+    INVALID_POSITION = "track.invalid_position", Error / Error, true,
         "disc or track number 0 (both count from 1)";
-    DUPLICATE_NUMBER = "track.duplicate_number", Error, true,
+    DUPLICATE_NUMBER = "track.duplicate_number", Error / Error, true,
         "two tracks share a number on one disc (DDEX RP 2.1 rule 1021-1)";
-    NUMBER_GAP = "track.number_gap", Error, true,
+    NUMBER_GAP = "track.number_gap", Error / Error, true,
         "track numbers on a disc do not run 1..n (DDEX RP 1.4 rule 1125-1)";
-    MISSING_DURATION = "track.missing_duration", Error, false,
+    MISSING_DURATION = "track.missing_duration", Error / Error, false,
         "the track has no duration (DDEX requires Duration)";
-    ZERO_DURATION = "track.zero_duration", Error, false,
+    ZERO_DURATION = "track.zero_duration", Error / Error, false,
         "the track's duration is zero";
-    IMPLAUSIBLE_DURATION = "track.implausible_duration", Warning, false,
+    IMPLAUSIBLE_DURATION = "track.implausible_duration", Warning / Warning, false,
         "the duration is below the minimum or above the maximum of the validation options";
-    DUPLICATE_ISRC = "track.duplicate_isrc", Warning, false,
+    DUPLICATE_ISRC = "track.duplicate_isrc", Warning / Warning, false,
         "the same ISRC twice in one release (legitimate only for e.g. lossy and lossless editions; DDEX KB)";
-    ISRC_AFTER_RELEASE = "track.isrc_after_release", Warning, false,
+    ISRC_AFTER_RELEASE = "track.isrc_after_release", Warning / Warning, false,
         "the ISRC's year of reference is later than the release date's year";
-    DUPLICATE_UPC = "catalog.duplicate_upc", Error, false,
+    DUPLICATE_UPC = "catalog.duplicate_upc", Error / Error, false,
         "two releases share a UPC, compared as GTIN-14 (a UPC-A and its EAN-13 are one product)";
-    ISRC_CONFLICT = "catalog.isrc_conflict", Error, false,
+    ISRC_CONFLICT = "catalog.isrc_conflict", Error / Error, false,
         "one ISRC on several releases for different recordings (title, version, artist, or duration beyond 10 s)";
 }
 
-/// The rule with id `id`, if it is one of this crate's.
+/// The lint warnings of the `isrc` and `upc` crates, as validation reports them (always
+/// warnings: real, distributed codes break the tables these lints read).
+pub const LINTS: &[Rule] = &[
+    Rule::new(
+        "isrc.unknown_prefix",
+        Severity::Warning,
+        "the ISRC's agency code is not in the IFPI list",
+    ),
+    Rule::new(
+        "isrc.retired_prefix",
+        Severity::Warning,
+        "the ISRC's agency code is retired",
+    ),
+    Rule::new(
+        "isrc.documentation_registrant",
+        Severity::Warning,
+        "the registrant code is reserved for documentation",
+    ),
+    Rule::new(
+        "isrc.blank_registrant",
+        Severity::Warning,
+        "the registrant code is blank (000)",
+    ),
+    Rule::new(
+        "isrc.future_year",
+        Severity::Warning,
+        "the year of reference is after the reference year",
+    ),
+    Rule::new(
+        "isrc.implausible_year",
+        Severity::Warning,
+        "the year of reference is implausibly far from the reference year",
+    ),
+    Rule::new(
+        "upc.restricted_circulation",
+        Severity::Warning,
+        "a GS1 restricted-circulation number, not a product code",
+    ),
+    Rule::new("upc.coupon", Severity::Warning, "a coupon number"),
+    Rule::new(
+        "upc.refund_receipt",
+        Severity::Warning,
+        "a refund receipt number",
+    ),
+    Rule::new(
+        "upc.bookland",
+        Severity::Warning,
+        "a Bookland (ISBN) number",
+    ),
+    Rule::new(
+        "upc.ismn",
+        Severity::Warning,
+        "an ISMN (printed music), not a release code",
+    ),
+    Rule::new("upc.issn", Severity::Warning, "an ISSN (periodical)"),
+    Rule::new(
+        "upc.demo_prefix",
+        Severity::Warning,
+        "the GS1 demonstration prefix 952",
+    ),
+    Rule::new(
+        "upc.number_system",
+        Severity::Warning,
+        "a UPC number system (2-5) not used for products",
+    ),
+    Rule::new(
+        "upc.variable_measure",
+        Severity::Warning,
+        "a variable-measure number",
+    ),
+    Rule::new(
+        "upc.upc_e_number_system",
+        Severity::Warning,
+        "a UPC-E with number system 1",
+    ),
+    LINT_UNLISTED,
+];
+
+/// A lint of the `isrc` or `upc` crate that [`LINTS`] does not list yet (its code is in the
+/// message); a test keeps the table complete for every lint known when it was written.
+pub const LINT_UNLISTED: Rule = Rule::new(
+    "lint.unlisted",
+    Severity::Warning,
+    "a lint of the isrc or upc crate that this table does not list yet",
+);
+
+/// The rule of a lint warning by its code (`isrc.unknown_prefix`): [`LINT_UNLISTED`] for a
+/// code the table does not list.
+#[must_use]
+pub fn lint(code: &str) -> &'static Rule {
+    LINTS
+        .iter()
+        .find(|rule| rule.id == code)
+        .unwrap_or(&LINT_UNLISTED)
+}
+
+/// The rule with id `id`, if it is one of this crate's ([`RULES`] or [`LINTS`]).
 #[must_use]
 pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.id == id)
+    RULES.iter().chain(LINTS).find(|r| r.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lint_known_is_listed() {
+        let isrc = "QZAQQ2600001".parse::<isrc::Isrc>().unwrap();
+        let _ = isrc;
+        let codes = [
+            isrc::Warning::BlankRegistrant.code(),
+            upc::Warning::Coupon.code(),
+            upc::Warning::RefundReceipt.code(),
+            upc::Warning::Bookland.code(),
+            upc::Warning::Ismn.code(),
+            upc::Warning::Issn.code(),
+            upc::Warning::DemoPrefix.code(),
+            upc::Warning::VariableMeasure.code(),
+            upc::Warning::UpcENumberSystem1.code(),
+        ];
+        for code in codes {
+            assert_ne!(lint(code), &LINT_UNLISTED, "{code}");
+        }
+        for (i, a) in RULES.iter().chain(LINTS).enumerate() {
+            assert!(
+                RULES.iter().chain(LINTS).skip(i + 1).all(|b| b.id != a.id),
+                "{}",
+                a.id
+            );
+        }
+    }
 }

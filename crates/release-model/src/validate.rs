@@ -13,8 +13,8 @@ use isrc::Isrc;
 
 use crate::duration::Clock;
 use crate::hash::{FastMap, map_with_capacity};
-use crate::report::{Finding, Location, Report, Severity};
-use crate::rules::{self as r};
+use crate::report::{Finding, Location, Report, Within};
+use crate::rules::{self as r, Rule};
 use crate::{Catalog, Field, PartialDate, Release, ReleaseType, Track};
 
 /// How strictly to validate.
@@ -185,34 +185,36 @@ impl<'a> Validator<'a> {
         self.report
     }
 
-    fn push(&mut self, rule: &'static str, location: Location, message: String) {
-        let severity = r::rule(rule).map_or(Severity::Warning, |rule| rule.severity);
-        self.push_with(rule, severity, location, message, None);
+    fn push(&mut self, rule: &'static Rule, location: Location, message: String) {
+        self.report.push(Finding::new(rule, location, message));
     }
 
-    fn push_with(
+    /// A finding of a rule whose severity depends on draft mode (the missing codes).
+    fn push_code(&mut self, rule: &'static Rule, location: Location, message: String) {
+        let finding = Finding::in_mode(rule, self.options.draft, location, message);
+        self.report.push(finding);
+    }
+
+    fn push_related(
         &mut self,
-        rule: &'static str,
-        severity: Severity,
+        rule: &'static Rule,
         location: Location,
         message: String,
-        related: Option<Location>,
+        related: Location,
     ) {
-        self.report.push(Finding {
-            rule,
-            severity,
-            location,
-            message,
-            related,
-        });
+        self.report
+            .push(Finding::new(rule, location, message).related(related));
     }
 
-    fn code_severity(&self) -> Severity {
-        if self.options.draft {
-            Severity::Warning
+    /// A lint warning of the `isrc` or `upc` crate, under its own rule.
+    fn push_lint(&mut self, code: &'static str, location: Location, message: String) {
+        let rule = r::lint(code);
+        let message = if rule.id == code {
+            message
         } else {
-            Severity::Error
-        }
+            format!("{code}: {message}")
+        };
+        self.push(rule, location, message);
     }
 
     /// The release at `release`, on the line of the file it was read from.
@@ -236,22 +238,14 @@ impl<'a> Validator<'a> {
         match release.upc {
             // The reader reported the UPC it could not read; it is not missing.
             None if unreadable(Field::Upc) => {}
-            None => self.push_with(
-                r::MISSING_UPC,
-                self.code_severity(),
+            None => self.push_code(
+                &r::MISSING_UPC,
                 here,
                 "the release has no upc: give one, or run assign with a upc allocator".to_owned(),
-                None,
             ),
             Some(upc) => {
                 for warning in upc.lint() {
-                    self.push_with(
-                        warning.code(),
-                        Severity::Warning,
-                        here,
-                        format!("upc {upc}: {warning}"),
-                        None,
-                    );
+                    self.push_lint(warning.code(), here, format!("upc {upc}: {warning}"));
                 }
                 // GTIN-14 identity: a UPC-A and the EAN-13 with a leading zero are one product.
                 match self.upcs.entry(upc.to_u64()) {
@@ -265,9 +259,8 @@ impl<'a> Validator<'a> {
                             }
                             _ => String::new(),
                         };
-                        self.push_with(
-                            r::DUPLICATE_UPC,
-                            Severity::Error,
+                        self.push_related(
+                            &r::DUPLICATE_UPC,
                             here,
                             format!(
                                 "upc {upc} is already used by release #{} \"{}\"{}: a upc names one product",
@@ -275,7 +268,7 @@ impl<'a> Validator<'a> {
                                 self.releases[first].title,
                                 spelt_otherwise,
                             ),
-                            Some(self.location_of(first)),
+                            self.location_of(first),
                         );
                     }
                     Entry::Vacant(vacant) => {
@@ -285,25 +278,25 @@ impl<'a> Validator<'a> {
             }
         }
         if blank(&release.title) {
-            self.push(r::EMPTY_TITLE, here, "the release has no title".to_owned());
+            self.push(&r::EMPTY_TITLE, here, "the release has no title".to_owned());
         }
         if blank(&release.artist) {
             self.push(
-                r::EMPTY_ARTIST,
+                &r::EMPTY_ARTIST,
                 here,
                 "the release has no artist".to_owned(),
             );
         }
         if release.tracks.is_empty() {
             self.push(
-                r::EMPTY_RELEASE,
+                &r::EMPTY_RELEASE,
                 here,
                 "the release has no tracks".to_owned(),
             );
         }
         if release.release_type.is_none() && !unreadable(Field::ReleaseType) {
             self.push(
-                r::MISSING_RELEASE_TYPE,
+                &r::MISSING_RELEASE_TYPE,
                 here,
                 "no release type: give album, single, ep or compilation".to_owned(),
             );
@@ -312,12 +305,12 @@ impl<'a> Validator<'a> {
             (None, None)
                 if unreadable(Field::ReleaseDate) || unreadable(Field::OriginalReleaseDate) => {}
             (None, None) => self.push(
-                r::MISSING_RELEASE_DATE,
+                &r::MISSING_RELEASE_DATE,
                 here,
                 "no release date: give release_date (YYYY-MM-DD)".to_owned(),
             ),
             (Some(date), Some(original)) if after(original, date) => self.push(
-                r::ORIGINAL_AFTER_RELEASE,
+                &r::ORIGINAL_AFTER_RELEASE,
                 here,
                 format!("the original release date {original} is after the release date {date}"),
             ),
@@ -335,14 +328,14 @@ impl<'a> Validator<'a> {
             let unreadable = |field| track.provenance.is_unreadable(field);
             if blank(&track.title) {
                 self.push(
-                    r::EMPTY_TRACK_TITLE,
+                    &r::EMPTY_TRACK_TITLE,
                     at,
                     format!("track {} has no title", track.number),
                 );
             }
             if track.artist.as_deref().is_some_and(blank) {
                 self.push(
-                    r::EMPTY_TRACK_ARTIST,
+                    &r::EMPTY_TRACK_ARTIST,
                     at,
                     "the track artist is empty: leave it out to use the release artist".to_owned(),
                 );
@@ -352,7 +345,7 @@ impl<'a> Validator<'a> {
                 self.numbering_known = false;
             } else if track.disc == 0 || track.number == 0 {
                 self.push(
-                    r::INVALID_POSITION,
+                    &r::INVALID_POSITION,
                     at,
                     format!(
                         "{} 0: discs and track numbers count from 1",
@@ -368,32 +361,30 @@ impl<'a> Validator<'a> {
             }
             match track.isrc {
                 None if unreadable(Field::Isrc) => {}
-                None => self.push_with(
-                    r::MISSING_ISRC,
-                    self.code_severity(),
+                None => self.push_code(
+                    &r::MISSING_ISRC,
                     at,
                     format!(
                         "track {} \"{}\" has no isrc: give one, or run assign",
                         track.number, track.title
                     ),
-                    None,
                 ),
                 Some(code) => self.isrc(index, i, code, release_year, at),
             }
             match track.duration {
                 None if unreadable(Field::Duration) => {}
                 None => self.push(
-                    r::MISSING_DURATION,
+                    &r::MISSING_DURATION,
                     at,
                     format!("track {} has no duration", track.number),
                 ),
                 Some(Duration::ZERO) => self.push(
-                    r::ZERO_DURATION,
+                    &r::ZERO_DURATION,
                     at,
                     format!("track {} has a duration of zero", track.number),
                 ),
                 Some(d) if d < options.min_duration => self.push(
-                    r::IMPLAUSIBLE_DURATION,
+                    &r::IMPLAUSIBLE_DURATION,
                     at,
                     format!(
                         "track {} lasts {}, less than the minimum {}",
@@ -403,7 +394,7 @@ impl<'a> Validator<'a> {
                     ),
                 ),
                 Some(d) if d > options.max_duration => self.push(
-                    r::IMPLAUSIBLE_DURATION,
+                    &r::IMPLAUSIBLE_DURATION,
                     at,
                     format!(
                         "track {} lasts {}, more than the maximum {} (milliseconds read as seconds?)",
@@ -426,19 +417,13 @@ impl<'a> Validator<'a> {
         at: Location,
     ) {
         for warning in code.lint(self.options.reference_year) {
-            self.push_with(
-                warning.code(),
-                Severity::Warning,
-                at,
-                format!("isrc {code}: {warning}"),
-                None,
-            );
+            self.push_lint(warning.code(), at, format!("isrc {code}: {warning}"));
         }
         if let Some(year) = release_year {
             let issued = nearest_full_year(code.year_of_reference(), year);
             if issued > year {
                 self.push(
-                    r::ISRC_AFTER_RELEASE,
+                    &r::ISRC_AFTER_RELEASE,
                     at,
                     format!(
                         "isrc {code} was assigned in {issued}, after the release date's year {year}"
@@ -468,15 +453,14 @@ impl<'a> Validator<'a> {
         if seen.last_release == r32 {
             let earlier = &self.releases[release].tracks[seen.last_track as usize];
             let related = track_at(self.location_of(release), earlier);
-            self.push_with(
-                r::DUPLICATE_ISRC,
-                Severity::Warning,
+            self.push_related(
+                &r::DUPLICATE_ISRC,
                 at,
                 format!(
-                    "isrc {code} is also on disc {} track {} of this release: fine for two editions of one recording, otherwise a mistake",
-                    earlier.disc, earlier.number
+                    "isrc {code} is also on {} of this release: fine for two editions of one recording, otherwise a mistake",
+                    Within::track(earlier.disc, earlier.number)
                 ),
-                Some(related),
+                related,
             );
         } else {
             let first_release = &self.releases[seen.first_release as usize];
@@ -490,13 +474,7 @@ impl<'a> Validator<'a> {
                     describe(this, &this_release.artist),
                     describe(first, &first_release.artist),
                 );
-                self.push_with(
-                    r::ISRC_CONFLICT,
-                    Severity::Error,
-                    at,
-                    message,
-                    Some(related),
-                );
+                self.push_related(&r::ISRC_CONFLICT, at, message, related);
             }
         }
     }
@@ -537,7 +515,7 @@ impl<'a> Validator<'a> {
         }
         if !missing_discs.is_empty() {
             self.push(
-                r::DISC_GAP,
+                &r::DISC_GAP,
                 here,
                 format!(
                     "{} missing: discs run 1..{max_disc}",
@@ -557,7 +535,7 @@ impl<'a> Validator<'a> {
                 let track = &release.tracks[index as usize];
                 let title = &track.title;
                 self.push(
-                    r::DUPLICATE_NUMBER,
+                    &r::DUPLICATE_NUMBER,
                     track_at(here, track),
                     format!(
                         "two tracks are number {number} on disc {disc} (this one is \"{title}\")"
@@ -573,7 +551,7 @@ impl<'a> Validator<'a> {
         }
         if !missing.is_empty() {
             self.push(
-                r::NUMBER_GAP,
+                &r::NUMBER_GAP,
                 here.disc(disc),
                 format!(
                     "disc {disc} has no {}: track numbers run 1..{previous}",
@@ -590,7 +568,7 @@ impl<'a> Validator<'a> {
         {
             let total = release.total_duration().unwrap_or_default();
             self.push(
-                    r::TYPE_MISMATCH,
+                    &r::TYPE_MISMATCH,
                     here,
                     format!(
                         "the release is {} {declared} but {} track{} lasting {} make {} {suggested} by the dsp rules",
@@ -606,7 +584,7 @@ impl<'a> Validator<'a> {
             && !same_text(&only.title, &release.title)
         {
             self.push(
-                r::SINGLE_TITLE_MISMATCH,
+                &r::SINGLE_TITLE_MISMATCH,
                 here,
                 format!(
                     "a one-track release should have its track's title: \"{}\" vs \"{}\"",
@@ -616,7 +594,7 @@ impl<'a> Validator<'a> {
         }
         if release.tracks.len() > 500 {
             self.push(
-                r::TOO_MANY_TRACKS,
+                &r::TOO_MANY_TRACKS,
                 here,
                 format!(
                     "{} tracks: apple accepts at most 500 per album",

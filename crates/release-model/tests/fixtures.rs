@@ -37,7 +37,7 @@ fn each_broken_release_yields_exactly_its_rule() {
             .iter()
             .map(|r| r.as_str().unwrap())
             .collect();
-        let got: BTreeSet<&str> = report.for_release(index).map(|f| f.rule).collect();
+        let got: BTreeSet<&str> = report.for_release(index).map(|f| f.rule.id).collect();
         assert_eq!(got, want, "release #{} {:?}", index + 1, entry["title"]);
         covered.extend(want);
     }

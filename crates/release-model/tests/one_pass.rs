@@ -4,7 +4,7 @@
 use release_model::{Error, Field, ValidationOptions, csv, json};
 
 fn rules(report: &release_model::Report) -> Vec<&'static str> {
-    report.findings().iter().map(|f| f.rule).collect()
+    report.findings().iter().map(|f| f.rule.id).collect()
 }
 
 /// An invalid UPC used to hide the whole release: its duplicate number and its gap went
@@ -123,7 +123,7 @@ fn csv_findings_carry_their_line() {
     let lines: Vec<(&str, Option<u64>)> = report
         .findings()
         .iter()
-        .map(|f| (f.rule, f.location.line))
+        .map(|f| (f.rule.id, f.location.line))
         .collect();
     assert_eq!(
         lines,

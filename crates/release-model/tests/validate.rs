@@ -51,7 +51,7 @@ fn summarize(findings: &[Finding]) -> Vec<(String, Severity, String, String)> {
                 (Some(d), None) => format!("{d}"),
                 _ => String::new(),
             };
-            (f.rule.to_owned(), f.severity, place, f.message.clone())
+            (f.rule.id.to_owned(), f.severity, place, f.message.clone())
         })
         .collect()
 }

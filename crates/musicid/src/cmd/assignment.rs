@@ -72,10 +72,7 @@ fn blocking(release: &Release) -> Vec<Finding> {
         .validate_with(&ValidationOptions::draft())
         .findings()
         .iter()
-        .filter(|f| {
-            f.severity == Severity::Error
-                && release_model::rule(f.rule).is_some_and(|rule| rule.blocks_assignment)
-        })
+        .filter(|f| f.severity == Severity::Error && f.rule.blocks_assignment)
         .cloned()
         .collect()
 }

@@ -101,7 +101,7 @@ pub fn write_report(
                     track: finding.location.track,
                     line: finding.location.line,
                     severity: finding.severity,
-                    rule: finding.rule,
+                    rule: finding.rule.id,
                     message: &finding.message,
                 };
                 write_json_line(out, &object)?;

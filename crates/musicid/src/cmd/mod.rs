@@ -10,6 +10,7 @@ pub mod ids;
 pub mod isrc;
 pub mod ledger;
 pub mod release;
+pub mod rules;
 pub mod upc;
 
 mod allocate;
@@ -67,6 +68,8 @@ pub enum Command {
     Demo(demo::DemoArgs),
     /// Print a shell completion script.
     Completions(completions::CompletionsArgs),
+    /// List every rule a finding can carry (validation, code lints, DDEX profiles).
+    Rules(rules::RulesArgs),
 }
 
 /// Runs a parsed command; `command_line` builds the whole command line (for completions).
@@ -86,5 +89,6 @@ pub fn run(command: Command, command_line: fn() -> clap::Command) -> CmdResult {
         Command::Ledger(command) => ledger::run(command),
         Command::Demo(args) => demo::run(&args),
         Command::Completions(args) => completions::run(&args, command_line()),
+        Command::Rules(args) => rules::run(&args),
     }
 }
