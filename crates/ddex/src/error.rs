@@ -161,6 +161,10 @@ pub enum Error {
         /// Where the release list starts.
         position: Position,
     },
+    /// A delivery batch refused as a whole: incomplete, or hostile (see
+    /// [`delivery::Refusal`](crate::delivery::Refusal)).
+    #[error("refusing the batch: {0}")]
+    Refused(#[from] crate::delivery::Refusal),
     /// Reading or writing failed.
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
@@ -194,6 +198,7 @@ impl Error {
             Error::Value { .. } => "value",
             Error::Dangling { .. } => "dangling_reference",
             Error::NoRelease { .. } => "no_release",
+            Error::Refused(refusal) => refusal.kind(),
             Error::Io(_) => "io",
         }
     }

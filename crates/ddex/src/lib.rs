@@ -2,6 +2,7 @@
 
 mod batch;
 mod deal;
+pub mod delivery;
 mod ern3;
 mod ern4;
 mod error;

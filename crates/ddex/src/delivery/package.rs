@@ -1,0 +1,347 @@
+//! Writing a batch: each release's files into its `resources/` (hard-linked, or copied and
+//! verified), its message beside them, every file synced, and the manifest last.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use release_model::Release;
+
+use super::digest::{FileDigest, digest_file, hex};
+use super::ingest::MAX_FILE_BYTES;
+use super::manifest::manifest_name;
+use super::overlay::{Delivered, add_files_43};
+use crate::{DateTime, ErnVersion, Error, ExportOptions, MessageHeader};
+
+/// A release to package and the folder its `file` and `cover` paths are relative to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// The release.
+    pub release: Release,
+    /// The folder of its release file.
+    pub base: PathBuf,
+}
+
+/// How a batch is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct PackageOptions {
+    /// The batch id (`YYYYMMDDhhmmssnnn`, [`batch_id`]).
+    pub batch_id: String,
+    /// ECHO 1.7's priority indicator (`P`, `M`, `N`) before the batch folder's id, or none.
+    pub priority: Option<char>,
+    /// The export's options (version, deals, default genre).
+    pub export: ExportOptions,
+}
+
+impl PackageOptions {
+    /// A batch `batch_id`, priority `N` (none), ERN 4.3.
+    #[must_use]
+    pub fn new(batch_id: impl Into<String>) -> PackageOptions {
+        PackageOptions {
+            batch_id: batch_id.into(),
+            priority: Some('N'),
+            export: ExportOptions::new(),
+        }
+    }
+
+    /// Sets the export options.
+    #[must_use]
+    pub fn export(mut self, export: ExportOptions) -> PackageOptions {
+        self.export = export;
+        self
+    }
+
+    /// Sets the priority indicator (`None`: the folder is the batch id alone).
+    #[must_use]
+    pub fn priority(mut self, priority: Option<char>) -> PackageOptions {
+        self.priority = priority;
+        self
+    }
+}
+
+/// The batch id DDEX's SFTP choreographies use: the creation time `YYYYMMDDhhmmssnnn`.
+#[must_use]
+pub fn batch_id(created: &DateTime) -> String {
+    let text = created.to_string();
+    let (whole, fraction) = text.split_at(text.len().min(19));
+    let mut id: String = whole.chars().filter(char::is_ascii_digit).collect();
+    let millis: String = fraction
+        .strip_prefix('.')
+        .unwrap_or("")
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .chain("000".chars())
+        .take(3)
+        .collect();
+    id.push_str(&millis);
+    id
+}
+
+/// What was written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Packaged {
+    /// The batch folder.
+    pub batch: PathBuf,
+    /// Its manifest (written last).
+    pub manifest: PathBuf,
+    /// Each release's message.
+    pub messages: Vec<PathBuf>,
+    /// Files hard-linked and files copied.
+    pub linked: usize,
+    /// Files copied (and verified by hash).
+    pub copied: usize,
+}
+
+/// Writes `sources` as one batch in a new folder under `out`: per release (by UPC) a folder with
+/// its message (`UPC.xml`) and `resources/` holding its audio files renamed
+/// `UPC_DD_TTT.ext` (disc, track) and its cover `UPC_front.ext`, the message referencing
+/// each file with its MD5 `HashSum`, its size and the track's duration; then the manifest
+/// `BatchComplete_<BatchId>.xml`, written last, after every other file is complete and synced,
+/// so that a batch stopped half-way has no manifest and is never taken.
+///
+/// # Errors
+///
+/// [`Error::Invalid`] (and the other export errors) for a release the exporter refuses,
+/// checked for every release before anything is written; [`Error::UnwritableVersion`] for a
+/// version without file references here (3.8.2: not yet); [`Error::Io`] when the batch folder
+/// exists or a file cannot be read, linked, copied or written, or a copy differs from its source.
+pub fn package(
+    sources: &[Source],
+    header: &MessageHeader,
+    options: &PackageOptions,
+    out: &Path,
+) -> Result<Packaged, Error> {
+    if options.export.ern != ErnVersion::V4_3 {
+        return Err(Error::UnwritableVersion {
+            version: options.export.ern,
+        });
+    }
+    // Every release is checked (through the exporter itself) before the first byte is written.
+    let mut checked = Vec::with_capacity(sources.len());
+    for (index, source) in sources.iter().enumerate() {
+        let mut message_header = header.clone();
+        let upc = source.release.upc.ok_or_else(|| {
+            Error::Io(io::Error::other(format!(
+                "release {} has no UPC to name its batch folder",
+                index + 1
+            )))
+        });
+        message_header.message_id = format!("{}_{}", header.message_id, upc?);
+        let xml = crate::export_to_string(&source.release, &message_header, &options.export)?;
+        let upc = source
+            .release
+            .upc
+            .map(|upc| upc.to_string())
+            .unwrap_or_default();
+        checked.push((upc, message_header, xml));
+    }
+    let folder = match options.priority {
+        Some(priority) => format!("{priority}_{}", options.batch_id),
+        None => options.batch_id.clone(),
+    };
+    let batch = out.join(&folder);
+    fs::create_dir_all(out)?;
+    fs::create_dir(&batch)?;
+    let mut packaged = Packaged {
+        batch: batch.clone(),
+        manifest: batch.join(manifest_name(&options.batch_id)),
+        messages: Vec::new(),
+        linked: 0,
+        copied: 0,
+    };
+    let mut entries = Vec::new();
+    for (source, (upc, message_header, xml)) in sources.iter().zip(checked) {
+        let release_dir = batch.join(&upc);
+        let resources = release_dir.join("resources");
+        fs::create_dir_all(&resources)?;
+        let mut tracks = Vec::with_capacity(source.release.tracks.len());
+        for track in &source.release.tracks {
+            let Some(file) = &track.file else {
+                tracks.push(None);
+                continue;
+            };
+            let from = source.base.join(file);
+            let name = format!(
+                "{upc}_{:02}_{:03}.{}",
+                track.disc,
+                track.number,
+                extension(&from)
+            );
+            let digest = place(&from, &resources.join(&name), &mut packaged)?;
+            tracks.push(Some(Delivered {
+                uri: format!("resources/{name}"),
+                digest,
+                duration: track.duration.map(iso_duration),
+                codec: audio_codec(&from),
+            }));
+        }
+        let cover = match &source.release.cover {
+            Some(cover) => {
+                let from = source.base.join(cover);
+                let name = format!("{upc}_front.{}", extension(&from));
+                let digest = place(&from, &resources.join(&name), &mut packaged)?;
+                Some(Delivered {
+                    uri: format!("resources/{name}"),
+                    digest,
+                    duration: None,
+                    codec: image_codec(&from),
+                })
+            }
+            None => None,
+        };
+        let image_reference = format!("A{}", source.release.tracks.len() + 1);
+        let proprietary = format!("{}:{upc}_front", header.sender.dpid);
+        let xml = add_files_43(
+            &xml,
+            &tracks,
+            cover
+                .as_ref()
+                .map(|cover| (cover, image_reference.as_str(), proprietary.as_str())),
+        );
+        let message = release_dir.join(format!("{upc}.xml"));
+        write_synced(&message, xml.as_bytes())?;
+        sync_dir(&resources)?;
+        sync_dir(&release_dir)?;
+        entries.push((
+            message_header.message_id,
+            format!("{upc}/{upc}.xml"),
+            upc,
+            FileDigest::of_bytes(xml.as_bytes()),
+        ));
+        packaged.messages.push(message);
+    }
+    sync_dir(&batch)?;
+    let manifest = manifest_xml(header, &folder, &entries);
+    // Written under a name no reader takes for a manifest, synced, then renamed: the manifest
+    // appears whole or not at all.
+    let partial = batch.join(format!(".{}.partial", manifest_name(&options.batch_id)));
+    write_synced(&partial, manifest.as_bytes())?;
+    if let Ok(seconds) = std::env::var("MUSICID_TEST_PAUSE_BEFORE_MANIFEST")
+        && let Ok(seconds) = seconds.parse::<f64>()
+    {
+        std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
+    }
+    fs::rename(&partial, &packaged.manifest)?;
+    sync_dir(&batch)?;
+    Ok(packaged)
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|ext| ext.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_else(|| "bin".into())
+}
+
+fn audio_codec(path: &Path) -> Option<&'static str> {
+    match extension(path).as_str() {
+        "flac" => Some("FLAC"),
+        "wav" => Some("PCM"),
+        "mp3" => Some("MP3"),
+        _ => None,
+    }
+}
+
+fn image_codec(path: &Path) -> Option<&'static str> {
+    match extension(path).as_str() {
+        "jpg" | "jpeg" => Some("JPEG"),
+        "png" => Some("PNG"),
+        _ => None,
+    }
+}
+
+fn iso_duration(duration: std::time::Duration) -> String {
+    let seconds = duration.as_secs();
+    format!("PT{}M{}S", seconds / 60, seconds % 60)
+}
+
+/// `from` into the batch at `to`: a hard link when both are on one file system, otherwise a
+/// copy, synced and verified against the source's digest.
+fn place(from: &Path, to: &Path, packaged: &mut Packaged) -> Result<FileDigest, Error> {
+    let source = digest_file(from, MAX_FILE_BYTES + 1)?;
+    if fs::hard_link(from, to).is_ok() {
+        packaged.linked += 1;
+        return Ok(source);
+    }
+    fs::copy(from, to)?;
+    File::open(to)?.sync_all()?;
+    let copy = digest_file(to, MAX_FILE_BYTES + 1)?;
+    if copy != source {
+        return Err(Error::Io(io::Error::other(format!(
+            "the copy {} differs from {}: sha-256 {} against {}",
+            to.display(),
+            from.display(),
+            copy.sha256_hex(),
+            source.sha256_hex()
+        ))));
+    }
+    packaged.copied += 1;
+    Ok(source)
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+fn sync_dir(path: &Path) -> io::Result<()> {
+    // A folder's entries reach the disk when the folder is synced (POSIX); elsewhere opening a
+    // folder fails and there is nothing to do.
+    match File::open(path) {
+        Ok(dir) => dir.sync_all().or(Ok(())),
+        Err(_) => Ok(()),
+    }
+}
+
+fn manifest_xml(
+    header: &MessageHeader,
+    root: &str,
+    entries: &[(String, String, String, FileDigest)],
+) -> String {
+    use std::fmt::Write as _;
+    let escape = |text: &str| {
+        text.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let party = |tag: &str, party: &crate::MessageParty| {
+        let name = party
+            .name
+            .as_deref()
+            .map(|name| {
+                format!(
+                    "\n      <PartyName>\n        <FullName>{}</FullName>\n      </PartyName>",
+                    escape(name)
+                )
+            })
+            .unwrap_or_default();
+        format!(
+            "    <{tag}>\n      <PartyId>{}</PartyId>{name}\n    </{tag}>\n",
+            party.dpid
+        )
+    };
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ern-c:ManifestMessage xmlns:ern-c=\"http://ddex.net/xml/ern-c/15\" MessageVersionId=\"ern-c/15\">\n  <MessageHeader>\n",
+    );
+    xml.push_str(&party("MessageSender", &header.sender));
+    xml.push_str(&party("MessageRecipient", &header.recipient));
+    let _ = write!(
+        xml,
+        "    <MessageCreatedDateTime>{}</MessageCreatedDateTime>\n  </MessageHeader>\n  <IsTestFlag>false</IsTestFlag>\n  <RootDirectory>{}</RootDirectory>\n  <NumberOfMessages>{}</NumberOfMessages>\n",
+        header.created,
+        escape(root),
+        entries.len()
+    );
+    for (message_id, url, upc, digest) in entries {
+        let _ = write!(
+            xml,
+            "  <MessageInBatch>\n    <MessageType>NewReleaseMessage</MessageType>\n    <MessageId>{}</MessageId>\n    <URL>{}</URL>\n    <IncludedReleaseId>\n      <ICPN>{upc}</ICPN>\n    </IncludedReleaseId>\n    <DeliveryType>NewReleaseDelivery</DeliveryType>\n    <ProductType>AudioProduct</ProductType>\n    <HashSum>\n      <HashSum>{}</HashSum>\n      <HashSumAlgorithmType>MD5</HashSumAlgorithmType>\n    </HashSum>\n  </MessageInBatch>\n",
+            escape(message_id),
+            escape(url),
+            hex(&digest.md5),
+        );
+    }
+    xml.push_str("</ern-c:ManifestMessage>\n");
+    xml
+}

@@ -1,0 +1,453 @@
+//! Delivery batches: a packaged batch ingests back to the same releases with no findings, and
+//! every hostile or incomplete batch is refused with the reason, nothing written.
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use ddex::delivery::{self, Applied, PackageOptions, Refusal, Source};
+use ddex::{Error, MessageHeader, MessageParty};
+use release_model::{Release, ReleaseType, Track};
+
+fn release(upc: &str, first_isrc: u32, tracks: u32) -> Release {
+    let title = if tracks == 1 {
+        "Track 1".to_owned()
+    } else {
+        format!("Album {upc}")
+    };
+    let mut builder = Release::builder(title, "One Yen")
+        .upc(upc.parse().unwrap())
+        .label("Leerecs")
+        .genre("Electronic")
+        .release_type(if tracks == 1 {
+            ReleaseType::Single
+        } else {
+            ReleaseType::Album
+        })
+        .release_date("2026-03-01".parse().unwrap())
+        .cover("cover.png");
+    for n in 1..=tracks {
+        builder = builder.push(
+            Track::new(1, n, format!("Track {n}"))
+                .with_isrc(format!("QZAQQ26{:05}", first_isrc + n).parse().unwrap())
+                .with_duration(Duration::from_secs(
+                    if tracks == 1 { 180 } else { 1000 } + u64::from(n),
+                )),
+        );
+    }
+    let mut release = builder.build();
+    assert!(release.validate().is_empty(), "{:?}", release.validate());
+    for track in &mut release.tracks {
+        track.file = Some(format!("audio/{upc}-{:02}.flac", track.number));
+    }
+    release
+}
+
+fn header() -> MessageHeader {
+    MessageHeader::new(
+        "M1",
+        MessageParty::new("PADPIDA2013042401U".parse().unwrap(), "Leerecs"),
+        MessageParty::new("PADPIDA2009101501Y".parse().unwrap(), "A DSP"),
+        "2026-03-01T12:00:00.250Z".parse().unwrap(),
+    )
+}
+
+/// The releases' files under `dir/source`, and a batch of them under `dir/out`.
+fn packaged(dir: &Path, releases: &[Release]) -> PathBuf {
+    let base = dir.join("source");
+    fs::create_dir_all(base.join("audio")).unwrap();
+    fs::write(
+        base.join("cover.png"),
+        b"\x89PNG not really a png, but bytes to hash",
+    )
+    .unwrap();
+    let mut sources = Vec::new();
+    for release in releases {
+        for track in &release.tracks {
+            let file = track.file.as_ref().unwrap();
+            let bytes: Vec<u8> = (0..4096u32 + track.number * 7)
+                .map(|i| (i * 31 + track.number) as u8)
+                .collect();
+            fs::write(base.join(file), bytes).unwrap();
+        }
+        sources.push(Source {
+            release: release.clone(),
+            base: base.clone(),
+        });
+    }
+    let id = delivery::batch_id(&header().created);
+    assert_eq!(id, "20260301120000250");
+    let packaged = delivery::package(
+        &sources,
+        &header(),
+        &PackageOptions::new(id),
+        &dir.join("out"),
+    )
+    .unwrap();
+    assert_eq!(
+        packaged.manifest.file_name().unwrap(),
+        "BatchComplete_20260301120000250.xml"
+    );
+    assert_eq!(packaged.batch.file_name().unwrap(), "N_20260301120000250");
+    packaged.batch
+}
+
+fn refusal(batch: &Path) -> Refusal {
+    match delivery::ingest(batch) {
+        Err(Error::Refused(refusal)) => refusal,
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+/// Rewrites the first URI of the message of `upc` to `reference`.
+fn point_first_uri(batch: &Path, upc: &str, reference: &str) {
+    let message = batch.join(upc).join(format!("{upc}.xml"));
+    let xml = fs::read_to_string(&message).unwrap();
+    let start = xml.find("<URI>").unwrap() + "<URI>".len();
+    let end = xml[start..].find("</URI>").unwrap() + start;
+    let xml = format!("{}{}{}", &xml[..start], reference, &xml[end..]);
+    fs::write(&message, xml).unwrap();
+}
+
+fn without_files(release: &Release) -> Release {
+    let mut release = release.clone();
+    release.cover = None;
+    for track in &mut release.tracks {
+        track.file = None;
+    }
+    release
+}
+
+#[test]
+fn a_packaged_batch_ingests_back_with_no_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let releases = [
+        release("0614141000012", 0, 3),
+        release("0614141000029", 10, 1),
+    ];
+    let batch = packaged(dir.path(), &releases);
+    let ingested = delivery::ingest(&batch).unwrap();
+    assert_eq!(ingested.messages.len(), 2);
+    for (message, sent) in ingested.messages.iter().zip(&releases) {
+        assert!(message.findings.is_empty(), "{:#?}", message.findings);
+        let got = message.release.as_ref().unwrap();
+        assert_eq!(got.upc, sent.upc);
+        assert_eq!(got.tracks.len(), sent.tracks.len());
+        // Every file arrived whole: the bytes in the batch are the bytes sent.
+        for (track, got_track) in sent.tracks.iter().zip(&got.tracks) {
+            let sent_bytes = fs::read(dir.path().join("source").join(track.file.as_ref().unwrap()));
+            let got_bytes = fs::read(got_track.file.as_ref().expect("a file found"));
+            assert_eq!(sent_bytes.unwrap(), got_bytes.unwrap());
+        }
+        assert!(got.cover.is_some());
+        // Files apart, the same release (the reader adds its provenance).
+        let mut got = without_files(got);
+        got.provenance = sent.provenance;
+        assert_eq!(got, without_files(sent));
+    }
+    let mut catalog = Vec::new();
+    assert_eq!(
+        ingested.apply(&mut catalog),
+        [Applied::Inserted, Applied::Inserted]
+    );
+    assert_eq!(
+        ingested.apply(&mut catalog),
+        [Applied::Updated, Applied::Updated]
+    );
+    assert_eq!(catalog.len(), 2);
+}
+
+#[test]
+fn a_batch_without_its_manifest_is_not_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    fs::remove_file(batch.join("BatchComplete_20260301120000250.xml")).unwrap();
+    // What a writer stopped before its rename leaves: a partial manifest under another name.
+    fs::write(
+        batch.join(".BatchComplete_20260301120000250.xml.partial"),
+        "<ern-c:Mani",
+    )
+    .unwrap();
+    assert_eq!(refusal(&batch).kind(), "batch.no_manifest");
+}
+
+#[test]
+fn a_reference_climbing_out_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    fs::write(dir.path().join("out/secret.flac"), b"secret").unwrap();
+    point_first_uri(&batch, "0614141000012", "../../secret.flac");
+    let refused = refusal(&batch);
+    assert!(
+        matches!(&refused, Refusal::OutsideBatch { why, .. } if why.contains("..")),
+        "{refused}"
+    );
+    // Percent-escaped dots are dots.
+    point_first_uri(&batch, "0614141000012", "%2e%2e/%2E%2E/secret.flac");
+    assert_eq!(refusal(&batch).kind(), "batch.outside");
+}
+
+#[test]
+fn an_absolute_reference_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    point_first_uri(&batch, "0614141000012", "/etc/passwd");
+    let refused = refusal(&batch);
+    assert!(
+        matches!(&refused, Refusal::OutsideBatch { why, .. } if why.contains("absolute")),
+        "{refused}"
+    );
+}
+
+#[test]
+fn a_url_reference_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    point_first_uri(&batch, "0614141000012", "https://example.com/a.flac");
+    let refused = refusal(&batch);
+    assert!(
+        matches!(&refused, Refusal::OutsideBatch { why, .. } if why.contains("URL")),
+        "{refused}"
+    );
+    point_first_uri(&batch, "0614141000012", "file:///etc/passwd");
+    assert_eq!(refusal(&batch).kind(), "batch.outside");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_leading_out_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    let outside = dir.path().join("outside.flac");
+    fs::write(&outside, b"not in the batch").unwrap();
+    let inside = batch.join("0614141000012/resources/0614141000012_01_001.flac");
+    fs::remove_file(&inside).unwrap();
+    std::os::unix::fs::symlink(&outside, &inside).unwrap();
+    let refused = refusal(&batch);
+    assert!(
+        matches!(&refused, Refusal::OutsideBatch { why, .. } if why.contains("symlink")),
+        "{refused}"
+    );
+    // A symlinked release folder leading out is refused the same way.
+    let dir2 = tempfile::tempdir().unwrap();
+    let batch2 = packaged(dir2.path(), &[release("0614141000012", 0, 2)]);
+    let release_dir = batch2.join("0614141000012");
+    let moved = dir2.path().join("moved");
+    fs::rename(&release_dir, &moved).unwrap();
+    std::os::unix::fs::symlink(&moved, &release_dir).unwrap();
+    assert_eq!(refusal(&batch2).kind(), "batch.outside");
+}
+
+#[test]
+fn a_manifest_naming_a_missing_message_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    fs::remove_file(batch.join("0614141000012/0614141000012.xml")).unwrap();
+    let refused = refusal(&batch);
+    assert!(
+        matches!(&refused, Refusal::Missing { reference, .. } if reference == "0614141000012/0614141000012.xml"),
+        "{refused}"
+    );
+}
+
+#[test]
+fn a_message_naming_a_missing_file_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    fs::remove_file(batch.join("0614141000012/resources/0614141000012_01_002.flac")).unwrap();
+    assert_eq!(refusal(&batch).kind(), "batch.missing_file");
+}
+
+#[test]
+fn a_doctype_is_refused_before_any_entity_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    let message = batch.join("0614141000012/0614141000012.xml");
+    let xml = fs::read_to_string(&message).unwrap();
+    let hostile = xml.replacen(
+        "?>\n",
+        "?>\n<!DOCTYPE lol [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>\n",
+        1,
+    );
+    fs::write(
+        &message,
+        hostile.replacen("<FullName>Leerecs", "<FullName>&lol2;", 1),
+    )
+    .unwrap();
+    let refused = refusal(&batch);
+    assert!(
+        matches!(&refused, Refusal::Doctype { line: 2, .. }),
+        "{refused}"
+    );
+    // In the manifest too.
+    let manifest = batch.join("BatchComplete_20260301120000250.xml");
+    let text = fs::read_to_string(&manifest).unwrap();
+    fs::write(&message, xml).unwrap();
+    fs::write(
+        &manifest,
+        text.replacen(
+            "?>\n",
+            "?>\n<!DOCTYPE m SYSTEM \"file:///etc/passwd\">\n",
+            1,
+        ),
+    )
+    .unwrap();
+    assert_eq!(refusal(&batch).kind(), "batch.doctype");
+}
+
+#[test]
+fn an_undeclared_entity_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    let message = batch.join("0614141000012/0614141000012.xml");
+    let xml = fs::read_to_string(&message).unwrap();
+    fs::write(
+        &message,
+        xml.replacen("<FullName>Leerecs", "<FullName>&xxe;", 1),
+    )
+    .unwrap();
+    let refused = refusal(&batch);
+    assert!(
+        matches!(&refused, Refusal::Xml { message, .. } if message.contains("&xxe;")),
+        "{refused}"
+    );
+}
+
+#[test]
+fn absurd_nesting_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    let message = batch.join("0614141000012/0614141000012.xml");
+    let xml = fs::read_to_string(&message).unwrap();
+    let deep = format!("{}x{}", "<a>".repeat(10_000), "</a>".repeat(10_000));
+    fs::write(
+        &message,
+        xml.replacen("<MessageHeader>", &format!("<MessageHeader>{deep}"), 1),
+    )
+    .unwrap();
+    assert!(matches!(
+        refusal(&batch),
+        Refusal::TooDeep { limit: 64, .. }
+    ));
+}
+
+#[test]
+fn an_absurdly_large_message_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    let message = batch.join("0614141000012/0614141000012.xml");
+    // A sparse file: its size is what counts, never read.
+    let file = fs::OpenOptions::new().append(true).open(&message).unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap();
+    let refused = refusal(&batch);
+    assert!(
+        matches!(
+            &refused,
+            Refusal::TooLarge {
+                what: "size in bytes",
+                ..
+            }
+        ),
+        "{refused}"
+    );
+}
+
+#[test]
+fn a_file_larger_than_declared_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    let file = batch.join("0614141000012/resources/0614141000012_01_001.flac");
+    let mut bytes = fs::read(&file).unwrap();
+    bytes.extend_from_slice(&[0; 2048]);
+    // The source is hard-linked into the batch: replace, not append, to leave it alone.
+    fs::remove_file(&file).unwrap();
+    fs::write(&file, bytes).unwrap();
+    let refused = refusal(&batch);
+    assert!(
+        matches!(&refused, Refusal::LargerThanDeclared { declared, found, .. } if found == &(declared + 1)),
+        "{refused}"
+    );
+}
+
+#[test]
+fn names_colliding_by_case_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    let other = batch.join("0614141000012/resources/0614141000012_01_001.FLAC");
+    if fs::write(&other, b"other").is_err()
+        || fs::read_dir(other.parent().unwrap()).unwrap().count() < 4
+    {
+        eprintln!("the file system folds case: the collision cannot be made here");
+        return;
+    }
+    assert_eq!(refusal(&batch).kind(), "batch.case_collision");
+}
+
+#[test]
+fn a_changed_file_is_a_finding_and_keeps_its_release_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(
+        dir.path(),
+        &[
+            release("0614141000012", 0, 2),
+            release("0614141000029", 10, 1),
+        ],
+    );
+    let file = batch.join("0614141000012/resources/0614141000012_01_002.flac");
+    let mut bytes = fs::read(&file).unwrap();
+    bytes[100] ^= 1;
+    fs::remove_file(&file).unwrap();
+    fs::write(&file, bytes).unwrap();
+    let ingested = delivery::ingest(&batch).unwrap();
+    let rules: Vec<_> = ingested.messages[0]
+        .findings
+        .iter()
+        .map(|f| f.rule.as_str())
+        .collect();
+    assert_eq!(rules, ["batch.hash_mismatch"]);
+    assert!(ingested.messages[1].findings.is_empty());
+    let mut catalog = Vec::new();
+    assert_eq!(
+        ingested.apply(&mut catalog),
+        [Applied::Rejected, Applied::Inserted]
+    );
+}
+
+#[test]
+fn an_invalid_release_is_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bad = release("0614141000012", 0, 2);
+    bad.tracks[1].number = 1;
+    let source = Source {
+        release: bad,
+        base: dir.path().to_path_buf(),
+    };
+    let out = dir.path().join("out");
+    let result = delivery::package(&[source], &header(), &PackageOptions::new("1"), &out);
+    assert!(matches!(result, Err(Error::Invalid { .. })), "{result:?}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_packaged_message_passes_the_official_schema() {
+    let Some(schema) = support::schema_and_xmllint() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(
+        dir.path(),
+        &[
+            release("0614141000012", 0, 2),
+            release("0614141000029", 10, 1),
+        ],
+    );
+    let messages = [
+        batch.join("0614141000012/0614141000012.xml"),
+        batch.join("0614141000029/0614141000029.xml"),
+    ];
+    let xml = fs::read_to_string(&messages[0]).unwrap();
+    assert!(xml.contains("<HashSumValue>") && xml.contains("<Type>FrontCoverImage</Type>"));
+    support::xmllint(&schema, &messages).unwrap();
+}
