@@ -22,6 +22,18 @@ pub fn unix_millis() -> i64 {
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
+/// Now as RFC 3339 in UTC to the millisecond (`2026-03-01T12:00:00.250Z`): a delivery batch's
+/// id is its creation time to the millisecond.
+pub fn rfc3339_millis() -> String {
+    let millis = unix_millis();
+    let seconds = Utc::from_unix_seconds(millis.div_euclid(1000)).to_string();
+    format!(
+        "{}.{:03}Z",
+        seconds.trim_end_matches('Z'),
+        millis.rem_euclid(1000)
+    )
+}
+
 /// Whole seconds since 1970 by the system clock.
 pub fn unix_seconds() -> i64 {
     utc_now().unix_seconds()

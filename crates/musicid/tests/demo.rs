@@ -23,6 +23,8 @@ fn demo_issues_the_codes_writes_the_files_and_reuses_its_folder() {
         "vesica-piscis.csv and ",
         "vesica-piscis.xml.",
         "Next from the ledger: ISRC QZAQQ2600014, UPC 614141000029.",
+        "and ingested it back into",
+        "(inserted, 0 files checked): both directions agree, no findings.",
     ] {
         assert_contains(&first.stdout, part);
     }

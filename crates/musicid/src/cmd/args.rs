@@ -73,3 +73,8 @@ pub fn parse_ern(text: &str) -> Result<ddex::ErnVersion, String> {
         Err(ddex::Error::UnwritableVersion { version }.to_string())
     }
 }
+
+/// Any DDEX value clap reads (`--sender-dpid`, `--created`), with the crate's message.
+pub fn parse_ddex<T: std::str::FromStr<Err = ddex::Error>>(text: &str) -> Result<T, String> {
+    text.parse().map_err(|e: ddex::Error| e.to_string())
+}

@@ -38,6 +38,8 @@ const DRAFT_FILE: &str = "vesica-piscis.draft.json";
 const JSON_FILE: &str = "vesica-piscis.json";
 const CSV_FILE: &str = "vesica-piscis.csv";
 const ERN_FILE: &str = "vesica-piscis.xml";
+const BATCHES_DIR: &str = "batches";
+const CATALOG_FILE: &str = "catalog.json";
 
 /// The parties of the demo's ERN message: the platform delivering to a streaming service.
 const ERN_SENDER: (&str, &str) = ("PADPIDA2013042401U", "Leerecs");
@@ -151,10 +153,12 @@ pub fn run(args: &DemoArgs) -> CmdResult {
     )?;
 
     let ern_path = dir.join(ERN_FILE);
+    let mut delivered = None;
     let ern_written = if let [release] = releases.as_slice()
         && !report.has_errors()
     {
         atomic::write(&ern_path, &ern(release)?)?;
+        delivered = Some(round_trip(dir, release)?);
         true
     } else {
         false
@@ -218,6 +222,9 @@ pub fn run(args: &DemoArgs) -> CmdResult {
             csv_path.display()
         );
     }
+    if let Some(line) = delivered {
+        let _ = writeln!(text, "{line}");
+    }
     let next = |code: Option<ledger::Code>| {
         code.map_or_else(|| "none (exhausted)".to_owned(), |c| c.to_string())
     };
@@ -254,6 +261,73 @@ fn ern(release: &Release) -> Result<Vec<u8>, Error> {
     let mut xml = Vec::new();
     ddex::export(release, &header, &options, &mut xml).map_err(|e| Error::with(ERN_FILE, e))?;
     Ok(xml)
+}
+
+/// Packages the release into a batch under `dir/batches/` and ingests it back into
+/// `dir/catalog.json`; the line saying whether both directions agree.
+fn round_trip(dir: &Path, release: &Release) -> Result<String, Error> {
+    use ddex::delivery::{self, PackageOptions, Source};
+    use ddex::{DateTime, Dpid, ExportOptions, MessageHeader, MessageParty};
+    let party = |(dpid, name): (&str, &str)| -> Result<MessageParty, Error> {
+        Ok(MessageParty::new(dpid.parse::<Dpid>()?, name))
+    };
+    let created: DateTime = clock::rfc3339_millis().parse()?;
+    let batch_id = delivery::batch_id(&created);
+    let header = MessageHeader::new(
+        format!("musicid-demo-{batch_id}"),
+        party(ERN_SENDER)?,
+        party(ERN_RECIPIENT)?,
+        created,
+    );
+    let mut export = ExportOptions::new();
+    export.default_genre = Some(ERN_GENRE.to_owned());
+    let source = Source {
+        release: release.clone(),
+        base: dir.to_path_buf(),
+    };
+    let packaged = delivery::package(
+        &[source],
+        &header,
+        &PackageOptions::new(batch_id).export(export),
+        &dir.join(BATCHES_DIR),
+    )
+    .map_err(|e| Error::with("packaging the demo batch", e))?;
+    let ingested = delivery::ingest(&packaged.batch)
+        .map_err(|e| Error::with("ingesting the demo batch", e))?;
+    let catalog_path = dir.join(CATALOG_FILE);
+    let mut catalog = Vec::new();
+    let applied = ingested.apply(&mut catalog);
+    let mut json = release_model::json::to_string(&catalog);
+    json.push('\n');
+    atomic::write(&catalog_path, json.as_bytes())?;
+    let findings: usize = ingested.messages.iter().map(|m| m.findings.len()).sum();
+    let files: usize = ingested.messages.iter().map(|m| m.files.len()).sum();
+    // What was sent: the release with the genre the message carries for it.
+    let mut sent = release.clone();
+    sent.genre.get_or_insert_with(|| ERN_GENRE.to_owned());
+    let same = match catalog.as_slice() {
+        [back] => {
+            let mut back = back.clone();
+            back.provenance = release.provenance;
+            back == sent
+        }
+        _ => false,
+    };
+    let applied = applied.first().map_or("nothing", |a| a.as_str());
+    Ok(if same && findings == 0 {
+        format!(
+            "Packaged the release into {} and ingested it back into {} ({applied}, {files} files checked): both directions agree, no findings.",
+            packaged.batch.display(),
+            catalog_path.display()
+        )
+    } else {
+        format!(
+            "Packaged the release into {} and ingested it back into {}: they DISAGREE ({} findings, same release: {same}).",
+            packaged.batch.display(),
+            catalog_path.display(),
+            findings
+        )
+    })
 }
 
 fn embedded_draft() -> Result<Vec<Release>, Error> {

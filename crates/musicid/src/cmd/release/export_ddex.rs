@@ -14,7 +14,7 @@ use release_model::{PartialDate, Release};
 
 use crate::atomic;
 use crate::clock;
-use crate::cmd::args::parse_ern;
+use crate::cmd::args::{parse_ddex, parse_ern};
 use crate::cmd::files::{self, ReleaseFormat};
 use crate::cmd::findings::print_report;
 use crate::error::{CmdResult, Error, Outcome};
@@ -81,11 +81,6 @@ pub struct ExportDdexArgs {
     /// The ERN version to write: 4.3 or 3.8.2.
     #[arg(long, value_name = "VERSION", default_value = "4.3", value_parser = parse_ern)]
     pub ern: ErnVersion,
-}
-
-/// Any DDEX value clap reads (`--sender-dpid`, `--created`), with the crate's message.
-fn parse_ddex<T: FromStr<Err = ddex::Error>>(text: &str) -> Result<T, String> {
-    text.parse().map_err(|e: ddex::Error| e.to_string())
 }
 
 /// A comma-separated list of one deal part; blank items are skipped.

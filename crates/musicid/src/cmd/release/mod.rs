@@ -1,10 +1,12 @@
-//! `musicid release validate|convert|assign|export-ddex|import-ddex|convert-ddex`.
+//! `musicid release validate|convert|assign|export-ddex|import-ddex|convert-ddex|package|ingest`.
 
 mod assign;
 mod convert;
 mod convert_ddex;
 mod export_ddex;
 mod import_ddex;
+mod ingest;
+mod package;
 mod validate;
 
 use clap::Subcommand;
@@ -26,6 +28,10 @@ pub enum ReleaseCommand {
     ImportDdex(import_ddex::ImportDdexArgs),
     /// Rewrite a DDEX ERN message as ERN 4.3 or 3.8.2, naming what the conversion loses.
     ConvertDdex(convert_ddex::ConvertDdexArgs),
+    /// Write releases and their files as a DDEX delivery batch (ECHO layout, manifest last).
+    Package(package::PackageArgs),
+    /// Take a DDEX delivery batch into a catalog, trusting nothing in it.
+    Ingest(ingest::IngestArgs),
 }
 
 /// Runs a `release` command.
@@ -37,5 +43,7 @@ pub fn run(command: ReleaseCommand) -> CmdResult {
         ReleaseCommand::ExportDdex(args) => export_ddex::run(&args),
         ReleaseCommand::ImportDdex(args) => import_ddex::run(&args),
         ReleaseCommand::ConvertDdex(args) => convert_ddex::run(&args),
+        ReleaseCommand::Package(args) => package::run(&args),
+        ReleaseCommand::Ingest(args) => ingest::run(&args),
     }
 }

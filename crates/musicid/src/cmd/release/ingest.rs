@@ -1,0 +1,118 @@
+//! `musicid release ingest`: a delivery batch someone else wrote, checked and taken into a
+//! catalog.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use ddex::delivery;
+use release_model::Release;
+
+use crate::atomic;
+use crate::cmd::files::{self, ReleaseFormat};
+use crate::error::{CmdResult, Error, Outcome};
+
+const HELP: &str = "\
+Takes a delivery batch in the layout of DDEX's ERN choreography over SFTP (a batch folder with
+its BatchComplete_*.xml manifest, a folder per release with its message and resources/) into
+the catalog -o names: a catalog that exists is updated (releases matched by UPC), otherwise
+one is created.
+
+Nothing in the batch is trusted. The batch is refused as a whole, and nothing is written, when
+it has no manifest (it is not complete), when a name collides with another by case, when a
+reference is a URL, an absolute path, climbs with .. or leads out of the batch through a
+symlink, when a file the manifest or a message names is missing, when an XML file has a DOCTYPE
+or an undeclared entity (entities are never expanded), nests absurdly deep or is too large, or
+when a file is larger than its message declares.
+
+Then each message is read (any ERN version from 3.7 to 4.3), every file it references is hashed
+and compared with its HashSum, and the release is validated. One line per message on stdout:
+  PATH: inserted|updated|taken down|not held|rejected: release \"TITLE\" (upc CODE), N files checked
+and its findings on stderr as SEVERITY [RULE] PATH: message. A message with errors is left out
+of the catalog (rejected).
+
+Exit codes: 0 taken, no errors; 1 the batch was refused or a message has errors; 2 usage or
+I/O error.
+
+Example:
+  musicid release ingest incoming/N_20260301120000000 -o catalog.json";
+
+/// `musicid release ingest BATCH_DIR -o catalog.json`
+#[derive(Debug, Args)]
+#[command(after_help = HELP)]
+pub struct IngestArgs {
+    /// The batch folder (the one holding BatchComplete_*.xml).
+    #[arg(value_name = "BATCH_DIR")]
+    pub batch: PathBuf,
+    /// The catalog (JSON) to update, or to create.
+    #[arg(
+        short,
+        long = "out",
+        visible_alias = "output",
+        value_name = "catalog.json"
+    )]
+    pub output: PathBuf,
+}
+
+/// Runs `musicid release ingest`.
+///
+/// # Errors
+/// A batch folder that cannot be listed, a file that cannot be read, a catalog that cannot be
+/// read or written.
+pub fn run(args: &IngestArgs) -> CmdResult {
+    let ingested = match delivery::ingest(&args.batch) {
+        Ok(ingested) => ingested,
+        Err(ddex::Error::Refused(refusal)) => {
+            eprintln!(
+                "musicid: refusing the batch [{}]: {refusal}",
+                refusal.kind()
+            );
+            return Ok(Outcome::Invalid);
+        }
+        Err(error) => {
+            return Err(Error::with(
+                format!("{}: cannot read the batch", args.batch.display()),
+                error,
+            ));
+        }
+    };
+    let mut catalog: Vec<Release> = if args.output.exists() {
+        files::load_whole(&args.output, ReleaseFormat::Json)?.releases
+    } else {
+        Vec::new()
+    };
+    let applied = ingested.apply(&mut catalog);
+    for (message, applied) in ingested.messages.iter().zip(&applied) {
+        let what = match (&message.release, message.purged_upc) {
+            (Some(release), _) => format!(
+                "release {:?}{}",
+                release.title,
+                release
+                    .upc
+                    .map(|upc| format!(" (upc {upc})"))
+                    .unwrap_or_default()
+            ),
+            (None, Some(upc)) => format!("purge of upc {upc}"),
+            (None, None) => "no release".to_owned(),
+        };
+        println!(
+            "{}: {}: {what}, {} file{} checked",
+            message.path.display(),
+            applied.as_str(),
+            message.files.len(),
+            if message.files.len() == 1 { "" } else { "s" }
+        );
+        for finding in &message.findings {
+            eprintln!(
+                "{} [{}] {}",
+                finding.severity.as_str(),
+                finding.rule,
+                finding.message
+            );
+        }
+    }
+    let outcome = Outcome::from_problems(ingested.has_errors());
+    let mut json = release_model::json::to_string(&catalog);
+    json.push('\n');
+    atomic::write(&args.output, json.as_bytes()).map_err(|e| e.found(outcome))?;
+    Ok(outcome)
+}
