@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use ddex::delivery::{self, Applied, PackageOptions, Refusal, Source};
-use ddex::{Error, MessageHeader, MessageParty};
+use ddex::{ErnVersion, Error, ExportOptions, MessageHeader, MessageParty};
 use release_model::{Release, ReleaseType, Track};
 
 fn release(upc: &str, first_isrc: u32, tracks: u32) -> Release {
@@ -56,6 +56,10 @@ fn header() -> MessageHeader {
 
 /// The releases' files under `dir/source`, and a batch of them under `dir/out`.
 fn packaged(dir: &Path, releases: &[Release]) -> PathBuf {
+    packaged_as(dir, releases, ErnVersion::V4_3)
+}
+
+fn packaged_as(dir: &Path, releases: &[Release], ern: ErnVersion) -> PathBuf {
     let base = dir.join("source");
     fs::create_dir_all(base.join("audio")).unwrap();
     fs::write(
@@ -82,7 +86,7 @@ fn packaged(dir: &Path, releases: &[Release]) -> PathBuf {
     let packaged = delivery::package(
         &sources,
         &header(),
-        &PackageOptions::new(id),
+        &PackageOptions::new(id).export(ExportOptions::new().ern(ern)),
         &dir.join("out"),
     )
     .unwrap();
@@ -122,15 +126,29 @@ fn without_files(release: &Release) -> Release {
 
 #[test]
 fn a_packaged_batch_ingests_back_with_no_findings() {
-    let dir = tempfile::tempdir().unwrap();
     let releases = [
         release("0614141000012", 0, 3),
         release("0614141000029", 10, 1),
     ];
-    let batch = packaged(dir.path(), &releases);
+    ingests_back(&releases, ErnVersion::V4_3);
+}
+
+#[test]
+fn a_packaged_3_8_2_batch_ingests_back_with_no_findings() {
+    let releases = [
+        support::for_rp14(&release("0614141000012", 0, 3)),
+        support::for_rp14(&release("0614141000029", 10, 1)),
+    ];
+    ingests_back(&releases, ErnVersion::V3_8_2);
+}
+
+fn ingests_back(releases: &[Release], ern: ErnVersion) {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged_as(dir.path(), releases, ern);
     let ingested = delivery::ingest(&batch).unwrap();
     assert_eq!(ingested.messages.len(), 2);
-    for (message, sent) in ingested.messages.iter().zip(&releases) {
+    for (message, sent) in ingested.messages.iter().zip(releases) {
+        assert_eq!(message.files.len(), sent.tracks.len() + 1);
         assert!(message.findings.is_empty(), "{:#?}", message.findings);
         let got = message.release.as_ref().unwrap();
         assert_eq!(got.upc, sent.upc);
@@ -449,5 +467,33 @@ fn a_packaged_message_passes_the_official_schema() {
     ];
     let xml = fs::read_to_string(&messages[0]).unwrap();
     assert!(xml.contains("<HashSumValue>") && xml.contains("<Type>FrontCoverImage</Type>"));
+    support::xmllint(&schema, &messages).unwrap();
+}
+
+#[test]
+fn a_packaged_3_8_2_message_passes_the_official_schema() {
+    let Some(schema) = support::schema_and_xmllint() else {
+        return;
+    };
+    let schema = schema
+        .parent()
+        .and_then(Path::parent)
+        .unwrap()
+        .join("ern382/release-notification.xsd");
+    let dir = tempfile::tempdir().unwrap();
+    let releases = [
+        support::for_rp14(&release("0614141000012", 0, 2)),
+        support::for_rp14(&release("0614141000029", 10, 1)),
+    ];
+    let batch = packaged_as(dir.path(), &releases, ErnVersion::V3_8_2);
+    let messages = [
+        batch.join("0614141000012/0614141000012.xml"),
+        batch.join("0614141000029/0614141000029.xml"),
+    ];
+    let xml = fs::read_to_string(&messages[0]).unwrap();
+    assert!(
+        xml.contains("<FilePath>resources/</FilePath>")
+            && xml.contains("<ImageType>FrontCoverImage</ImageType>")
+    );
     support::xmllint(&schema, &messages).unwrap();
 }

@@ -45,6 +45,42 @@ fn escape(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// `xml` with `details(out, index, file)` written before the `index`-th `end_tag` for each
+/// track that has a file.
+fn before_each(
+    xml: &str,
+    end_tag: &str,
+    tracks: &[Option<Delivered>],
+    details: impl Fn(&mut String, usize, &Delivered),
+) -> String {
+    let mut out = String::with_capacity(xml.len() + 1024 * (tracks.len() + 1));
+    let mut rest = xml;
+    let mut index = 0;
+    while let Some(at) = rest.find(end_tag) {
+        let (before, after) = rest.split_at(at);
+        out.push_str(before);
+        if let Some(Some(file)) = tracks.get(index) {
+            details(&mut out, index, file);
+        }
+        index += 1;
+        out.push_str(end_tag);
+        rest = &after[end_tag.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The `Image` put at the end of the `ResourceList`, and `link` before the first `anchor`.
+fn with_image(mut out: String, image: &str, anchor: &str, link: &str) -> String {
+    if let Some(at) = out.find("</ResourceList>") {
+        out.insert_str(at, image);
+    }
+    if let Some(at) = out.find(anchor) {
+        out.insert_str(at, link);
+    }
+    out
+}
+
 /// Adds `tracks[i]` to the `i`-th `SoundRecording` (the exporter writes them in track order)
 /// and `cover` as an `Image` named `A{n+1}`, identified in the `namespace` (the sender's DPID).
 pub(crate) fn add_files_43(
@@ -52,13 +88,11 @@ pub(crate) fn add_files_43(
     tracks: &[Option<Delivered>],
     cover: Option<(&Delivered, &str, &str)>,
 ) -> String {
-    let mut out = String::with_capacity(xml.len() + 1024 * (tracks.len() + 1));
-    let mut rest = xml;
-    let mut index = 0;
-    while let Some(at) = rest.find("</SoundRecordingEdition>") {
-        let (before, after) = rest.split_at(at);
-        out.push_str(before);
-        if let Some(Some(file)) = tracks.get(index) {
+    let out = before_each(
+        xml,
+        "</SoundRecordingEdition>",
+        tracks,
+        |out, index, file| {
             let indent = "        ";
             let _ = writeln!(out, "  <TechnicalDetails>");
             let _ = writeln!(
@@ -74,15 +108,11 @@ pub(crate) fn add_files_43(
             if let Some(duration) = &file.duration {
                 let _ = writeln!(out, "{indent}    <Duration>{duration}</Duration>");
             }
-            file_xml(&mut out, &format!("{indent}    "), file);
+            file_xml(out, &format!("{indent}    "), file);
             let _ = writeln!(out, "{indent}  </DeliveryFile>");
             let _ = write!(out, "{indent}</TechnicalDetails>\n      ");
-        }
-        index += 1;
-        out.push_str("</SoundRecordingEdition>");
-        rest = &after["</SoundRecordingEdition>".len()..];
-    }
-    out.push_str(rest);
+        },
+    );
     let Some((image, reference, proprietary)) = cover else {
         return out;
     };
@@ -105,21 +135,101 @@ pub(crate) fn add_files_43(
     }
     file_xml(&mut image_xml, "        ", image);
     image_xml.push_str("      </TechnicalDetails>\n    </Image>\n  ");
-    if let Some(at) = out.find("</ResourceList>") {
-        out.insert_str(at, &image_xml);
-    }
-    // The link from the main release: after the last child of its outer ResourceGroup.
-    if let Some(release_end) = out.find("</Release>")
-        && let Some(group_end) = out[..release_end].rfind("</ResourceGroup>")
-    {
-        out.insert_str(
-            group_end,
-            &format!(
-                "  <LinkedReleaseResourceReference>{reference}</LinkedReleaseResourceReference>\n      "
-            ),
+    // The link from the main release (written first): the last child of its outer
+    // ResourceGroup, which closes right before `</Release>`.
+    with_image(
+        out,
+        &image_xml,
+        "</ResourceGroup>\n    </Release>",
+        &format!(
+            "  <LinkedReleaseResourceReference>{reference}</LinkedReleaseResourceReference>\n      "
+        ),
+    )
+}
+
+/// ERN 3.8.2's `File`: `FileName`, `FilePath` (the folder, relative to the message, without
+/// the name) and `HashSum`/`HashSum` with `HashSumAlgorithmType`.
+fn file_xml_382(out: &mut String, indent: &str, file: &Delivered) {
+    let (folder, name) = file
+        .uri
+        .rsplit_once('/')
+        .map_or(("", file.uri.as_str()), |(folder, name)| (folder, name));
+    let path = if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{indent}  <FilePath>{}/</FilePath>\n", escape(folder))
+    };
+    let _ = write!(
+        out,
+        "{indent}<File>\n{indent}  <FileName>{name}</FileName>\n{path}{indent}  <HashSum>\n{indent}    <HashSum>{md5}</HashSum>\n{indent}    <HashSumAlgorithmType>MD5</HashSumAlgorithmType>\n{indent}  </HashSum>\n{indent}</File>\n",
+        name = escape(name),
+        md5 = file.digest.md5_hex(),
+    );
+}
+
+/// The 3.8.2 counterpart of [`add_files_43`]: `TechnicalSoundRecordingDetails` at the end of
+/// each recording's worldwide `SoundRecordingDetailsByTerritory`, the cover as an `Image`
+/// with `ImageDetailsByTerritory`, listed as a secondary resource of the main release.
+pub(crate) fn add_files_382(
+    xml: &str,
+    tracks: &[Option<Delivered>],
+    cover: Option<(&Delivered, &str, &str)>,
+) -> String {
+    let out = before_each(
+        xml,
+        "</SoundRecordingDetailsByTerritory>",
+        tracks,
+        |out, index, file| {
+            let indent = "        ";
+            let _ = writeln!(out, "  <TechnicalSoundRecordingDetails>");
+            let _ = writeln!(
+                out,
+                "{indent}  <TechnicalResourceDetailsReference>T{}</TechnicalResourceDetailsReference>",
+                index + 1
+            );
+            if let Some(codec) = file.codec {
+                let _ = writeln!(out, "{indent}  <AudioCodecType>{codec}</AudioCodecType>");
+            }
+            if let Some(duration) = &file.duration {
+                let _ = writeln!(out, "{indent}  <Duration>{duration}</Duration>");
+            }
+            file_xml_382(out, &format!("{indent}  "), file);
+            let _ = write!(out, "{indent}</TechnicalSoundRecordingDetails>\n      ");
+        },
+    );
+    let Some((image, reference, proprietary)) = cover else {
+        return out;
+    };
+    let mut image_xml = String::new();
+    let _ = write!(
+        image_xml,
+        "  <Image>\n      <ImageType>FrontCoverImage</ImageType>\n      <ImageId>\n        <ProprietaryId Namespace=\"{namespace}\">{id}</ProprietaryId>\n      </ImageId>\n      <ResourceReference>{reference}</ResourceReference>\n      <ImageDetailsByTerritory>\n        <TerritoryCode>Worldwide</TerritoryCode>\n        <TechnicalImageDetails>\n          <TechnicalResourceDetailsReference>T0</TechnicalResourceDetailsReference>\n",
+        namespace = escape(proprietary.split_once(':').map_or("", |(ns, _)| ns)),
+        id = escape(
+            proprietary
+                .split_once(':')
+                .map_or(proprietary, |(_, id)| id)
+        ),
+    );
+    if let Some(codec) = image.codec {
+        let _ = writeln!(
+            image_xml,
+            "          <ImageCodecType>{codec}</ImageCodecType>"
         );
     }
-    out
+    file_xml_382(&mut image_xml, "          ", image);
+    image_xml.push_str(
+        "        </TechnicalImageDetails>\n      </ImageDetailsByTerritory>\n    </Image>\n  ",
+    );
+    // The main release is written first; its resource list names the cover too.
+    with_image(
+        out,
+        &image_xml,
+        "</ReleaseResourceReferenceList>",
+        &format!(
+            "  <ReleaseResourceReference ReleaseResourceType=\"SecondaryResource\">{reference}</ReleaseResourceReference>\n      "
+        ),
+    )
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ use release_model::Release;
 use super::digest::{FileDigest, digest_file, hex};
 use super::ingest::MAX_FILE_BYTES;
 use super::manifest::manifest_name;
-use super::overlay::{Delivered, add_files_43};
+use super::overlay::{Delivered, add_files_43, add_files_382};
 use crate::{DateTime, ErnVersion, Error, ExportOptions, MessageHeader};
 
 /// A release to package and the folder its `file` and `cover` paths are relative to.
@@ -104,7 +104,7 @@ pub struct Packaged {
 ///
 /// [`Error::Invalid`] (and the other export errors) for a release the exporter refuses,
 /// checked for every release before anything is written; [`Error::UnwritableVersion`] for a
-/// version without file references here (3.8.2: not yet); [`Error::Io`] when the batch folder
+/// version other than 4.3 and 3.8.2; [`Error::Io`] when the batch folder
 /// exists or a file cannot be read, linked, copied or written, or a copy differs from its source.
 pub fn package(
     sources: &[Source],
@@ -112,11 +112,15 @@ pub fn package(
     options: &PackageOptions,
     out: &Path,
 ) -> Result<Packaged, Error> {
-    if options.export.ern != ErnVersion::V4_3 {
+    let add_files = if options.export.ern == ErnVersion::V4_3 {
+        add_files_43
+    } else if options.export.ern == ErnVersion::V3_8_2 {
+        add_files_382
+    } else {
         return Err(Error::UnwritableVersion {
             version: options.export.ern,
         });
-    }
+    };
     // Every release is checked (through the exporter itself) before the first byte is written.
     let mut checked = Vec::with_capacity(sources.len());
     for (index, source) in sources.iter().enumerate() {
@@ -192,7 +196,7 @@ pub fn package(
         };
         let image_reference = format!("A{}", source.release.tracks.len() + 1);
         let proprietary = format!("{}:{upc}_front", header.sender.dpid);
-        let xml = add_files_43(
+        let xml = add_files(
             &xml,
             &tracks,
             cover

@@ -46,7 +46,7 @@ pub struct PackageArgs {
     /// The folder the batch folder is created in.
     #[arg(short, long = "out", visible_alias = "output", value_name = "BATCHES")]
     pub output: PathBuf,
-    /// The ERN version to write (file references are written for 4.3).
+    /// The ERN version to write: 4.3 or 3.8.2.
     #[arg(long, value_name = "VERSION", default_value = "4.3", value_parser = parse_ern)]
     pub ern: ErnVersion,
     /// The sender's DDEX party id (PADPIDA…).
