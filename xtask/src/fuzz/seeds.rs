@@ -110,7 +110,18 @@ fn collect(kind: Seeds, sources: &Sources) -> Result<Vec<Vec<u8>>, String> {
             seeds
         }
         Seeds::Ddex => ddex_messages(sources)?,
-        Seeds::Quoted(crates, elements) => quoted(sources, crates, elements)?,
+        Seeds::Codes {
+            fixtures,
+            crates,
+            elements,
+        } => {
+            let mut seeds = Vec::new();
+            for prefix in fixtures {
+                seeds.extend(fields(&["fixtures/codes"], prefix)?);
+            }
+            seeds.extend(quoted(sources, crates, elements)?);
+            seeds
+        }
         Seeds::Duration => durations(root)?,
         Seeds::Date => dates(root)?,
         Seeds::Location => [

@@ -21,9 +21,14 @@ pub enum Seeds {
     Date,
     /// Ledger locations: SQLite paths and PostgreSQL URLs.
     Location,
-    /// Codes quoted in the README and tests of the crates in `crates/` named first, and the
-    /// text of the DDEX elements named second (in the messages beside the project).
-    Quoted(&'static [&'static str], &'static [&'static str]),
+    /// Codes: the tables of `fixtures/codes/` whose names start with `fixtures`, the strings
+    /// quoted in the README and tests of `crates`, and the text of the DDEX elements
+    /// `elements` in the messages beside the project.
+    Codes {
+        fixtures: &'static [&'static str],
+        crates: &'static [&'static str],
+        elements: &'static [&'static str],
+    },
 }
 
 pub struct Target {
@@ -121,35 +126,55 @@ pub const TARGETS: &[Target] = &[
     Target {
         name: "iswc",
         about: "ISWC FromStr and parse_strict: round trip, strict agrees, error positions",
-        seeds: Seeds::Quoted(&["iswc"], &["ISWC"]),
+        seeds: Seeds::Codes {
+            fixtures: &["iswc"],
+            crates: &["iswc"],
+            elements: &["ISWC"],
+        },
         dict: None,
         max_len: CODE,
     },
     Target {
         name: "isni",
         about: "ISNI FromStr and parse_strict: round trip, grouped and hyphenated forms",
-        seeds: Seeds::Quoted(&["isni"], &["ISNI"]),
+        seeds: Seeds::Codes {
+            fixtures: &["isni"],
+            crates: &["isni"],
+            elements: &["ISNI"],
+        },
         dict: None,
         max_len: CODE,
     },
     Target {
         name: "ipi",
         about: "IPI name and base numbers: round trip, strict agrees, error positions",
-        seeds: Seeds::Quoted(&["ipi"], &["IpiNameNumber", "IpiBaseNumber"]),
+        seeds: Seeds::Codes {
+            fixtures: &["ipi-name", "ipi-base"],
+            crates: &["ipi"],
+            elements: &["IpiNameNumber", "IpiBaseNumber"],
+        },
         dict: None,
         max_len: CODE,
     },
     Target {
         name: "grid",
         about: "GRid and DPID: round trip, hyphenated forms, strict agrees",
-        seeds: Seeds::Quoted(&["grid"], &["GRid", "PartyId", "DPID"]),
+        seeds: Seeds::Codes {
+            fixtures: &["grid", "dpid"],
+            crates: &["grid"],
+            elements: &["GRid", "PartyId", "DPID"],
+        },
         dict: None,
         max_len: CODE,
     },
     Target {
         name: "ismn",
         about: "ISMN: round trip, hyphenated, M-form and EAN-13 forms read back",
-        seeds: Seeds::Quoted(&["upc"], &["ISMN"]),
+        seeds: Seeds::Codes {
+            fixtures: &["ismn"],
+            crates: &["upc"],
+            elements: &["ISMN"],
+        },
         dict: None,
         max_len: CODE,
     },
