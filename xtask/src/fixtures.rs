@@ -1,6 +1,6 @@
 //! `cargo xtask fixtures [--check] [--large N]`: the committed fixtures under `fixtures/`.
 //!
-//! The files themselves are defined in `release_model::synth` (shared with the freshness test
+//! The files themselves are defined in `release_model::synth` and `media::synth` (shared with the freshness test
 //! of `release-model` and with the benchmarks); this task writes or checks them. `--large N`
 //! writes a catalog of N releases and 100·N ISRC and UPC lines into `target/fixtures-large/`
 //! (not committed) for benchmarks.
@@ -24,10 +24,18 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return large(count);
     }
     let files = synth::fixture_files().map_err(|e| e.to_string())?;
+    let media = media::synth::fixture_files();
+    let all = files.iter().map(|f| (f.path, f.contents.as_bytes())).chain(
+        media
+            .iter()
+            .map(|f| (f.path.as_str(), f.contents.as_slice())),
+    );
     let mut stale = Vec::new();
     let mut written = 0;
-    for file in &files {
-        match ensure_file(Path::new(file.path), &file.contents, check) {
+    let mut count = 0;
+    for (path, contents) in all {
+        count += 1;
+        match ensure_file(Path::new(path), contents, check) {
             Ok(changed) => written += usize::from(changed),
             Err(message) => stale.push(message),
         }
@@ -36,9 +44,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         return Err(stale.join("\n"));
     }
     if check {
-        eprintln!("fixtures: all {} files up to date", files.len());
+        eprintln!("fixtures: all {count} files up to date");
     } else {
-        eprintln!("fixtures: {written} of {} files written", files.len());
+        eprintln!("fixtures: {written} of {count} files written");
     }
     Ok(())
 }
