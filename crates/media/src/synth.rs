@@ -272,11 +272,74 @@ pub fn album_isrc(number: u32) -> Isrc {
         .expect("the album's ISRCs are valid")
 }
 
+/// The album as released (its codes from `fixtures/releases/vesica-piscis.json`), with the
+/// playing times of the synthesised recordings and the files beside it: `NN.flac`/`13.wav`
+/// and `cover.png`, relative to the album folder.
+///
+/// # Panics
+///
+/// Never: the release fixtures always hold the album.
+#[must_use]
+pub fn album_release() -> release_model::Release {
+    let files = release_model::synth::fixture_files().expect("the release fixtures");
+    let album = files
+        .iter()
+        .find(|f| f.path == "fixtures/releases/vesica-piscis.json")
+        .expect("the album among the release fixtures");
+    let mut release = release_model::json::from_str(&album.contents)
+        .into_result()
+        .expect("the album fixture reads")
+        .remove(0);
+    release.cover = Some("cover.png".to_owned());
+    for track in &mut release.tracks {
+        track.duration = Some(std::time::Duration::from_secs(
+            track_seconds(track.number).into(),
+        ));
+        track.file = Some(track_file_name(track.number));
+    }
+    release
+}
+
+/// The album with broken files in its place, for the QC: the files are in `broken/` beside
+/// this release and in `../album/`.
+#[must_use]
+pub fn broken_release() -> release_model::Release {
+    let mut release = album_release();
+    release.cover = Some("small-cover.png".to_owned());
+    let broken = [
+        "truncated.flac",
+        "wrong-isrc.flac",
+        "8-bit.wav",
+        "22-khz.wav",
+        "silence.mp3",
+        "missing.flac",
+    ];
+    for track in &mut release.tracks {
+        let name = usize::try_from(track.number - 1)
+            .ok()
+            .and_then(|i| broken.get(i));
+        track.file = Some(match name {
+            Some(name) => (*name).to_owned(),
+            None => format!("../album/{}", track_file_name(track.number)),
+        });
+    }
+    release
+}
+
 /// Every media fixture file, in a fixed order.
 #[must_use]
 pub fn fixture_files() -> Vec<FixtureFile> {
     let at = |name: &str| format!("{FOLDER}/{name}");
-    let mut files = Vec::new();
+    let mut files = vec![
+        FixtureFile {
+            path: at("album/vesica-piscis.json"),
+            contents: release_model::json::release_to_string(&album_release()).into_bytes(),
+        },
+        FixtureFile {
+            path: at("broken/vesica-piscis.json"),
+            contents: release_model::json::release_to_string(&broken_release()).into_bytes(),
+        },
+    ];
     for number in 1..=ALBUM_TRACKS {
         let samples = track_samples(number);
         let name = track_file_name(number);

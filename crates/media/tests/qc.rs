@@ -11,23 +11,57 @@ use media::qc::rule_ids::*;
 use media::{QcOptions, ReleaseMedia, TagUpdate, check_media, synth};
 use release_model::{Release, Severity};
 
-/// The album as released, with the durations of its synthesised files.
+/// The album as released, read from its committed file.
 fn album() -> Release {
-    let text = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../fixtures/releases/vesica-piscis.json"),
-    )
-    .unwrap();
-    let mut release = release_model::json::from_str(&text)
+    read_release(&fixtures().join("album/vesica-piscis.json"))
+}
+
+fn read_release(path: &std::path::Path) -> Release {
+    let text = std::fs::read_to_string(path).unwrap();
+    release_model::json::from_str(&text)
         .into_result()
         .unwrap()
-        .remove(0);
-    for track in &mut release.tracks {
-        track.duration = Some(Duration::from_secs(
-            synth::track_seconds(track.number).into(),
-        ));
+        .remove(0)
+}
+
+#[test]
+fn the_committed_release_files_name_the_committed_media() {
+    let release = album();
+    assert_eq!(release, synth::album_release());
+    let media = ReleaseMedia::of(&release, &fixtures().join("album"));
+    assert_eq!(media, album_media(album_tracks()));
+}
+
+#[test]
+fn the_broken_release_finds_each_broken_file_by_its_rule() {
+    let folder = fixtures().join("broken");
+    let release = read_release(&folder.join("vesica-piscis.json"));
+    let media = ReleaseMedia::of(&release, &folder);
+    let report = check(&release, media);
+    let track = |n: u32| -> Vec<&str> {
+        report
+            .findings()
+            .iter()
+            .filter(|f| f.location.track == Some(n) && f.rule != ISRC_ABSENT)
+            .map(|f| f.rule)
+            .collect()
+    };
+    assert_eq!(track(1), vec![INCOMPLETE]);
+    assert_eq!(track(2), vec![ISRC_MISMATCH]);
+    assert_eq!(track(3), vec![BELOW_FLOOR]);
+    assert_eq!(track(4), vec![BELOW_FLOOR]);
+    assert_eq!(track(5), vec![DURATION_MISMATCH, LOSSY]);
+    assert_eq!(track(6), vec![FILE_MISSING]);
+    for n in 7..=13 {
+        assert_eq!(track(n), Vec::<&str>::new(), "track {n}: {report}");
     }
-    release
+    let cover: Vec<_> = report
+        .findings()
+        .iter()
+        .filter(|f| f.location.track.is_none())
+        .map(|f| f.rule)
+        .collect();
+    assert_eq!(cover, vec![COVER_TOO_SMALL]);
 }
 
 fn album_media(tracks: Vec<PathBuf>) -> ReleaseMedia {

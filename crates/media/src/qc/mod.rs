@@ -77,6 +77,22 @@ pub struct ReleaseMedia {
     pub tracks: Vec<Option<PathBuf>>,
 }
 
+impl ReleaseMedia {
+    /// The files `release` names (`Track::file`, `Release::cover`), joined to `folder`: the
+    /// folder of the release file they are relative to.
+    #[must_use]
+    pub fn of(release: &Release, folder: &Path) -> ReleaseMedia {
+        ReleaseMedia {
+            cover: release.cover.as_deref().map(|p| folder.join(p)),
+            tracks: release
+                .tracks
+                .iter()
+                .map(|t| t.file.as_deref().map(|p| folder.join(p)))
+                .collect(),
+        }
+    }
+}
+
 /// What the QC measured of one track's file.
 #[derive(Debug, Clone)]
 pub struct TrackMedia {
