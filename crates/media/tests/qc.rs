@@ -42,8 +42,8 @@ fn the_broken_release_finds_each_broken_file_by_its_rule() {
         report
             .findings()
             .iter()
-            .filter(|f| f.location.track == Some(n) && f.rule != ISRC_ABSENT)
-            .map(|f| f.rule)
+            .filter(|f| f.location.track == Some(n) && f.rule.id != ISRC_ABSENT)
+            .map(|f| f.rule.id)
             .collect()
     };
     assert_eq!(track(1), vec![INCOMPLETE]);
@@ -59,7 +59,7 @@ fn the_broken_release_finds_each_broken_file_by_its_rule() {
         .findings()
         .iter()
         .filter(|f| f.location.track.is_none())
-        .map(|f| f.rule)
+        .map(|f| f.rule.id)
         .collect();
     assert_eq!(cover, vec![COVER_TOO_SMALL]);
 }
@@ -124,8 +124,8 @@ fn rules_for_track(n: usize, file: PathBuf, release: &Release) -> Vec<&'static s
     report
         .findings()
         .iter()
-        .filter(|f| f.location.track == Some(number) && f.rule != ISRC_ABSENT)
-        .map(|f| f.rule)
+        .filter(|f| f.location.track == Some(number) && f.rule.id != ISRC_ABSENT)
+        .map(|f| f.rule.id)
         .collect()
 }
 
@@ -235,7 +235,7 @@ fn each_broken_cover_is_found_by_its_rule() {
             .findings()
             .iter()
             .filter(|f| f.location.track.is_none())
-            .map(|f| f.rule)
+            .map(|f| f.rule.id)
             .collect::<Vec<_>>()
     };
     let broken = |name: &str| Some(fixtures().join("broken").join(name));

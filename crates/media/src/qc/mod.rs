@@ -9,18 +9,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use release_model::{Finding, Location, Release, Report, Severity};
+use release_model::{Finding, Location, Release, Report, Rule};
 
 pub use rules::{RULES, rule};
 
 /// The rule ids as constants (`rule_ids::INCOMPLETE == "media.incomplete"`).
-pub mod rule_ids {
-    pub use super::rules::{
-        BELOW_FLOOR, COVER_BELOW_RECOMMENDED, COVER_MISSING, COVER_NOT_RGB, COVER_NOT_SQUARE,
-        COVER_TOO_SMALL, COVER_UNREADABLE, DUPLICATE_AUDIO, DURATION_MISMATCH, FILE_MISSING,
-        INCOMPLETE, ISRC_ABSENT, ISRC_MISMATCH, LOSSY, UNREADABLE,
-    };
-}
+pub use rules::ids as rule_ids;
 
 use crate::artwork::ArtworkProblem;
 use crate::{ArtworkInfo, ArtworkPolicy, AudioInfo, EmbeddedTags, Seconds};
@@ -168,7 +162,7 @@ pub fn check_media(
             let Some(path) = path else {
                 push(
                     &mut check.report,
-                    rules::FILE_MISSING,
+                    &rules::FILE_MISSING,
                     at,
                     "the track names no audio file".to_owned(),
                 );
@@ -178,7 +172,7 @@ pub fn check_media(
             let Some((audio, tags)) = by_place.remove(&(index, t)) else {
                 push(
                     &mut check.report,
-                    rules::FILE_MISSING,
+                    &rules::FILE_MISSING,
                     at,
                     format!("{} does not exist", path.display()),
                 );
@@ -188,14 +182,14 @@ pub fn check_media(
             let audio = match audio {
                 Ok(audio) => Some(audio),
                 Err(e) => {
-                    push(&mut check.report, rules::UNREADABLE, at, e.to_string());
+                    push(&mut check.report, &rules::UNREADABLE, at, e.to_string());
                     None
                 }
             };
             let tags = match tags {
                 Ok(tags) => Some(tags),
                 Err(e) => {
-                    push(&mut check.report, rules::UNREADABLE, at, e.to_string());
+                    push(&mut check.report, &rules::UNREADABLE, at, e.to_string());
                     None
                 }
             };
@@ -206,17 +200,17 @@ pub fn check_media(
                 {
                     match seen_audio.get(&audio.audio_digest) {
                         Some(&(first, other)) if other != isrc => {
-                            check.report.push(Finding {
-                                related: Some(first),
-                                ..finding(
-                                    rules::DUPLICATE_AUDIO,
+                            check.report.push(
+                                finding(
+                                    &rules::DUPLICATE_AUDIO,
                                     at,
                                     format!(
                                         "{} has the same audio, sample for sample, as {first} under ISRC {other}, but this track is {isrc}",
                                         path.display()
                                     ),
                                 )
-                            });
+                                .related(first),
+                            );
                         }
                         Some(_) => {}
                         None => {
@@ -243,13 +237,13 @@ fn check_audio(
     options: &QcOptions,
 ) {
     if let crate::Integrity::Damaged(damage) = &audio.integrity {
-        push(report, rules::INCOMPLETE, at, damage.to_string());
+        push(report, &rules::INCOMPLETE, at, damage.to_string());
     } else if let Some(expected) = track.duration {
         let measured = audio.duration();
         if measured.abs_diff(expected) > options.duration_tolerance {
             push(
                 report,
-                rules::DURATION_MISMATCH,
+                &rules::DURATION_MISMATCH,
                 at,
                 format!(
                     "the audio plays {}, the metadata says {} ({})",
@@ -265,7 +259,7 @@ fn check_audio(
         if bits < options.min_bits || audio.sample_rate < options.min_rate {
             push(
                 report,
-                rules::BELOW_FLOOR,
+                &rules::BELOW_FLOOR,
                 at,
                 format!(
                     "{} at {bits} bit / {} Hz; the floor is {} bit / {} Hz",
@@ -276,7 +270,7 @@ fn check_audio(
     } else {
         push(
             report,
-            rules::LOSSY,
+            &rules::LOSSY,
             at,
             format!(
                 "{} is lossy; deliver a lossless master (FLAC or WAV)",
@@ -290,20 +284,20 @@ fn check_isrc(report: &mut Report, at: Location, isrc: isrc::Isrc, tags: &Embedd
     match tags.parsed_isrc() {
         None => push(
             report,
-            rules::ISRC_ABSENT,
+            &rules::ISRC_ABSENT,
             at,
             format!("the file carries no ISRC; the track's is {isrc}"),
         ),
         Some(Ok(found)) if found == isrc => {}
         Some(Ok(found)) => push(
             report,
-            rules::ISRC_MISMATCH,
+            &rules::ISRC_MISMATCH,
             at,
             format!("the file carries ISRC {found}, the track's is {isrc}"),
         ),
         Some(Err(e)) => push(
             report,
-            rules::ISRC_MISMATCH,
+            &rules::ISRC_MISMATCH,
             at,
             format!(
                 "the file's ISRC tag {:?} is not a valid ISRC ({e}); the track's is {isrc}",
@@ -322,7 +316,7 @@ fn check_cover(
     let Some(path) = cover else {
         push(
             report,
-            rules::COVER_MISSING,
+            &rules::COVER_MISSING,
             at,
             "the release names no cover image".to_owned(),
         );
@@ -331,7 +325,7 @@ fn check_cover(
     if !path.is_file() {
         push(
             report,
-            rules::COVER_MISSING,
+            &rules::COVER_MISSING,
             at,
             format!("{} does not exist", path.display()),
         );
@@ -340,35 +334,27 @@ fn check_cover(
     let info = match crate::inspect_artwork(path) {
         Ok(info) => info,
         Err(e) => {
-            push(report, rules::COVER_UNREADABLE, at, e.to_string());
+            push(report, &rules::COVER_UNREADABLE, at, e.to_string());
             return None;
         }
     };
     for problem in info.problems(&options.artwork) {
         let rule = match problem {
-            ArtworkProblem::DoesNotDecode(_) => rules::COVER_UNREADABLE,
-            ArtworkProblem::NotSquare { .. } => rules::COVER_NOT_SQUARE,
-            ArtworkProblem::TooSmall { .. } => rules::COVER_TOO_SMALL,
-            ArtworkProblem::BelowRecommended { .. } => rules::COVER_BELOW_RECOMMENDED,
-            ArtworkProblem::NotRgb { .. } => rules::COVER_NOT_RGB,
+            ArtworkProblem::DoesNotDecode(_) => &rules::COVER_UNREADABLE,
+            ArtworkProblem::NotSquare { .. } => &rules::COVER_NOT_SQUARE,
+            ArtworkProblem::TooSmall { .. } => &rules::COVER_TOO_SMALL,
+            ArtworkProblem::BelowRecommended { .. } => &rules::COVER_BELOW_RECOMMENDED,
+            ArtworkProblem::NotRgb { .. } => &rules::COVER_NOT_RGB,
         };
         push(report, rule, at, format!("{}: {problem}", path.display()));
     }
     Some(info)
 }
 
-fn finding(id: &'static str, location: Location, message: String) -> Finding {
-    // Every id used here is in the table, which keeps the severities in one place.
-    let severity = rules::rule(id).map_or(Severity::Error, |r| r.severity);
-    Finding {
-        rule: id,
-        severity,
-        location,
-        message,
-        related: None,
-    }
+fn finding(rule: &'static Rule, location: Location, message: String) -> Finding {
+    Finding::new(rule, location, message)
 }
 
-fn push(report: &mut Report, id: &'static str, location: Location, message: String) {
-    report.push(finding(id, location, message));
+fn push(report: &mut Report, rule: &'static Rule, location: Location, message: String) {
+    report.push(finding(rule, location, message));
 }

@@ -5,17 +5,22 @@ use release_model::{Rule, Severity};
 
 macro_rules! rules {
     ($( $konst:ident = $id:literal, $sev:ident, $summary:literal; )*) => {
+        /// The rule ids as string constants.
+        pub mod ids {
+            $(
+                #[doc = concat!("`", $id, "`: ", $summary)]
+                pub const $konst: &str = $id;
+            )*
+        }
+
         $(
             #[doc = concat!("`", $id, "`: ", $summary)]
-            pub const $konst: &str = $id;
+            pub const $konst: Rule = Rule::new($id, Severity::$sev, $summary);
         )*
 
-        /// Every media rule, in the order of the README's table.
-        pub const RULES: &[Rule] = &[
-            // Media findings never block code assignment: the track order and identity are
-            // the release model's business.
-            $( Rule { id: $id, severity: Severity::$sev, blocks_assignment: false, summary: $summary }, )*
-        ];
+        /// Every media rule, in the order of the README's table. Media findings never block
+        /// code assignment: the track order and identity are the release model's business.
+        pub const RULES: &[Rule] = &[ $( $konst, )* ];
     };
 }
 
