@@ -203,6 +203,39 @@ fn a_release_without_a_cover_is_told_that_the_profile_wants_one() {
 }
 
 #[test]
+fn a_release_with_a_cover_keeps_the_front_cover_rules() {
+    let mut release = for_rp14(&vesica_piscis());
+    release.cover = Some("art/cover.png".to_owned());
+    for version in [ErnVersion::V4_3, ErnVersion::V3_8_2] {
+        let options = ExportOptions::new().ern(version);
+        let mut xml = Vec::new();
+        let report = ddex::export(&release, &header(), &options, &mut xml).unwrap();
+        assert!(
+            !report
+                .rules()
+                .iter()
+                .any(|rule| *rule == "profile.rp21-1053-1" || *rule == "profile.rp14-1133-1"),
+            "{report}"
+        );
+        let xml = String::from_utf8(xml).unwrap();
+        // 1053-1 / 1133-1: exactly one image, the front cover.
+        assert_eq!(count(&xml, "<Image>"), 1);
+        assert_eq!(count(&xml, "FrontCoverImage"), 1);
+        if version == ErnVersion::V4_3 {
+            // 1057-1: linked from the top-level group.
+            assert_eq!(count(&xml, "<LinkedReleaseResourceReference>A14<"), 1);
+        } else {
+            // 1135-1NR, 1083-1: an unsequenced secondary resource of the top group.
+            assert!(xml.contains(
+                "<ResourceGroupContentItem>\n            <ResourceType>Image</ResourceType>"
+            ));
+        }
+        let imported = ddex::import(xml.as_bytes()).unwrap();
+        assert_eq!(imported.release.cover.as_deref(), Some("art/cover.png"));
+    }
+}
+
+#[test]
 fn only_the_written_versions_are_written() {
     let options = ExportOptions::new().ern("4.2".parse().unwrap());
     let error = ddex::export_to_string(&vesica_piscis(), &header(), &options).unwrap_err();

@@ -117,6 +117,7 @@ prop_compose! {
         upc_body in 0u64..100_000_000_000,
         discs in proptest::collection::vec(proptest::collection::vec(track(), 1..5), 1..4),
         shuffle in any::<proptest::sample::Index>(),
+        cover in proptest::option::of("([a-z]{1,6}/){0,2}[a-z]{1,8}\\.(png|jpg)"),
     ) -> Release {
         let mut release = Release::builder(title, artist)
             .label(label)
@@ -131,6 +132,7 @@ prop_compose! {
         release.c_line = c_line;
         release.release_date = release_date;
         release.original_release_date = original_release_date;
+        release.cover = cover;
         for (disc, tracks) in discs.into_iter().enumerate() {
             for (number, mut track) in tracks.into_iter().enumerate() {
                 track.disc = disc as u32 + 1;

@@ -64,8 +64,9 @@ fn check_version(schema: &std::path::Path, version: ErnVersion) {
             }
         }
     }
-    let xml =
-        ddex::export_to_string(&prepare(&featured_compilation()), &header(), &with_deals).unwrap();
+    let mut with_cover = prepare(&featured_compilation());
+    with_cover.cover = Some("art/cover.jpg".to_owned());
+    let xml = ddex::export_to_string(&with_cover, &header(), &with_deals).unwrap();
     write("featured-compilation.xml".to_owned(), xml);
     for (index, release) in release_model::synth::catalog(43, 200)
         .releases

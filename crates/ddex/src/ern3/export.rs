@@ -57,7 +57,7 @@ impl<W: io::Write> Xml<'_, W> {
         self.party_382("MessageRecipient", &header.recipient)?;
         self.leaf("MessageCreatedDateTime", header.created.as_str())?;
         self.end("MessageHeader")?;
-        self.resources_382(release)?;
+        self.resources_382(release, checked, header)?;
         self.start("ReleaseList")?;
         self.main_release_382(release, checked, header)?;
         for (index, track) in release.tracks.iter().enumerate() {
@@ -136,7 +136,12 @@ impl<W: io::Write> Xml<'_, W> {
         self.leaf("ParentalWarningType", value)
     }
 
-    fn resources_382(&mut self, release: &Release) -> io::Result<()> {
+    fn resources_382(
+        &mut self,
+        release: &Release,
+        checked: &Checked<'_>,
+        header: &MessageHeader,
+    ) -> io::Result<()> {
         self.start("ResourceList")?;
         for (index, track) in release.tracks.iter().enumerate() {
             self.start("SoundRecording")?;
@@ -156,6 +161,35 @@ impl<W: io::Write> Xml<'_, W> {
             self.parental_warning_382(track.explicit)?;
             self.end("SoundRecordingDetailsByTerritory")?;
             self.end("SoundRecording")?;
+        }
+        if let Some(cover) = &release.cover {
+            // RP 1.4 rules 1133-1/1060-1 (one image), 1144-1 (a proprietary id).
+            self.start("Image")?;
+            self.leaf("ImageType", "FrontCoverImage")?;
+            self.start("ImageId")?;
+            self.leaf_formatted(
+                "ProprietaryId",
+                &[("Namespace", header.sender.dpid.as_str())],
+                format_args!("{}_cover", checked.upc),
+            )?;
+            self.end("ImageId")?;
+            self.numbered("ResourceReference", "A", release.tracks.len() + 1)?;
+            self.start("ImageDetailsByTerritory")?;
+            self.leaf("TerritoryCode", "Worldwide")?;
+            self.start("TechnicalImageDetails")?;
+            self.numbered("TechnicalResourceDetailsReference", "T", 1)?;
+            self.start("File")?;
+            match cover.rsplit_once('/') {
+                Some((path, name)) => {
+                    self.leaf("FileName", name)?;
+                    self.leaf_formatted("FilePath", &[], format_args!("{path}/"))?;
+                }
+                None => self.leaf("FileName", cover)?,
+            }
+            self.end("File")?;
+            self.end("TechnicalImageDetails")?;
+            self.end("ImageDetailsByTerritory")?;
+            self.end("Image")?;
         }
         self.end("ResourceList")
     }
@@ -240,6 +274,13 @@ impl<W: io::Write> Xml<'_, W> {
                 format_args!("A{}", index + 1),
             )?;
         }
+        if release.cover.is_some() {
+            self.leaf_formatted(
+                "ReleaseResourceReference",
+                &[("ReleaseResourceType", "SecondaryResource")],
+                format_args!("A{}", release.tracks.len() + 1),
+            )?;
+        }
         self.end("ReleaseResourceReferenceList")?;
         // The specific type first, so that a reader taking the first it knows keeps it;
         // `Album` for the Audio Album profile (rule 1141-1) after it.
@@ -278,6 +319,18 @@ impl<W: io::Write> Xml<'_, W> {
                 }
                 if current_disc.is_some() {
                     xml.end("ResourceGroup")?;
+                }
+                if release.cover.is_some() {
+                    // RP 1.4 rules 1135-1NR/1062-1: the cover a secondary resource of the
+                    // top group, not sequenced (rule 1083-1).
+                    xml.start("ResourceGroupContentItem")?;
+                    xml.leaf("ResourceType", "Image")?;
+                    xml.leaf_formatted(
+                        "ReleaseResourceReference",
+                        &[("ReleaseResourceType", "SecondaryResource")],
+                        format_args!("A{}", release.tracks.len() + 1),
+                    )?;
+                    xml.end("ResourceGroupContentItem")?;
                 }
                 xml.end("ResourceGroup")
             },

@@ -36,7 +36,7 @@ impl<W: io::Write> Xml<'_, W> {
         )?;
         self.header(header)?;
         self.parties(checked)?;
-        self.resources(release, checked)?;
+        self.resources(release, checked, header)?;
         self.start("ReleaseList")?;
         self.main_release(release, checked, header)?;
         self.track_releases(release, checked, header)?;
@@ -109,7 +109,12 @@ impl<W: io::Write> Xml<'_, W> {
         self.leaf("ParentalWarningType", value)
     }
 
-    fn resources(&mut self, release: &Release, checked: &Checked<'_>) -> io::Result<()> {
+    fn resources(
+        &mut self,
+        release: &Release,
+        checked: &Checked<'_>,
+        header: &MessageHeader,
+    ) -> io::Result<()> {
         self.start("ResourceList")?;
         for (index, track) in release.tracks.iter().enumerate() {
             self.start("SoundRecording")?;
@@ -133,6 +138,25 @@ impl<W: io::Write> Xml<'_, W> {
             }
             self.parental_warning(track.explicit)?;
             self.end("SoundRecording")?;
+        }
+        if let Some(cover) = &release.cover {
+            // RP 2.1 rule 1053-1: one FrontCoverImage, identified by a proprietary id (rule
+            // 1029-1), its file named in its technical details.
+            self.start("Image")?;
+            self.numbered("ResourceReference", "A", release.tracks.len() + 1)?;
+            self.leaf("Type", "FrontCoverImage")?;
+            self.start("ResourceId")?;
+            self.leaf_formatted(
+                "ProprietaryId",
+                &[("Namespace", header.sender.dpid.as_str())],
+                format_args!("{}_cover", checked.upc),
+            )?;
+            self.end("ResourceId")?;
+            self.start("TechnicalDetails")?;
+            self.numbered("TechnicalResourceDetailsReference", "T", 1)?;
+            self.wrapped("File", "URI", cover)?;
+            self.end("TechnicalDetails")?;
+            self.end("Image")?;
         }
         self.end("ResourceList")
     }
@@ -221,6 +245,14 @@ impl<W: io::Write> Xml<'_, W> {
         }
         if current_disc.is_some() {
             self.end("ResourceGroup")?;
+        }
+        if release.cover.is_some() {
+            // RP 2.1 rule 1057-1: the cover linked from the top-level group.
+            self.numbered(
+                "LinkedReleaseResourceReference",
+                "A",
+                release.tracks.len() + 1,
+            )?;
         }
         self.end("ResourceGroup")
     }

@@ -260,6 +260,9 @@ pub(crate) struct Resource<'a> {
     /// Position in the resource list.
     pub(crate) index: usize,
     pub(crate) recording: Option<Recording<'a>>,
+    /// For a `FrontCoverImage`, its file as the message names it (4.x `File/URI`, 3.x
+    /// `FilePath` and `FileName`): the release's cover.
+    pub(crate) front_cover: Option<String>,
     /// Whether a track list names it.
     pub(crate) listed: bool,
 }
@@ -417,16 +420,18 @@ pub(crate) fn resource_list<'a>(
             continue;
         };
         let index = message.resources.len();
-        let (reference, recording) = if kind == "SoundRecording" {
+        let (reference, recording, front_cover) = if kind == "SoundRecording" {
             let (reference, recording) = sound_recording(pull, &resource, message)?;
-            (reference, Some(recording))
+            (reference, Some(recording), None)
         } else {
-            (other_resource(pull, &resource, kind, message)?, None)
+            let (reference, front_cover) = other_resource(pull, &resource, kind, message)?;
+            (reference, None, front_cover)
         };
         let resource = Resource {
             kind,
             index,
             recording,
+            front_cover,
             listed: false,
         };
         insert_new(
@@ -441,24 +446,64 @@ pub(crate) fn resource_list<'a>(
     Ok(())
 }
 
-/// The `ResourceReference` of a resource the model does not hold; its identifiers become an
-/// info note, the rest is skipped.
+/// The `ResourceReference` of a resource the model does not hold, and for a front cover image
+/// its file; the identifiers become an info note, the rest is skipped.
 fn other_resource<'a>(
     pull: &mut Pull<'a>,
     element: &Element<'a>,
     kind: &'static str,
     message: &mut Message<'a>,
-) -> Result<Located<'a>, Error> {
+) -> Result<(Located<'a>, Option<String>), Error> {
     let mut reference = None;
     let mut ids = Vec::new();
+    let mut front = false;
+    let (mut uri, mut name, mut path) = (None, None, None);
     while let Some(child) = pull.child(element)? {
-        if child.name() == b"ResourceReference" && reference.is_none() {
-            reference = Some(Located::read(pull, &child)?);
-        } else {
-            ids.extend(identifiers(pull, &child)?);
+        match child.name() {
+            b"ResourceReference" if reference.is_none() => {
+                reference = Some(Located::read(pull, &child)?);
+            }
+            // 4.x `Type`, 3.x `ImageType`.
+            b"Type" | b"ImageType" => front |= pull.text(&child)?.trim() == "FrontCoverImage",
+            _ => {
+                let mut depth = 0;
+                while let Some(part) = pull.descendant(&child, &mut depth)? {
+                    let slot = match part.name() {
+                        b"ISRC" | b"ICPN" | b"GRid" | b"ISWC" => None,
+                        b"URI" => Some(&mut uri),
+                        b"FileName" => Some(&mut name),
+                        b"FilePath" => Some(&mut path),
+                        _ => continue,
+                    };
+                    let located = Located::read(pull, &part)?;
+                    depth -= 1;
+                    match slot {
+                        Some(slot) => {
+                            slot.get_or_insert(located.text.trim().to_owned());
+                        }
+                        None => {
+                            let id = String::from_utf8_lossy(part.name()).into_owned();
+                            let id = ["ISRC", "ICPN", "GRid", "ISWC"]
+                                .into_iter()
+                                .find(|known| *known == id)
+                                .unwrap_or("ISRC");
+                            ids.push((id, located));
+                        }
+                    }
+                }
+            }
         }
     }
     let reference = reference.ok_or_else(|| missing(pull, element, "ResourceReference", kind))?;
+    let file = uri.or_else(|| {
+        name.map(|name| match path.as_deref() {
+            Some(dir) if !dir.is_empty() => {
+                format!("{}/{name}", dir.trim_end_matches('/'))
+            }
+            _ => name,
+        })
+    });
+    let front_cover = if front && kind == "Image" { file } else { None };
     if !ids.is_empty() {
         message.notes.push(Note::info(
             super::rules::LEFT_OUT,
@@ -470,5 +515,5 @@ fn other_resource<'a>(
             ),
         ));
     }
-    Ok(reference)
+    Ok((reference, front_cover))
 }

@@ -240,7 +240,22 @@ impl<'a> Message<'a> {
                 tracks.push((resource.index, tracks.len(), track));
             }
         }
+        // The cover: the front cover image the release links (ERN 4) or lists as a secondary
+        // resource (ERN 3).
+        let mut cover = main
+            .linked
+            .iter()
+            .find_map(|reference| self.resources.get(&reference.text)?.front_cover.clone());
         for (reference, kind, offset) in skipped {
+            if cover.is_none()
+                && let Some(file) = self
+                    .resources
+                    .get(&reference)
+                    .and_then(|resource| resource.front_cover.clone())
+            {
+                cover = Some(file);
+                continue;
+            }
             notes.push(Note::info(
                 rules::SKIPPED_RESOURCE,
                 Some(pull.position_of(offset)),
@@ -319,6 +334,7 @@ impl<'a> Message<'a> {
         release.p_line = main.p_line.take().map(Cow::into_owned);
         release.c_line = main.c_line.take().map(Cow::into_owned);
         release.explicit = main.explicit.unwrap_or(false);
+        release.cover = cover;
         release.tracks = tracks.into_iter().map(|(_, _, track)| track).collect();
 
         let (deals, takedowns) = self.deals(pull, main.reference.as_deref(), &mut notes)?;
