@@ -132,7 +132,11 @@ pub fn package(
             )))
         });
         message_header.message_id = format!("{}_{}", header.message_id, upc?);
-        let xml = crate::export_to_string(&source.release, &message_header, &options.export)?;
+        // The cover goes in below, as an Image with its file's HashSum: the exporter's own
+        // Image (written from `cover`) would be a second one.
+        let mut release = source.release.clone();
+        release.cover = None;
+        let xml = crate::export_to_string(&release, &message_header, &options.export)?;
         let upc = source
             .release
             .upc
