@@ -6,7 +6,7 @@ mod audio;
 mod decode;
 mod digest;
 mod error;
-mod parallel;
+pub mod parallel;
 pub mod qc;
 #[cfg(feature = "synth")]
 pub mod synth;
@@ -22,4 +22,6 @@ pub use decode::{Block, decode, inspect};
 pub use digest::{Digests, Hex};
 pub use error::Error;
 pub use qc::{MediaCheck, QcOptions, ReleaseMedia, ReleaseMediaInfo, TrackMedia, check_media};
-pub use tags::{EmbeddedTags, TagOutcome, TagUpdate, read_tags, write_tags, write_tags_to};
+pub use tags::{
+    EmbeddedTags, TagOutcome, TagUpdate, check_tags, read_tags, write_tags, write_tags_to,
+};

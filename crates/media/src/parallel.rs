@@ -1,4 +1,5 @@
-//! Spreading independent file jobs over a few threads, results kept in input order.
+//! Spreading independent file jobs (decodes, hashes) over a few threads, results kept in
+//! input order.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -135,6 +135,21 @@ pub fn write_tags(path: impl AsRef<Path>, update: &TagUpdate) -> Result<TagOutco
     })
 }
 
+/// What [`write_tags`] would do to the file at `path`, without writing anything: a dry run.
+///
+/// # Errors
+///
+/// As [`write_tags`] (a conflicting ISRC is refused here too).
+pub fn check_tags(path: impl AsRef<Path>, update: &TagUpdate) -> Result<TagOutcome, Error> {
+    let path = path.as_ref();
+    let mut file = File::open(path).map_err(|e| Error::io(path, e))?;
+    let (tag, _) = planned(&mut file, path, update)?;
+    Ok(match tag {
+        Some((_, previous_isrc)) => TagOutcome::Written { previous_isrc },
+        None => TagOutcome::Unchanged,
+    })
+}
+
 /// [`write_tags`] on a file held in memory (or any [`FileLike`]), changed in place.
 ///
 /// # Errors

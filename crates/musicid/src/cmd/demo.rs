@@ -235,7 +235,11 @@ pub fn run(args: &DemoArgs) -> CmdResult {
         next(next_isrc),
         next(next_upc)
     );
-    let outcome = Outcome::from_problems(errors > 0);
+    let media_errors = match releases.as_slice() {
+        [release] => crate::cmd::demo_media::tag_and_check(dir, release, &mut text)?,
+        _ => 0,
+    };
+    let outcome = Outcome::from_problems(errors + media_errors > 0);
     std::io::stdout()
         .lock()
         .write_all(text.as_bytes())

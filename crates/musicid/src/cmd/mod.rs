@@ -9,15 +9,18 @@ pub mod demo;
 pub mod ids;
 pub mod isrc;
 pub mod ledger;
+pub mod media;
 pub mod release;
 pub mod rules;
 pub mod upc;
 
 mod allocate;
 mod assignment;
+mod demo_media;
 mod files;
 mod findings;
 mod ledger_arg;
+mod media_files;
 mod print;
 mod reformat;
 
@@ -61,6 +64,9 @@ pub enum Command {
     /// Releases (JSON, CSV): validate, convert, assign codes.
     #[command(subcommand)]
     Release(release::ReleaseCommand),
+    /// Audio files: technical details, hashes, embedded ISRCs.
+    #[command(subcommand)]
+    Media(media::MediaCommand),
     /// The issuing ledger: create, import, look up, export.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
@@ -86,6 +92,7 @@ pub fn run(command: Command, command_line: fn() -> clap::Command) -> CmdResult {
         Command::Ismn(command) => ids::ismn::run(command),
         Command::Id(command) => ids::detect::run(command),
         Command::Release(command) => release::run(command),
+        Command::Media(command) => media::run(command),
         Command::Ledger(command) => ledger::run(command),
         Command::Demo(args) => demo::run(&args),
         Command::Completions(args) => completions::run(&args, command_line()),

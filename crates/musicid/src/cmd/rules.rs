@@ -30,11 +30,12 @@ struct JsonRule<'a> {
 }
 
 /// The tables, each with the name it is listed under.
-fn tables() -> [(&'static str, &'static [Rule]); 3] {
+fn tables() -> [(&'static str, &'static [Rule]); 4] {
     [
         ("release", release_model::rules::RULES),
         ("lint", release_model::rules::LINTS),
         ("ddex", ddex::profile::FINDING_RULES),
+        ("media", media::qc::RULES),
     ]
 }
 

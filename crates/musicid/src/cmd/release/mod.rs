@@ -1,12 +1,14 @@
 //! `musicid release validate|convert|assign|export-ddex|import-ddex|convert-ddex|package|ingest`.
 
 mod assign;
+mod check_media;
 mod convert;
 mod convert_ddex;
 mod export_ddex;
 mod import_ddex;
 mod ingest;
 mod package;
+mod tag_media;
 mod validate;
 
 use clap::Subcommand;
@@ -16,6 +18,10 @@ use crate::error::CmdResult;
 /// `musicid release …`
 #[derive(Debug, Subcommand)]
 pub enum ReleaseCommand {
+    /// Check the audio files and cover a release names, as a store's ingest does.
+    CheckMedia(check_media::CheckMediaArgs),
+    /// Write each track's ISRC into its audio file (a dry run without --write).
+    TagMedia(tag_media::TagMediaArgs),
     /// Validate release files (JSON or CSV): every rule, every finding with its place.
     Validate(validate::ValidateArgs),
     /// Convert release files between JSON and CSV.
@@ -37,6 +43,8 @@ pub enum ReleaseCommand {
 /// Runs a `release` command.
 pub fn run(command: ReleaseCommand) -> CmdResult {
     match command {
+        ReleaseCommand::CheckMedia(args) => check_media::run(&args),
+        ReleaseCommand::TagMedia(args) => tag_media::run(&args),
         ReleaseCommand::Validate(args) => validate::run(&args),
         ReleaseCommand::Convert(args) => convert::run(&args),
         ReleaseCommand::Assign(args) => assign::run(&args),
