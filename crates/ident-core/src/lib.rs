@@ -15,6 +15,9 @@ pub mod iso7064;
 #[cfg(feature = "testing")]
 pub mod laws;
 pub mod layout;
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub mod lines;
 #[cfg(feature = "serde")]
 pub mod serde;
 

@@ -14,9 +14,9 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::Path;
 
+use ident_core::lines::LineTracking;
 use ident_core::{Code, CodeError};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use release_model::csv::LineTracking;
 use serde::Serialize;
 
 use crate::error::{CmdResult, Error, Outcome};

@@ -27,10 +27,11 @@
 //! file is still read.
 
 mod columns;
-mod lines;
 mod read;
 mod write;
 
-pub use lines::LineTracking;
+/// The line counter the reader uses, now [`ident_core::lines::LineTracking`]; kept here so that
+/// callers of `release_model::csv::LineTracking` keep building.
+pub use ident_core::lines::LineTracking;
 pub use read::{from_str, read};
 pub use write::{to_string, write};

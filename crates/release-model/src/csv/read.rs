@@ -8,11 +8,11 @@ use isrc::Isrc;
 use upc::Upc;
 
 use super::columns::{ALL, Column, REQUIRED};
-use super::lines::LineTracking;
 use crate::codes::{parse_isrc, parse_upc};
 use crate::{
     Error, Import, ImportWarning, PartialDate, Provenance, Release, ReleaseType, Track, duration,
 };
+use ident_core::lines::LineTracking;
 
 /// Reads CSV text.
 ///

@@ -6,8 +6,8 @@ use std::path::Path;
 use std::time::SystemTime;
 
 use clap::Args;
+use ident_core::lines::LineTracking;
 use ledger::{Code, Import};
-use release_model::csv::LineTracking;
 
 use crate::clock;
 use crate::cmd::files::{self, ReleaseFormat};

@@ -1,4 +1,6 @@
-//! The line a CSV record starts on, as an editor numbers it.
+//! Lines as an editor numbers them, for readers that report where a problem is: the line a
+//! CSV record starts on ([`LineTracking`]). It lives here, below the code crates and the
+//! release model, so that every reader and the command line share it.
 //!
 //! The `csv` crate's own record positions point where its reader stood before the record: at
 //! the blank lines it skipped, or at the `\n` of the previous `\r\n`, and its line count does
@@ -14,7 +16,7 @@ use std::io::{self, Read};
 /// so that a record read through it by the `csv` crate gets the line an editor shows.
 ///
 /// ```
-/// use release_model::csv::LineTracking;
+/// use ident_core::lines::LineTracking;
 ///
 /// let text = "code\r\n\r\nQZAQQ2600001\r\n";
 /// let mut reader = ::csv::Reader::from_reader(LineTracking::new(text.as_bytes()));
@@ -107,6 +109,8 @@ impl<R: Read> Read for LineTracking<R> {
 
 #[cfg(test)]
 mod tests {
+    use std::vec::Vec;
+
     use super::*;
 
     /// Each record's line, read through the tracker as `read.rs` does.
