@@ -9,6 +9,7 @@ pub mod demo;
 pub mod ids;
 pub mod isrc;
 pub mod ledger;
+pub mod media;
 pub mod release;
 pub mod rules;
 pub mod upc;
@@ -17,6 +18,7 @@ mod allocate;
 mod assignment;
 mod files;
 mod findings;
+mod fingerprints;
 mod ledger_arg;
 mod print;
 mod reformat;
@@ -64,6 +66,9 @@ pub enum Command {
     /// The issuing ledger: create, import, look up, export.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
+    /// Audio files: identify recordings by their sound.
+    #[command(subcommand)]
+    Media(media::MediaCommand),
     /// Issue the codes of a sample release through a ledger and write it out.
     Demo(demo::DemoArgs),
     /// Print a shell completion script.
@@ -87,6 +92,7 @@ pub fn run(command: Command, command_line: fn() -> clap::Command) -> CmdResult {
         Command::Id(command) => ids::detect::run(command),
         Command::Release(command) => release::run(command),
         Command::Ledger(command) => ledger::run(command),
+        Command::Media(command) => media::run(command),
         Command::Demo(args) => demo::run(&args),
         Command::Completions(args) => completions::run(&args, command_line()),
         Command::Rules(args) => rules::run(&args),
