@@ -171,6 +171,9 @@ fn agrees_with_fpcalc_on_longer_music_in_every_format() {
 /// a 2 s cut to leave well over [`media::fingerprint::MIN_OVERLAP`] sub-fingerprints.
 const SECONDS: f64 = 12.0;
 const RATE: u32 = 44_100;
+/// Seconds of each recording of the false-match test: 45 sub-fingerprints, above
+/// [`media::fingerprint::MIN_OVERLAP`], so that a match is possible and must be refused.
+const DISTINCT_SECONDS: f64 = 8.0;
 
 /// What a master goes through on its way to a second delivery.
 #[derive(Debug, Clone, Copy)]
@@ -318,7 +321,7 @@ fn distinct_recordings(scores: u64) -> Vec<(String, Fingerprint)> {
                     tempo,
                     seed,
                 }
-                .render(SECONDS, 11_025, 1);
+                .render(DISTINCT_SECONDS, 11_025, 1);
                 out.push((
                     format!("score {seed}, {name}"),
                     fingerprint_samples(&samples, 1, 11_025),
