@@ -341,15 +341,34 @@ fn distinct_recordings(scores: u64) -> Vec<(String, Fingerprint)> {
 fn distinct_recordings_never_match_over_ten_thousand_pairs() {
     let recordings = distinct_recordings(48);
     let mut pairs = 0_u32;
-    let mut lowest_error = 1.0_f64;
+    // The lowest bit error rate of pairs of one score (another instrument or tempo) and of
+    // different scores, to show the margin to the threshold.
+    let (mut same_notes, mut other_notes) = (1.0_f64, 1.0_f64);
+    let mut matched = Vec::new();
     for (i, (name_a, a)) in recordings.iter().enumerate() {
         for (name_b, b) in &recordings[i + 1..] {
             let c = compare(a.values(), b.values());
-            assert!(!c.is_match(), "{name_a} matches {name_b}: {c:?}");
-            lowest_error = lowest_error.min(c.bit_error_rate);
+            if c.is_match() {
+                matched.push(format!("{name_a} matches {name_b}: {c:?}"));
+            }
+            let score_of = |name: &str| name.split(',').next().unwrap_or("").to_owned();
+            if score_of(name_a) == score_of(name_b) {
+                same_notes = same_notes.min(c.bit_error_rate);
+            } else {
+                other_notes = other_notes.min(c.bit_error_rate);
+            }
             pairs += 1;
         }
     }
-    eprintln!("{pairs} pairs, lowest bit error rate {lowest_error:.3}");
+    eprintln!(
+        "{pairs} pairs; lowest bit error rate: {same_notes:.3} for the same notes played \
+         otherwise, {other_notes:.3} for other notes"
+    );
+    assert!(
+        matched.is_empty(),
+        "{} false matches:\n{}",
+        matched.len(),
+        matched.join("\n")
+    );
     assert!(pairs >= 10_000, "{pairs} pairs");
 }

@@ -159,7 +159,7 @@ impl Performance<'_> {
             let in_beat = in_bar % beat;
             #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let beat_number = (in_bar / beat) as usize;
-            let drum = if beat_number % 2 == 0 {
+            let drum = if beat_number.is_multiple_of(2) {
                 let sweep = 50.0 + 100.0 * (-in_beat / 0.03).exp();
                 (TAU * sweep * in_beat).sin() * (-in_beat / 0.12).exp()
             } else {

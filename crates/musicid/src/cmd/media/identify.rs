@@ -16,7 +16,7 @@ up among the fingerprints the ledger keeps with its issued ISRCs (`release assig
 `ledger fingerprint`). Prints one line per match, `FILE<TAB>ISRC<TAB>SCORE<TAB>OFFSET<TAB>REFERENCE`
 (best first; the offset says where FILE starts in the stored recording), or `FILE<TAB>-` when
 the audio matches no recording. Two fingerprints are one recording when, at their best
-alignment, at most 25 % of their bits differ (score 1 − 2 × bit error rate ≥ 0.5) over at
+alignment, at most 10 % of their bits differ (score 1 − 2 × bit error rate ≥ 0.8) over at
 least 4 s.
 
 Example:
