@@ -6,6 +6,7 @@ mod audio;
 mod decode;
 mod digest;
 mod error;
+pub mod fingerprint;
 pub mod parallel;
 pub mod qc;
 #[cfg(feature = "synth")]

@@ -1,12 +1,15 @@
 //! Assigning the missing codes of releases through the ledger (`release assign`, the demo).
 
+use std::path::Path;
 use std::time::SystemTime;
 
-use ledger::{Code, IsrcPool, Ledger, UpcPool};
+use ledger::{Assignment, Code, IsrcPool, Ledger, RecordingRequest, UpcPool};
+use media::fingerprint::Comparison;
 use release_model::{CodeSource, Finding, Release, Severity, ValidationOptions};
 
 use crate::clock;
 use crate::cmd::findings::{Origin, text_finding};
+use crate::cmd::fingerprints::{self, describe, same_recording};
 use crate::cmd::ledger_arg::{release_reference, track_reference};
 use crate::error::Error;
 
@@ -22,6 +25,12 @@ struct LedgerSource<'a> {
     release: (String, String),
     /// How many of the codes an earlier run with the same keys was issued.
     already_issued: usize,
+    /// With `--media`: each track's fingerprint (in the order of `tracks`), for the ledger to
+    /// reuse the ISRC of a recording it already holds.
+    fingerprints: Option<Vec<Option<Vec<u32>>>>,
+    /// The tracks given a known recording's ISRC: (track reference, code, earlier reference,
+    /// how the recordings compared).
+    reused: Vec<(String, isrc::Isrc, String, Comparison)>,
 }
 
 fn source_error(error: ledger::Error) -> release_model::Error {
@@ -30,6 +39,44 @@ fn source_error(error: ledger::Error) -> release_model::Error {
 
 impl CodeSource for LedgerSource<'_> {
     fn next_isrcs(&mut self, n: u32) -> Result<Vec<isrc::Isrc>, release_model::Error> {
+        if let (Some(fingerprints), true) = (&self.fingerprints, self.tracks.len() == n as usize) {
+            let requests: Vec<RecordingRequest<'_>> = self
+                .tracks
+                .iter()
+                .zip(fingerprints)
+                .map(|((key, reference), fingerprint)| RecordingRequest {
+                    key,
+                    reference,
+                    fingerprint: fingerprint.as_deref(),
+                })
+                .collect();
+            let assigned = self
+                .ledger
+                .assign_recordings(self.isrcs, &requests, self.issued_at, same_recording)
+                .map_err(source_error)?;
+            let mut codes = Vec::with_capacity(assigned.len());
+            for (assignment, (_, reference)) in assigned.into_iter().zip(&self.tracks) {
+                codes.push(assignment.isrc());
+                match assignment {
+                    Assignment::Issued {
+                        already_issued: true,
+                        ..
+                    } => self.already_issued += 1,
+                    Assignment::Reused {
+                        isrc,
+                        record,
+                        judgement,
+                    } => self.reused.push((
+                        reference.clone(),
+                        isrc,
+                        record.reference.unwrap_or_default(),
+                        judgement,
+                    )),
+                    _ => {}
+                }
+            }
+            return Ok(codes);
+        }
         let issued = if self.tracks.len() == n as usize {
             self.ledger
                 .issue_once_for(self.isrcs, &self.tracks, self.issued_at)
@@ -83,6 +130,9 @@ pub struct AssignSummary {
     pub issued: Vec<(Code, String)>,
     /// How many of them an earlier run with the same keys was issued (a retry).
     pub already_issued: usize,
+    /// The tracks given the ISRC of a recording the ledger already held (`--media`): track
+    /// reference, code, the earlier track's reference, how they compared.
+    pub reused: Vec<(String, isrc::Isrc, String, Comparison)>,
 }
 
 /// The ledger key of a release's UPC request: its reference, or with `--key PREFIX`
@@ -134,8 +184,13 @@ fn check_distinct_keys(file: &str, releases: &[Release], key: Option<&str>) -> R
 /// Assigns the missing codes of every release through the ledger, refusing (with the
 /// findings printed, nothing issued) when any release is not ready.
 ///
+/// With `media_folder` (the folder track files are relative to), each track lacking an ISRC is
+/// fingerprinted from its file, and a track whose recording the ledger already holds gets that
+/// recording's ISRC; every new ISRC is stored with its fingerprint.
+///
 /// # Errors
-/// [`Error::Invalid`] when a release is not ready; ledger failures.
+/// [`Error::Invalid`] when a release is not ready; a track file that cannot be fingerprinted;
+/// ledger failures.
 pub fn assign_all(
     file: &str,
     releases: &mut [Release],
@@ -143,6 +198,7 @@ pub fn assign_all(
     isrcs: &IsrcPool,
     upcs: Option<&UpcPool>,
     key: Option<&str>,
+    media_folder: Option<&Path>,
 ) -> Result<AssignSummary, Error> {
     let mut refused = false;
     for (index, release) in releases.iter().enumerate() {
@@ -163,6 +219,7 @@ pub fn assign_all(
     let issued_at = clock::now();
     let mut issued = Vec::new();
     let mut already_issued = 0;
+    let mut reused = Vec::new();
     for (index, release) in releases.iter_mut().enumerate() {
         let mut missing: Vec<(u32, u32)> = release
             .tracks
@@ -171,6 +228,10 @@ pub fn assign_all(
             .map(|t| (t.disc, t.number))
             .collect();
         missing.sort_unstable();
+        let fingerprints = match media_folder {
+            Some(folder) => Some(track_fingerprints(release, &missing, folder)?),
+            None => None,
+        };
         let mut source = LedgerSource {
             ledger: &mut *ledger,
             isrcs,
@@ -187,9 +248,12 @@ pub fn assign_all(
                 .collect(),
             release: (release_key(key, index, release), release_reference(release)),
             already_issued: 0,
+            fingerprints,
+            reused: Vec::new(),
         };
         let assigned = release.assign(&mut source);
         already_issued += source.already_issued;
+        reused.append(&mut source.reused);
         let assigned = assigned.map_err(|error| match error {
             release_model::Error::CodeSource(inner) => Error::with("", inner),
             other => Error::with(file, other),
@@ -204,8 +268,36 @@ pub fn assign_all(
             ));
         }
     }
+    for (track, isrc, earlier, comparison) in &reused {
+        eprintln!(
+            "musicid: {track}: reuses {isrc}, the ISRC of the same recording issued for \
+             {earlier} ({}): one recording, one ISRC",
+            describe(comparison)
+        );
+    }
     Ok(AssignSummary {
         issued,
         already_issued,
+        reused,
     })
+}
+
+/// The fingerprint of each of the `missing` tracks' files (`None` for a track without one).
+fn track_fingerprints(
+    release: &Release,
+    missing: &[(u32, u32)],
+    folder: &Path,
+) -> Result<Vec<Option<Vec<u32>>>, Error> {
+    missing
+        .iter()
+        .map(|&(disc, number)| {
+            let file = release
+                .tracks
+                .iter()
+                .find(|t| (t.disc, t.number) == (disc, number))
+                .and_then(|t| t.file.as_deref());
+            file.map(|file| fingerprints::of_file(&folder.join(file)).map(|f| f.values().to_vec()))
+                .transpose()
+        })
+        .collect()
 }

@@ -136,6 +136,7 @@ pub fn run(args: &DemoArgs) -> CmdResult {
         &isrcs,
         Some(&upcs),
         None,
+        None,
     )?;
 
     let mut options = ValidationOptions::default();

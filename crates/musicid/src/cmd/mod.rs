@@ -19,6 +19,7 @@ mod assignment;
 mod demo_media;
 mod files;
 mod findings;
+mod fingerprints;
 mod ledger_arg;
 mod media_files;
 mod print;
@@ -70,6 +71,9 @@ pub enum Command {
     /// The issuing ledger: create, import, look up, export.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
+    /// Audio files: identify recordings by their sound.
+    #[command(subcommand)]
+    Media(media::MediaCommand),
     /// Issue the codes of a sample release through a ledger and write it out.
     Demo(demo::DemoArgs),
     /// Print a shell completion script.
@@ -94,6 +98,7 @@ pub fn run(command: Command, command_line: fn() -> clap::Command) -> CmdResult {
         Command::Release(command) => release::run(command),
         Command::Media(command) => media::run(command),
         Command::Ledger(command) => ledger::run(command),
+        Command::Media(command) => media::run(command),
         Command::Demo(args) => demo::run(&args),
         Command::Completions(args) => completions::run(&args, command_line()),
         Command::Rules(args) => rules::run(&args),

@@ -1,6 +1,7 @@
-//! `musicid ledger init|import|lookup|export|pools`.
+//! `musicid ledger init|import|lookup|export|fingerprint|pools`.
 
 mod export;
+mod fingerprint;
 mod import;
 mod init;
 mod lookup;
@@ -21,6 +22,8 @@ pub enum LedgerCommand {
     Lookup(lookup::LookupArgs),
     /// Write every recorded code as CSV.
     Export(export::ExportArgs),
+    /// Store the acoustic fingerprints of a release's files with their ISRCs (back-fill).
+    Fingerprint(fingerprint::FingerprintArgs),
     /// Show the ledger's pools: how many codes each issued and which comes next.
     Pools(pools::PoolsArgs),
 }
@@ -32,6 +35,7 @@ pub fn run(command: LedgerCommand) -> CmdResult {
         LedgerCommand::Import(args) => import::run(&args),
         LedgerCommand::Lookup(args) => lookup::run(&args),
         LedgerCommand::Export(args) => export::run(&args),
+        LedgerCommand::Fingerprint(args) => fingerprint::run(&args),
         LedgerCommand::Pools(args) => pools::run(&args),
     }
 }

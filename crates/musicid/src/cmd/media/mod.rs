@@ -1,5 +1,6 @@
-//! `musicid media inspect|tag`.
+//! `musicid media inspect|tag|identify`.
 
+mod identify;
 mod inspect;
 mod tag;
 
@@ -14,6 +15,8 @@ pub enum MediaCommand {
     Inspect(inspect::InspectArgs),
     /// Write an ISRC (and title, artist) into an audio file's tags, atomically.
     Tag(tag::TagArgs),
+    /// Name the issued ISRC(s) whose recording an audio file is, by its sound.
+    Identify(identify::IdentifyArgs),
 }
 
 /// Runs a `media` command.
@@ -21,5 +24,6 @@ pub fn run(command: MediaCommand) -> CmdResult {
     match command {
         MediaCommand::Inspect(args) => inspect::run(&args),
         MediaCommand::Tag(args) => tag::run(&args),
+        MediaCommand::Identify(args) => identify::run(&args),
     }
 }

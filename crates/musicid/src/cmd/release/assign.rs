@@ -28,6 +28,12 @@ new edition with the same artist and title needs its own keys: --key PREFIX keys
 `PREFIX / release N` and `PREFIX / release N / disc D track T` (N the release's place in IN),
 for pipelines with their own ids.
 
+With --media, each track lacking an ISRC is fingerprinted from its file (a path relative to
+IN): a track whose recording the ledger already holds — the single re-released on the album,
+the master delivered again as FLAC — gets that recording's ISRC, reported with the earlier
+release and track, and no new code; every new ISRC is stored with its fingerprint. Two
+processes assigning the same new audio at once end with one code.
+
 Example:
   musicid ledger init
   musicid release assign draft.json --isrc-prefix QZAQQ --year 2026 \\
@@ -54,6 +60,10 @@ pub struct AssignArgs {
     /// Key the ledger requests with PREFIX instead of the releases' references (see below).
     #[arg(long, value_name = "PREFIX")]
     pub key: Option<String>,
+    /// Fingerprint each track's file and reuse the ISRC of a recording the ledger already holds
+    /// (see below); new ISRCs are stored with their fingerprints.
+    #[arg(long)]
+    pub media: bool,
     /// Where to write the releases with their codes (may be IN itself; `-` for stdout).
     #[arg(short, long = "out", visible_alias = "output", value_name = "OUT")]
     pub output: PathBuf,
@@ -85,6 +95,8 @@ pub fn run(args: &AssignArgs) -> CmdResult {
         &isrcs,
         upcs.as_ref(),
         args.key.as_deref(),
+        args.media
+            .then(|| args.input.parent().unwrap_or(Path::new(""))),
     )?;
     let text = files::render(&loaded.releases, output_format, loaded.single);
     atomic::write(&args.output, text.as_bytes())?;
@@ -95,11 +107,17 @@ pub fn run(args: &AssignArgs) -> CmdResult {
         }
         out.flush()?;
     }
-    let new = summary.issued.len() - summary.already_issued;
-    let earlier = match summary.already_issued {
+    let new = summary.issued.len() - summary.already_issued - summary.reused.len();
+    let mut earlier = match summary.already_issued {
         0 => String::new(),
         n => format!(" ({n} more were issued to an earlier run with the same keys)"),
     };
+    if !summary.reused.is_empty() {
+        earlier.push_str(&format!(
+            "; reused the ISRCs of {} recordings the ledger already held",
+            summary.reused.len()
+        ));
+    }
     eprintln!(
         "musicid: issued {new} codes through {}{earlier}; wrote {}",
         ledger.location(),
