@@ -65,15 +65,12 @@ pub enum Command {
     /// Releases (JSON, CSV): validate, convert, assign codes.
     #[command(subcommand)]
     Release(release::ReleaseCommand),
-    /// Audio files: technical details, hashes, embedded ISRCs.
+    /// Audio files: technical details, hashes, embedded ISRCs; recordings identified by their sound.
     #[command(subcommand)]
     Media(media::MediaCommand),
     /// The issuing ledger: create, import, look up, export.
     #[command(subcommand)]
     Ledger(ledger::LedgerCommand),
-    /// Audio files: identify recordings by their sound.
-    #[command(subcommand)]
-    Media(media::MediaCommand),
     /// Issue the codes of a sample release through a ledger and write it out.
     Demo(demo::DemoArgs),
     /// Print a shell completion script.
@@ -98,7 +95,6 @@ pub fn run(command: Command, command_line: fn() -> clap::Command) -> CmdResult {
         Command::Release(command) => release::run(command),
         Command::Media(command) => media::run(command),
         Command::Ledger(command) => ledger::run(command),
-        Command::Media(command) => media::run(command),
         Command::Demo(args) => demo::run(&args),
         Command::Completions(args) => completions::run(&args, command_line()),
         Command::Rules(args) => rules::run(&args),
