@@ -1,5 +1,6 @@
 //! The ledger location (`--ledger`) on any text: a PostgreSQL URL is told from a file path the
-//! same way again from what it displays, and its password never shows.
+//! same way again from what it displays, and its password never shows (nor a libpq
+//! `password=` value in what reads as a path).
 #![no_main]
 
 use ledger::Location;
@@ -15,7 +16,23 @@ fuzz_target!(|data: &[u8]| {
     match &location {
         Location::Sqlite(path) => {
             assert_eq!(path.as_os_str(), input, "the path is the input as given");
-            assert_eq!(shown, input);
+            if input.to_ascii_lowercase().contains("password") {
+                // A libpq key-value string reads as a path; its `password=` values are hidden.
+                let lower = shown.to_ascii_lowercase();
+                for (at, _) in lower.match_indices("password=") {
+                    assert!(
+                        shown[at + "password=".len()..].starts_with("***"),
+                        "{input:?} shows a password: {shown:?}"
+                    );
+                }
+            } else {
+                assert_eq!(shown, input);
+            }
+            assert_eq!(
+                debug,
+                format!("Sqlite({shown:?})"),
+                "{input:?}: Debug shows more"
+            );
         }
         Location::Postgres(url) => {
             assert_eq!(url, input, "the URL is the input as given");

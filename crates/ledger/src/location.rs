@@ -72,7 +72,9 @@ impl From<&PathBuf> for Location {
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Sqlite(path) => write!(f, "{}", path.display()),
+            Self::Sqlite(path) => {
+                f.write_str(&redact_keyword_password(&path.display().to_string()))
+            }
             Self::Postgres(url) => f.write_str(&redact_password(url)),
         }
     }
@@ -81,10 +83,44 @@ impl fmt::Display for Location {
 impl fmt::Debug for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::Sqlite(path) => f.debug_tuple("Sqlite").field(path).finish(),
+            Self::Sqlite(_) => f.debug_tuple("Sqlite").field(&self.to_string()).finish(),
             Self::Postgres(_) => f.debug_tuple("Postgres").field(&self.to_string()).finish(),
         }
     }
+}
+
+/// The text with the value of every libpq keyword `password=…` replaced by `***`.
+///
+/// A libpq key-value connection string (`host=h user=u password=secret`) is not a URL, so it
+/// reads as an SQLite path; whatever it is, its password must not reach a message.
+fn redact_keyword_password(text: &str) -> String {
+    const KEYWORD: &str = "password";
+    let mut redacted = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.char_indices().map(|(at, _)| at).find(|&at| {
+        rest[at..]
+            .get(..KEYWORD.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(KEYWORD))
+    }) {
+        let after_keyword = &rest[at + KEYWORD.len()..];
+        let after_spaces = after_keyword.trim_start();
+        let Some(value) = after_spaces.strip_prefix('=') else {
+            redacted.push_str(&rest[..at + KEYWORD.len()]);
+            rest = after_keyword;
+            continue;
+        };
+        let value = value.trim_start();
+        let value_len = if let Some(quoted) = value.strip_prefix('\'') {
+            quoted.find('\'').map_or(value.len(), |end| end + 2)
+        } else {
+            value.find(char::is_whitespace).unwrap_or(value.len())
+        };
+        redacted.push_str(&rest[..at + KEYWORD.len()]);
+        redacted.push_str("=***");
+        rest = &value[value_len..];
+    }
+    redacted.push_str(rest);
+    redacted
 }
 
 /// The URL with the password of its user-info part (`user:password@`) and of a
@@ -155,6 +191,24 @@ mod tests {
             Location::from(Path::new("postgres://x")),
             file("postgres://x")
         );
+    }
+
+    #[test]
+    fn keyword_passwords_never_show() {
+        for (location, shown) in [
+            (
+                "host=h user=u password=secret dbname=d",
+                "host=h user=u password=*** dbname=d",
+            ),
+            ("host=h PASSWORD = 'se cret' x=1", "host=h PASSWORD=*** x=1"),
+            ("password=", "password=***"),
+            ("ledgers/passwords.db", "ledgers/passwords.db"),
+            ("ledger.db", "ledger.db"),
+        ] {
+            let parsed = Location::parse(location);
+            assert_eq!(parsed.to_string(), shown, "{location}");
+            assert!(!format!("{parsed:?}").contains("secret"), "{location}");
+        }
     }
 
     #[test]
