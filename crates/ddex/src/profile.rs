@@ -15,6 +15,12 @@
 //! (1027-1, 1097-1) `release.missing_release_date`, the distinct sequence numbers (1021-1)
 //! `track.duplicate_number` and their run from 1 (RP 1.4 1125-1) `track.number_gap`.
 //!
+//! Release Profile 2.1 was written for ERN 4.1/4.2 element positions, and some of its XPaths
+//! misfire on 4.3, DDEX's own 4.3 sample included: 1058-1 looks for `SoundRecording/
+//! ResourceId/ISRC`, which 4.3 moved into `SoundRecordingEdition`; 1032-1/1032-2 look for
+//! `TechnicalDetails` on the resource, which 4.3 also moved into the edition. Those are
+//! applied here to their intent (the ISRC through `track.missing_isrc`), not to their XPath.
+//!
 //! Unconditional Fatal Error and Error rules are errors (the export is refused); Conditional
 //! rules, which a conformance tester may skip when the sender lacks the data, are warnings.
 //! Two rules are warnings for reasons of their own, said where they are checked: the front
