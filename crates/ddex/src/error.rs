@@ -161,6 +161,17 @@ pub enum Error {
         /// Where the release list starts.
         position: Position,
     },
+    /// The message has a document type declaration. ERN messages are described by their XML
+    /// Schema and never declare a DTD or entities; a DOCTYPE is how entity expansion attacks
+    /// (billion laughs, external entities) start, so it is refused before anything is read and
+    /// no entity is ever expanded.
+    #[error(
+        "a DOCTYPE at {position}: document type and entity declarations are not accepted in an ern message (entities are never expanded)"
+    )]
+    Doctype {
+        /// Where the declaration starts.
+        position: Position,
+    },
     /// A delivery batch refused as a whole: incomplete, or hostile (see
     /// [`delivery::Refusal`](crate::delivery::Refusal)).
     #[error("refusing the batch: {0}")]
@@ -198,6 +209,7 @@ impl Error {
             Error::Value { .. } => "value",
             Error::Dangling { .. } => "dangling_reference",
             Error::NoRelease { .. } => "no_release",
+            Error::Doctype { .. } => "doctype",
             Error::Refused(refusal) => refusal.kind(),
             Error::Io(_) => "io",
         }
@@ -214,7 +226,8 @@ impl Error {
             | Error::Missing { position, .. }
             | Error::Value { position, .. }
             | Error::Dangling { position, .. }
-            | Error::NoRelease { position } => Some(*position),
+            | Error::NoRelease { position }
+            | Error::Doctype { position } => Some(*position),
             _ => None,
         }
     }

@@ -77,9 +77,23 @@ impl<'a> Pull<'a> {
         }
     }
 
+    /// The offset of the `<` that starts the markup read from `offset` (the reader's position
+    /// before an event may sit on whitespace before it).
+    fn markup_start(&self, offset: usize) -> usize {
+        self.input
+            .get(offset..)
+            .and_then(|rest| memchr::memchr(b'<', rest))
+            .map_or(offset, |at| offset + at)
+    }
+
     fn event(&mut self) -> Result<(Event<'a>, usize), Error> {
         let offset = self.offset();
         match self.reader.read_event() {
+            // Refused wherever it appears (the reader's other loops would skip it): no DTD is
+            // read, no entity declared or expanded.
+            Ok(Event::DocType(_)) => Err(Error::Doctype {
+                position: self.position_of(self.markup_start(offset)),
+            }),
             Ok(event) => Ok((event, offset)),
             Err(error) => Err(self.syntax(&error)),
         }

@@ -600,6 +600,36 @@ fn truncated_empty_and_trailing_input() {
 }
 
 #[test]
+fn a_doctype_is_refused_with_its_line_and_column_and_no_entity_is_expanded() {
+    let xml = album_xml();
+    let (declaration, rest) = xml.split_at(xml.find("?>").unwrap() + 2);
+    // The billion laughs: were an entity expanded, `&lol2;` would be 16 × "lol".
+    let laughs = format!(
+        "{declaration}\n  <!DOCTYPE lol [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>{rest}"
+    );
+    let laughs = laughs.replacen("<MessageId>", "<MessageId>&lol2;", 1);
+    let error = import_error(&laughs);
+    assert_eq!(error.kind(), "doctype");
+    assert_eq!(error.position(), Some(position_of(&laughs, "<!DOCTYPE")));
+    assert_eq!(
+        error.to_string(),
+        "a DOCTYPE at line 2, column 3: document type and entity declarations are not accepted in an ern message (entities are never expanded)"
+    );
+    // An external DTD or entity is refused the same way, before anything is fetched.
+    let external = format!("{declaration}\n<!DOCTYPE m SYSTEM \"file:///etc/passwd\">{rest}");
+    let error = import_error(&external);
+    assert_eq!(error.kind(), "doctype");
+    assert_eq!(error.position(), Some(position_of(&external, "<!DOCTYPE")));
+    // The same message without the DOCTYPE reads: only the declaration is refused.
+    ddex::import(xml.as_bytes()).unwrap();
+    // An entity the message uses without declaring it is an error too, never text.
+    let undeclared = xml.replacen("<MessageId>", "<MessageId>&lol;", 1);
+    let error = import_error(&undeclared);
+    assert_eq!(error.kind(), "syntax");
+    assert!(error.to_string().contains("unknown entity &lol;"), "{error}");
+}
+
+#[test]
 fn nesting_is_bounded() {
     let nest = |levels: usize| {
         let component = "<ResourceGroup ResourceGroupType=\"Component\">";
