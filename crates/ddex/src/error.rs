@@ -63,6 +63,13 @@ pub enum Error {
         /// What is wrong ("no territory").
         problem: &'static str,
     },
+    /// Resource files the release has no place for (more track files than tracks, a cover
+    /// file without a cover), or a file reference naming no file.
+    #[error("refusing to export: {problem}")]
+    Files {
+        /// What is wrong.
+        problem: String,
+    },
     /// The text is not well-formed XML.
     #[error("malformed xml at {position}: {message}")]
     Syntax {
@@ -198,6 +205,7 @@ impl Error {
             Error::InvalidHeader { .. } => "invalid_header",
             Error::InvalidDeal { .. } => "invalid_deal",
             Error::IncompleteDeal { .. } => "incomplete_deal",
+            Error::Files { .. } => "files",
             Error::Syntax { .. } => "syntax",
             Error::Root { .. } => "root",
             Error::Namespace { .. } => "namespace",

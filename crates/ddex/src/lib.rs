@@ -6,6 +6,7 @@ pub mod delivery;
 mod ern3;
 mod ern4;
 mod error;
+mod files;
 mod header;
 mod position;
 pub mod profile;
@@ -17,6 +18,9 @@ mod write;
 pub use batch::{Batch, FileOutcome, read_files, xml_files};
 pub use deal::{CommercialModelType, Deal, Territory, UseType};
 pub use error::Error;
+pub use files::{
+    AudioFile, DeliveredFile, ImageFile, ResourceFiles, bytes_of_kilobytes, kilobytes,
+};
 pub use header::{DateTime, Dpid, MessageHeader, MessageParty};
 pub use position::Position;
 pub use read::{

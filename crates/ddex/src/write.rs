@@ -10,7 +10,7 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
-use crate::{Deal, ErnVersion, Error, Family, MessageHeader};
+use crate::{Deal, ErnVersion, Error, Family, MessageHeader, ResourceFiles};
 use release_model::{Release, ReleaseType, Report, Track};
 
 /// What goes into a message besides the release and the header.
@@ -25,6 +25,12 @@ pub struct ExportOptions {
     /// The genre to write when the release has none. ERN 4.3 requires a `Genre` on every
     /// release; without this a release without a genre is refused ([`Error::MissingGenre`]).
     pub default_genre: Option<String>,
+    /// The files delivered with the message: each track's audio and the cover, written into
+    /// the resources' technical details (ERN 4.3: `TechnicalDetails/DeliveryFile/File` with
+    /// `URI`, MD5 `HashSum` and `FileSize`; ERN 3.8.2: `TechnicalSoundRecordingDetails/File`
+    /// with `FileName`, `FilePath` and `HashSum`). None by default: the message names no files
+    /// but the cover's path.
+    pub files: ResourceFiles,
 }
 
 impl Default for ExportOptions {
@@ -33,6 +39,7 @@ impl Default for ExportOptions {
             ern: ErnVersion::V4_3,
             deals: Vec::new(),
             default_genre: None,
+            files: ResourceFiles::default(),
         }
     }
 }
@@ -55,6 +62,13 @@ impl ExportOptions {
     #[must_use]
     pub fn deals(mut self, deals: Vec<Deal>) -> ExportOptions {
         self.deals = deals;
+        self
+    }
+
+    /// Sets the files delivered with the message.
+    #[must_use]
+    pub fn files(mut self, files: ResourceFiles) -> ExportOptions {
+        self.files = files;
         self
     }
 
@@ -126,6 +140,7 @@ impl ExportOptions {
 ///   validation error, so [`Error::Invalid`]);
 /// - [`Error::UnwritableText`] for a control character in a text;
 /// - [`Error::InvalidHeader`], [`Error::IncompleteDeal`] for a bad header or deal;
+/// - [`Error::Files`] for files the release has no place for;
 /// - [`Error::Io`] when writing fails.
 pub fn export<W: io::Write>(
     release: &Release,
@@ -142,6 +157,9 @@ pub fn export<W: io::Write>(
     for deal in &options.deals {
         deal.check()?;
     }
+    options
+        .files
+        .check(release.tracks.len(), release.cover.is_some())?;
     let mut report = release.validate();
     crate::profile::check(release, options, &mut report);
     if report.has_errors() {
@@ -156,8 +174,8 @@ pub fn export<W: io::Write>(
         scratch: String::with_capacity(64),
     };
     match options.ern.family() {
-        Family::Ern4 => xml.ern43_message(release, &checked, header, &options.deals)?,
-        Family::Ern3 => xml.ern382_message(release, &checked, header, &options.deals)?,
+        Family::Ern4 => xml.ern43_message(release, &checked, header, options)?,
+        Family::Ern3 => xml.ern382_message(release, &checked, header, options)?,
     }
     Ok(report)
 }

@@ -626,7 +626,10 @@ fn a_doctype_is_refused_with_its_line_and_column_and_no_entity_is_expanded() {
     let undeclared = xml.replacen("<MessageId>", "<MessageId>&lol;", 1);
     let error = import_error(&undeclared);
     assert_eq!(error.kind(), "syntax");
-    assert!(error.to_string().contains("unknown entity &lol;"), "{error}");
+    assert!(
+        error.to_string().contains("unknown entity &lol;"),
+        "{error}"
+    );
 }
 
 #[test]

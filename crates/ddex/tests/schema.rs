@@ -5,7 +5,7 @@
 
 mod support;
 
-use ddex::{ErnVersion, ExportOptions, Family};
+use ddex::{AudioFile, DeliveredFile, ErnVersion, ExportOptions, Family, ImageFile, ResourceFiles};
 use release_model::Release;
 use support::{
     GENRE, deals, featured_compilation, fixture, for_rp14, header, schema_and_xmllint, scratch_dir,
@@ -68,6 +68,36 @@ fn check_version(schema: &std::path::Path, version: ErnVersion) {
     with_cover.cover = Some("art/cover.jpg".to_owned());
     let xml = ddex::export_to_string(&with_cover, &header(), &with_deals).unwrap();
     write("featured-compilation.xml".to_owned(), xml);
+    // Every track with its file and every technical detail, the cover with its size; one
+    // codec outside the allowed values (written UserDefined).
+    let tracks = with_cover
+        .tracks
+        .iter()
+        .enumerate()
+        .map(|(index, track)| {
+            let file = DeliveredFile::new(format!("resources/{index:02}.flac"))
+                .with_md5_and_size([index as u8; 16], 1_234_567 + index as u64);
+            let mut audio = AudioFile::new(file);
+            audio.codec = Some(if index == 0 { "ALAC" } else { "FLAC" }.to_owned());
+            audio.channels = Some(2);
+            audio.sample_rate = Some(44_100);
+            audio.bits_per_sample = Some(24);
+            audio.duration = track.duration;
+            Some(audio)
+        })
+        .collect();
+    let mut cover = ImageFile::new(
+        DeliveredFile::new("resources/front.jpg").with_md5_and_size([7; 16], 88_000),
+    );
+    cover.codec = Some("JPEG".to_owned());
+    cover.width = Some(3000);
+    cover.height = Some(3000);
+    let with_files = with_deals
+        .clone()
+        .files(ResourceFiles::new(tracks, Some(cover)));
+    let xml = ddex::export_to_string(&with_cover, &header(), &with_files).unwrap();
+    assert!(xml.contains("<HashSum>") && xml.contains("UserDefinedValue=\"ALAC\""));
+    write("featured-compilation-files.xml".to_owned(), xml);
     for (index, release) in release_model::synth::catalog(43, 200)
         .releases
         .iter()

@@ -8,7 +8,6 @@
 mod digest;
 mod ingest;
 mod manifest;
-mod overlay;
 mod package;
 mod paths;
 mod refusal;

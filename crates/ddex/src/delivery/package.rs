@@ -10,8 +10,10 @@ use release_model::Release;
 use super::digest::{FileDigest, digest_file, hex};
 use super::ingest::MAX_FILE_BYTES;
 use super::manifest::manifest_name;
-use super::overlay::{Delivered, add_files_43, add_files_382};
-use crate::{DateTime, ErnVersion, Error, ExportOptions, MessageHeader};
+use crate::{
+    AudioFile, DateTime, DeliveredFile, ErnVersion, Error, ExportOptions, ImageFile, MessageHeader,
+    ResourceFiles,
+};
 
 /// A release to package and the folder its `file` and `cover` paths are relative to.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,37 +114,22 @@ pub fn package(
     options: &PackageOptions,
     out: &Path,
 ) -> Result<Packaged, Error> {
-    let add_files = if options.export.ern == ErnVersion::V4_3 {
-        add_files_43
-    } else if options.export.ern == ErnVersion::V3_8_2 {
-        add_files_382
-    } else {
+    if !ErnVersion::WRITE.contains(&options.export.ern) {
         return Err(Error::UnwritableVersion {
             version: options.export.ern,
         });
-    };
-    // Every release is checked (through the exporter itself) before the first byte is written.
-    let mut checked = Vec::with_capacity(sources.len());
+    }
+    // Every release is measured and checked (through the exporter itself, which writes the
+    // files' references) before the first byte is written.
+    let mut planned = Vec::with_capacity(sources.len());
     for (index, source) in sources.iter().enumerate() {
-        let mut message_header = header.clone();
         let upc = source.release.upc.ok_or_else(|| {
             Error::Io(io::Error::other(format!(
                 "release {} has no UPC to name its batch folder",
                 index + 1
             )))
-        });
-        message_header.message_id = format!("{}_{}", header.message_id, upc?);
-        // The cover goes in below, as an Image with its file's HashSum: the exporter's own
-        // Image (written from `cover`) would be a second one.
-        let mut release = source.release.clone();
-        release.cover = None;
-        let xml = crate::export_to_string(&release, &message_header, &options.export)?;
-        let upc = source
-            .release
-            .upc
-            .map(|upc| upc.to_string())
-            .unwrap_or_default();
-        checked.push((upc, message_header, xml));
+        })?;
+        planned.push(plan(source, &upc.to_string(), header, &options.export)?);
     }
     let folder = match options.priority {
         Some(priority) => format!("{priority}_{}", options.batch_id),
@@ -159,63 +146,22 @@ pub fn package(
         copied: 0,
     };
     let mut entries = Vec::new();
-    for (source, (upc, message_header, xml)) in sources.iter().zip(checked) {
-        let release_dir = batch.join(&upc);
+    for plan in planned {
+        let release_dir = batch.join(&plan.upc);
         let resources = release_dir.join("resources");
         fs::create_dir_all(&resources)?;
-        let mut tracks = Vec::with_capacity(source.release.tracks.len());
-        for track in &source.release.tracks {
-            let Some(file) = &track.file else {
-                tracks.push(None);
-                continue;
-            };
-            let from = source.base.join(file);
-            let name = format!(
-                "{upc}_{:02}_{:03}.{}",
-                track.disc,
-                track.number,
-                extension(&from)
-            );
-            let digest = place(&from, &resources.join(&name), &mut packaged)?;
-            tracks.push(Some(Delivered {
-                uri: format!("resources/{name}"),
-                digest,
-                duration: track.duration.map(iso_duration),
-                codec: audio_codec(&from),
-            }));
+        for (from, name, digest) in &plan.files {
+            place(from, &resources.join(name), digest, &mut packaged)?;
         }
-        let cover = match &source.release.cover {
-            Some(cover) => {
-                let from = source.base.join(cover);
-                let name = format!("{upc}_front.{}", extension(&from));
-                let digest = place(&from, &resources.join(&name), &mut packaged)?;
-                Some(Delivered {
-                    uri: format!("resources/{name}"),
-                    digest,
-                    duration: None,
-                    codec: image_codec(&from),
-                })
-            }
-            None => None,
-        };
-        let image_reference = format!("A{}", source.release.tracks.len() + 1);
-        let proprietary = format!("{}:{upc}_front", header.sender.dpid);
-        let xml = add_files(
-            &xml,
-            &tracks,
-            cover
-                .as_ref()
-                .map(|cover| (cover, image_reference.as_str(), proprietary.as_str())),
-        );
-        let message = release_dir.join(format!("{upc}.xml"));
-        write_synced(&message, xml.as_bytes())?;
+        let message = release_dir.join(format!("{}.xml", plan.upc));
+        write_synced(&message, plan.xml.as_bytes())?;
         sync_dir(&resources)?;
         sync_dir(&release_dir)?;
         entries.push((
-            message_header.message_id,
-            format!("{upc}/{upc}.xml"),
-            upc,
-            FileDigest::of_bytes(xml.as_bytes()),
+            plan.message_id,
+            format!("{0}/{0}.xml", plan.upc),
+            plan.upc,
+            FileDigest::of_bytes(plan.xml.as_bytes()),
         ));
         packaged.messages.push(message);
     }
@@ -233,6 +179,77 @@ pub fn package(
     fs::rename(&partial, &packaged.manifest)?;
     sync_dir(&batch)?;
     Ok(packaged)
+}
+
+/// One release's message, ready to write, and the files to place beside it.
+struct Plan {
+    upc: String,
+    message_id: String,
+    xml: String,
+    /// Each file: where it comes from, its name in `resources/`, its digest.
+    files: Vec<(PathBuf, String, FileDigest)>,
+}
+
+/// Measures the release's files and writes its message with their references: each track's
+/// file renamed `UPC_DD_TTT.ext`, the cover `UPC_front.ext`, all in `resources/`.
+fn plan(
+    source: &Source,
+    upc: &str,
+    header: &MessageHeader,
+    export: &ExportOptions,
+) -> Result<Plan, Error> {
+    let mut message_header = header.clone();
+    message_header.message_id = format!("{}_{upc}", header.message_id);
+    // The release as it is first: a release the exporter refuses is refused before any of
+    // its files is read.
+    crate::export(&source.release, &message_header, export, io::sink())?;
+    let mut release = source.release.clone();
+    let mut files = Vec::new();
+    let mut tracks = Vec::with_capacity(release.tracks.len());
+    for track in &release.tracks {
+        let Some(file) = &track.file else {
+            tracks.push(None);
+            continue;
+        };
+        let from = source.base.join(file);
+        let name = format!(
+            "{upc}_{:02}_{:03}.{}",
+            track.disc,
+            track.number,
+            extension(&from)
+        );
+        let digest = digest_file(&from, MAX_FILE_BYTES + 1)?;
+        let mut audio = AudioFile::new(delivered(&name, &digest));
+        audio.codec = audio_codec(&from).map(str::to_owned);
+        audio.duration = track.duration;
+        tracks.push(Some(audio));
+        files.push((from, name, digest));
+    }
+    let cover = match &source.release.cover {
+        Some(cover) => {
+            let from = source.base.join(cover);
+            let name = format!("{upc}_front.{}", extension(&from));
+            let digest = digest_file(&from, MAX_FILE_BYTES + 1)?;
+            let mut image = ImageFile::new(delivered(&name, &digest));
+            image.codec = image_codec(&from).map(str::to_owned);
+            release.cover = Some(format!("resources/{name}"));
+            files.push((from, name, digest));
+            Some(image)
+        }
+        None => None,
+    };
+    let export = export.clone().files(ResourceFiles::new(tracks, cover));
+    let xml = crate::export_to_string(&release, &message_header, &export)?;
+    Ok(Plan {
+        upc: upc.to_owned(),
+        message_id: message_header.message_id,
+        xml,
+        files,
+    })
+}
+
+fn delivered(name: &str, digest: &FileDigest) -> DeliveredFile {
+    DeliveredFile::new(format!("resources/{name}")).with_md5_and_size(digest.md5, digest.size)
 }
 
 fn extension(path: &Path) -> String {
@@ -258,25 +275,24 @@ fn image_codec(path: &Path) -> Option<&'static str> {
     }
 }
 
-fn iso_duration(duration: std::time::Duration) -> String {
-    let seconds = duration.as_secs();
-    format!("PT{}M{}S", seconds / 60, seconds % 60)
-}
-
 /// `from` into the batch at `to`: a hard link when both are on one file system, otherwise a
-/// copy, synced and verified against the source's digest.
-fn place(from: &Path, to: &Path, packaged: &mut Packaged) -> Result<FileDigest, Error> {
-    let source = digest_file(from, MAX_FILE_BYTES + 1)?;
+/// copy, synced and verified against the source's digest, measured before.
+fn place(
+    from: &Path,
+    to: &Path,
+    source: &FileDigest,
+    packaged: &mut Packaged,
+) -> Result<(), Error> {
     if fs::hard_link(from, to).is_ok() {
         packaged.linked += 1;
-        return Ok(source);
+        return Ok(());
     }
     fs::copy(from, to)?;
     File::open(to)?.sync_all()?;
     let copy = digest_file(to, MAX_FILE_BYTES + 1)?;
-    if copy != source {
+    if copy != *source {
         return Err(Error::Io(io::Error::other(format!(
-            "the copy {} differs from {}: sha-256 {} against {}",
+            "the copy {} differs from {} as measured: sha-256 {} against {}",
             to.display(),
             from.display(),
             copy.sha256_hex(),
@@ -284,7 +300,7 @@ fn place(from: &Path, to: &Path, packaged: &mut Packaged) -> Result<FileDigest, 
         ))));
     }
     packaged.copied += 1;
-    Ok(source)
+    Ok(())
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {

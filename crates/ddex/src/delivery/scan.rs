@@ -272,13 +272,11 @@ fn file_ref(file: &Node) -> Option<FileRef> {
         (None, None) => return None,
     };
     let hash = file.child("HashSum").and_then(hash_sum);
-    // ERN's FileSize is in kilobytes (decimal): 1 kB taken as 1024 bytes, the larger reading,
-    // so that no honest file is refused.
+    // ERN's FileSize is in kilobytes, taken as 1024 bytes, the larger reading, so that no
+    // honest file is refused (the unit decision: `crate::kilobytes`).
     let declared_size = file
         .child_text("FileSize")
-        .and_then(|kb| kb.parse::<f64>().ok())
-        .filter(|kb| kb.is_finite() && *kb >= 0.0)
-        .map(|kb| (kb * 1024.0).ceil() as u64);
+        .and_then(crate::bytes_of_kilobytes);
     Some(FileRef {
         reference,
         hash,

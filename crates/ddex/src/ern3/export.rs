@@ -7,7 +7,9 @@ use std::io;
 use quick_xml::events::{BytesDecl, Event};
 
 use crate::write::{Checked, Xml};
-use crate::{Deal, ErnVersion, Error, MessageHeader, MessageParty};
+use crate::{
+    Deal, ErnVersion, Error, ExportOptions, Family, MessageHeader, MessageParty, ResourceFiles,
+};
 use release_model::duration::Iso8601;
 use release_model::{Release, ReleaseType, Track};
 
@@ -32,8 +34,9 @@ impl<W: io::Write> Xml<'_, W> {
         release: &Release,
         checked: &Checked<'_>,
         header: &MessageHeader,
-        deals: &[Deal],
+        options: &ExportOptions,
     ) -> Result<(), Error> {
+        let deals = &options.deals;
         self.writer
             .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         let namespace = ErnVersion::V3_8_2.namespace();
@@ -57,7 +60,7 @@ impl<W: io::Write> Xml<'_, W> {
         self.party_382("MessageRecipient", &header.recipient)?;
         self.leaf("MessageCreatedDateTime", header.created.as_str())?;
         self.end("MessageHeader")?;
-        self.resources_382(release, checked, header)?;
+        self.resources_382(release, checked, header, &options.files)?;
         self.start("ReleaseList")?;
         self.main_release_382(release, checked, header)?;
         for (index, track) in release.tracks.iter().enumerate() {
@@ -141,6 +144,7 @@ impl<W: io::Write> Xml<'_, W> {
         release: &Release,
         checked: &Checked<'_>,
         header: &MessageHeader,
+        files: &ResourceFiles,
     ) -> io::Result<()> {
         self.start("ResourceList")?;
         for (index, track) in release.tracks.iter().enumerate() {
@@ -159,6 +163,12 @@ impl<W: io::Write> Xml<'_, W> {
                 self.wrapped("PLine", "PLineText", p_line)?;
             }
             self.parental_warning_382(track.explicit)?;
+            if let Some(Some(audio)) = files.tracks.get(index) {
+                self.start("TechnicalSoundRecordingDetails")?;
+                self.numbered("TechnicalResourceDetailsReference", "T", index + 1)?;
+                self.audio_file(audio, Family::Ern3)?;
+                self.end("TechnicalSoundRecordingDetails")?;
+            }
             self.end("SoundRecordingDetailsByTerritory")?;
             self.end("SoundRecording")?;
         }
@@ -177,16 +187,7 @@ impl<W: io::Write> Xml<'_, W> {
             self.start("ImageDetailsByTerritory")?;
             self.leaf("TerritoryCode", "Worldwide")?;
             self.start("TechnicalImageDetails")?;
-            self.numbered("TechnicalResourceDetailsReference", "T", 1)?;
-            self.start("File")?;
-            match cover.rsplit_once('/') {
-                Some((path, name)) => {
-                    self.leaf("FileName", name)?;
-                    self.leaf_formatted("FilePath", &[], format_args!("{path}/"))?;
-                }
-                None => self.leaf("FileName", cover)?,
-            }
-            self.end("File")?;
+            self.cover_details(release.tracks.len(), cover, &files.cover, Family::Ern3)?;
             self.end("TechnicalImageDetails")?;
             self.end("ImageDetailsByTerritory")?;
             self.end("Image")?;

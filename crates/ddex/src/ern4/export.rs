@@ -6,7 +6,10 @@ use std::io;
 use quick_xml::events::{BytesDecl, Event};
 
 use crate::write::{Checked, Xml};
-use crate::{AVS_VERSION, Deal, Error, MessageHeader, MessageParty, NAMESPACE, SCHEMA_LOCATION};
+use crate::{
+    AVS_VERSION, Deal, Error, ExportOptions, Family, MessageHeader, MessageParty, NAMESPACE,
+    ResourceFiles, SCHEMA_LOCATION,
+};
 use release_model::duration::Iso8601;
 use release_model::{Release, ReleaseType};
 
@@ -16,8 +19,9 @@ impl<W: io::Write> Xml<'_, W> {
         release: &Release,
         checked: &Checked<'_>,
         header: &MessageHeader,
-        deals: &[Deal],
+        options: &ExportOptions,
     ) -> Result<(), Error> {
+        let deals = &options.deals;
         self.writer
             .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
         // 4.3 has no MessageSchemaVersionId (the XSD rejects it); AvsVersionId and
@@ -36,7 +40,7 @@ impl<W: io::Write> Xml<'_, W> {
         )?;
         self.header(header)?;
         self.parties(checked)?;
-        self.resources(release, checked, header)?;
+        self.resources(release, checked, header, &options.files)?;
         self.start("ReleaseList")?;
         self.main_release(release, checked, header)?;
         self.track_releases(release, checked, header)?;
@@ -114,6 +118,7 @@ impl<W: io::Write> Xml<'_, W> {
         release: &Release,
         checked: &Checked<'_>,
         header: &MessageHeader,
+        files: &ResourceFiles,
     ) -> io::Result<()> {
         self.start("ResourceList")?;
         for (index, track) in release.tracks.iter().enumerate() {
@@ -129,6 +134,17 @@ impl<W: io::Write> Xml<'_, W> {
             self.end("ResourceId")?;
             if let Some(p_line) = &release.p_line {
                 self.wrapped("PLine", "PLineText", p_line)?;
+            }
+            if let Some(Some(audio)) = files.tracks.get(index) {
+                // RP 2.1 rules 1032-1/1032-2: technical details exactly when a file is
+                // delivered.
+                self.start("TechnicalDetails")?;
+                self.numbered("TechnicalResourceDetailsReference", "T", index + 1)?;
+                self.start("DeliveryFile")?;
+                self.leaf("Type", "AudioFile")?;
+                self.audio_file(audio, Family::Ern4)?;
+                self.end("DeliveryFile")?;
+                self.end("TechnicalDetails")?;
             }
             self.end("SoundRecordingEdition")?;
             self.titles(&track.title, track.version.as_deref())?;
@@ -153,8 +169,7 @@ impl<W: io::Write> Xml<'_, W> {
             )?;
             self.end("ResourceId")?;
             self.start("TechnicalDetails")?;
-            self.numbered("TechnicalResourceDetailsReference", "T", 1)?;
-            self.wrapped("File", "URI", cover)?;
+            self.cover_details(release.tracks.len(), cover, &files.cover, Family::Ern4)?;
             self.end("TechnicalDetails")?;
             self.end("Image")?;
         }
