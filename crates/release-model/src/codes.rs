@@ -25,6 +25,40 @@ pub(crate) fn parse_upc(input: &str) -> Result<Upc, Error> {
     })
 }
 
+/// Parses one of the credit identifiers leniently (its crate's `FromStr`: case, spaces, the
+/// customary separators and label), with the field's text in the error.
+fn parse_identifier<T>(code: &'static str, input: &str) -> Result<T, Error>
+where
+    T: std::str::FromStr,
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    input.parse().map_err(|source| Error::Identifier {
+        code,
+        input: input.to_owned(),
+        source: Box::new(source),
+    })
+}
+
+/// An ISWC, leniently (`T-034.524.680-1`, `ISWC T0345246801`).
+pub(crate) fn parse_iswc(input: &str) -> Result<iswc::Iswc, Error> {
+    parse_identifier("iswc", input)
+}
+
+/// An ISNI, leniently (`0000 0001 2103 2683`, `ISNI 0000000121032683`).
+pub(crate) fn parse_isni(input: &str) -> Result<isni::Isni, Error> {
+    parse_identifier("isni", input)
+}
+
+/// An IPI name number, leniently.
+pub(crate) fn parse_ipi(input: &str) -> Result<ipi::NameNumber, Error> {
+    parse_identifier("ipi", input)
+}
+
+/// A GRid, leniently (`A1-2425G-ABC1234002-M`).
+pub(crate) fn parse_grid(input: &str) -> Result<grid::Grid, Error> {
+    parse_identifier("grid", input)
+}
+
 macro_rules! optional_code {
     ($module:ident, $ty:ty, $parse:path, $expecting:literal) => {
         pub(crate) mod $module {
@@ -85,4 +119,28 @@ optional_code!(
     upc::Upc,
     super::parse_upc,
     "a UPC/EAN string of digits like \"0614141000012\" (leading zeros are data)"
+);
+optional_code!(
+    serde_iswc,
+    iswc::Iswc,
+    super::parse_iswc,
+    "an ISWC string like \"T-034.524.680-1\""
+);
+optional_code!(
+    serde_isni,
+    isni::Isni,
+    super::parse_isni,
+    "an ISNI string like \"0000000121032683\""
+);
+optional_code!(
+    serde_ipi,
+    ipi::NameNumber,
+    super::parse_ipi,
+    "an IPI name number string of 11 digits like \"00017798450\""
+);
+optional_code!(
+    serde_grid,
+    grid::Grid,
+    super::parse_grid,
+    "a GRid string like \"A1-2425G-ABC1234002-M\""
 );

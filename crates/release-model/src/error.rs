@@ -28,6 +28,16 @@ pub enum Error {
         /// What is wrong with it.
         source: upc::Error,
     },
+    /// An ISWC, ISNI, IPI name number or GRid that does not parse.
+    #[error("invalid {code} {input:?}: {source}")]
+    Identifier {
+        /// `"iswc"`, `"isni"`, `"ipi"` or `"grid"`.
+        code: &'static str,
+        /// The text as given.
+        input: String,
+        /// What is wrong with it (the identifier crate's error).
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    },
     /// A date that is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, or names no real day.
     #[error("invalid date {input:?}: {reason}")]
     Date {
@@ -160,6 +170,7 @@ impl Error {
         match self {
             Error::Isrc { .. } => "isrc",
             Error::Upc { .. } => "upc",
+            Error::Identifier { code, .. } => code,
             Error::Date { .. } => "date",
             Error::Duration { .. } => "duration",
             Error::Value { .. } => "value",

@@ -4,6 +4,7 @@
 mod assign;
 mod builder;
 mod codes;
+mod credits;
 pub mod csv;
 mod date;
 pub mod duration;
@@ -25,6 +26,7 @@ mod validate;
 
 pub use assign::{Allocators, Assigned, AssignedIsrc, CodeSource};
 pub use builder::ReleaseBuilder;
+pub use credits::{Contributor, Role, Work};
 pub use date::PartialDate;
 pub use error::Error;
 pub use import::{Import, ImportWarning};

@@ -8,7 +8,7 @@ use isrc::Isrc;
 use serde::{Deserialize, Serialize};
 use upc::Upc;
 
-use crate::{Error, PartialDate, Provenance};
+use crate::{Contributor, Error, PartialDate, Provenance, Work};
 
 /// What kind of product a release is, as the DSPs and DDEX sort them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -132,6 +132,14 @@ pub struct Track {
     /// to open it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+    /// Who is credited on the recording (main and featured artists, composers, producers…),
+    /// in the order given; left out of JSON when empty. [`Track::artist`] stays the display
+    /// artist.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributors: Vec<Contributor>,
+    /// The musical work the recording performs (its ISWC, title and writers), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work: Option<Work>,
     /// The line it was read from and the fields that did not read; never serialised, and
     /// ignored by `==`.
     #[serde(skip)]
@@ -152,6 +160,8 @@ impl Track {
             duration: None,
             explicit: false,
             file: None,
+            contributors: Vec::new(),
+            work: None,
             provenance: Provenance::new(),
         }
     }
@@ -218,6 +228,17 @@ pub struct Release {
     /// [`Track::file`] (`cover.png`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cover: Option<String>,
+    /// The release's GRid (DDEX `ReleaseId/GRid`), when it has one.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::codes::serde_grid"
+    )]
+    pub grid: Option<grid::Grid>,
+    /// Who is credited on the release as a whole (its main artists, a producer…), in the
+    /// order given; left out of JSON when empty. [`Release::artist`] stays the display artist.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributors: Vec<Contributor>,
     /// The tracks, in the order given (validation checks the numbering, not the order).
     #[serde(default)]
     pub tracks: Vec<Track>,

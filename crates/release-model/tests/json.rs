@@ -174,7 +174,7 @@ fn syntax_errors_and_unknown_fields() {
     let import = json::from_str("{\"title\": \"A\", \"tracks\": [{\"number\": 1, \"lenght\": 3}]}");
     assert_eq!(
         import.errors[0].to_string(),
-        "line 1, column 48 (tracks[0].lenght): unknown field `lenght`, expected one of `disc`, `number`, `isrc`, `title`, `version`, `artist`, `duration`, `explicit`, `file`"
+        "line 1, column 48 (tracks[0].lenght): unknown field `lenght`, expected one of `disc`, `number`, `isrc`, `title`, `version`, `artist`, `duration`, `explicit`, `file`, `contributors`, `work`"
     );
     let import = json::from_str("{\"title\": \"A\", \"tracks\": [{\"title\": \"no number\"}]}");
     assert_eq!(

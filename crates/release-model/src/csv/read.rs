@@ -404,6 +404,8 @@ impl State {
             duration,
             explicit,
             file: optional(Column::File),
+            contributors: Vec::new(),
+            work: None,
             provenance: Provenance::new(),
         })
     }

@@ -53,12 +53,27 @@ fn cell(buffer: &mut String, release: &Release, track: Option<&Track>, column: C
     }
 }
 
+fn has_credits(release: &Release) -> bool {
+    release.grid.is_some()
+        || !release.contributors.is_empty()
+        || release
+            .tracks
+            .iter()
+            .any(|t| !t.contributors.is_empty() || t.work.is_some())
+}
+
 /// Writes `releases` as CSV to `writer`: a header, then one row per track (a release without
 /// tracks gets one row with empty track columns).
 ///
 /// # Errors
-/// [`Error::Io`] when writing fails.
+/// [`Error::Io`] when writing fails; [`Error::Format`] for a release with credits.
 pub fn write<W: Write>(writer: W, releases: &[Release]) -> Result<(), Error> {
+    if let Some(release) = releases.iter().find(|r| has_credits(r)) {
+        return Err(Error::Format(format!(
+            "release {:?} has credits (contributors, a work or a grid), which the csv format does not carry yet: write it as json",
+            release.title
+        )));
+    }
     let mut out = ::csv::Writer::from_writer(writer);
     let csv_error = |e: ::csv::Error| match e.into_kind() {
         ::csv::ErrorKind::Io(io) => Error::Io(io),
