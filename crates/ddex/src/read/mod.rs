@@ -98,6 +98,9 @@ impl Imported {
 }
 
 /// Any message the reader understands: a release, or a purge of one.
+// Messages are read one at a time and most are releases: boxing the larger variant would add
+// an allocation to every read to save stack on the rarer purges.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Delivery {
     /// A `NewReleaseMessage`.
