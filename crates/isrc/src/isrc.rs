@@ -119,7 +119,9 @@ impl Isrc {
     /// allowed because codes are often assigned just before the year they are released in.
     ///
     /// No standard defines this mapping (the two digits cannot tell 1926 from 2026), so treat
-    /// it as a heuristic, and never as the year of recording.
+    /// it as a heuristic, and never as the year of recording. This is the workspace's rule for
+    /// two-digit years; [`Isrc::full_year_nearest`] is the one alternative, for an anchor that
+    /// is not today.
     ///
     /// ```
     /// let isrc: isrc::Isrc = "QZAQQ2600001".parse()?;
@@ -131,6 +133,25 @@ impl Isrc {
     #[must_use]
     pub const fn full_year(self, reference_year: u16) -> u16 {
         full_year(self.year_of_reference(), reference_year)
+    }
+
+    /// The year of reference as the full year nearest to `anchor_year` (ties go to the
+    /// earlier; never below 0 or above `u16::MAX`).
+    ///
+    /// The alternative to [`Isrc::full_year`] for an anchor that may lie far in the past, such
+    /// as a release date: asked whether a code was assigned after a 1999 release, the digits
+    /// `05` mean 2005, which `full_year(1999)` (at most one year ahead) would read as 1905.
+    /// Release validation's `isrc_after_release` rule is its user.
+    ///
+    /// ```
+    /// let isrc: isrc::Isrc = "QZAQQ0500001".parse()?;
+    /// assert_eq!(isrc.full_year_nearest(1999), 2005);
+    /// assert_eq!(isrc.full_year(1999), 1905);
+    /// # Ok::<(), isrc::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn full_year_nearest(self, anchor_year: u16) -> u16 {
+        full_year_nearest(self.year_of_reference(), anchor_year)
     }
 
     /// The 12 canonical bytes.
@@ -170,6 +191,21 @@ pub(crate) const fn full_year(two_digits: u8, reference_year: u16) -> u16 {
     } else {
         (latest - back) as u16
     }
+}
+
+/// See [`Isrc::full_year_nearest`].
+pub(crate) const fn full_year_nearest(two_digits: u8, anchor_year: u16) -> u16 {
+    let anchor = anchor_year as i32;
+    let same_century = anchor / 100 * 100 + two_digits as i32;
+    let too_late = same_century - anchor >= 50 || same_century > u16::MAX as i32;
+    let year = if too_late && same_century >= 100 {
+        same_century - 100
+    } else if anchor - same_century > 50 && same_century + 100 <= u16::MAX as i32 {
+        same_century + 100
+    } else {
+        same_century
+    };
+    year as u16
 }
 
 impl ident_core::Code for Isrc {

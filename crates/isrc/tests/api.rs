@@ -116,6 +116,31 @@ fn full_year_reads_against_the_callers_year() {
 }
 
 #[test]
+fn full_year_nearest_reads_against_an_anchor_in_either_direction() {
+    let year = |digits: u8, anchor: u16| {
+        isrc(&format!("QZAQQ{digits:02}00001")).full_year_nearest(anchor)
+    };
+    assert_eq!(year(26, 2025), 2026);
+    assert_eq!(year(99, 2001), 1999);
+    assert_eq!(year(5, 1999), 2005);
+    assert_eq!(year(50, 2000), 1950, "a tie goes to the earlier");
+    assert_eq!(year(51, 2000), 1951);
+    assert_eq!(year(49, 2000), 2049);
+    assert_eq!(year(90, 30), 90, "no year before 0");
+    assert_eq!(year(40, 65_500), 65_440, "65540 does not fit: never a wrap");
+    assert_eq!(year(99, 65_535), 65_499);
+}
+
+proptest::proptest! {
+    #[test]
+    fn full_year_nearest_is_within_half_a_century(digits in 0u8..100, anchor in 50u16..65_485) {
+        let full = isrc(&format!("QZAQQ{digits:02}00001")).full_year_nearest(anchor);
+        proptest::prop_assert_eq!(full % 100, u16::from(digits));
+        proptest::prop_assert!(full.abs_diff(anchor) <= 50);
+    }
+}
+
+#[test]
 fn order_is_canonical_text_order() {
     let texts = [
         "ZZ0000000000",

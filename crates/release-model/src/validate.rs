@@ -420,7 +420,9 @@ impl<'a> Validator<'a> {
             self.push_lint(warning.code(), at, format!("isrc {code}: {warning}"));
         }
         if let Some(year) = release_year {
-            let issued = nearest_full_year(code.year_of_reference(), year);
+            // The release date, not today, is the anchor: an old release's code from a
+            // later year reads as that later year (see `Isrc::full_year_nearest`).
+            let issued = code.full_year_nearest(year);
             if issued > year {
                 self.push(
                     &r::ISRC_AFTER_RELEASE,
@@ -702,22 +704,6 @@ fn after(a: PartialDate, b: PartialDate) -> bool {
     key(a, common).cmp(&key(b, common)) == Ordering::Greater
 }
 
-/// The full year a two-digit ISRC year of reference stands for, seen from `year`: the one
-/// of the three candidate centuries nearest to it (ties go to the earlier). ISO 3901 gives
-/// only two digits; a release date is the best anchor a validator has.
-fn nearest_full_year(two_digits: u8, year: u16) -> u16 {
-    let century = year / 100 * 100;
-    let candidates = [
-        century.saturating_sub(100) + u16::from(two_digits),
-        century + u16::from(two_digits),
-        century + 100 + u16::from(two_digits),
-    ];
-    candidates
-        .into_iter()
-        .min_by_key(|&c| (c.abs_diff(year), c))
-        .unwrap_or(year)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -751,14 +737,6 @@ mod tests {
         assert!(after(d("2027"), d("2026-12-31")));
         assert!(after(d("2026-03-02"), d("2026-03-01")));
         assert!(!after(d("2026-03-01"), d("2026-03-01")));
-    }
-
-    #[test]
-    fn two_digit_years() {
-        assert_eq!(nearest_full_year(26, 2025), 2026);
-        assert_eq!(nearest_full_year(99, 2001), 1999);
-        assert_eq!(nearest_full_year(5, 1999), 2005);
-        assert_eq!(nearest_full_year(50, 2000), 1950);
     }
 
     #[test]
