@@ -7,7 +7,8 @@ use core::str::FromStr;
 
 use super::Error;
 use crate::write::check_text;
-use release_model::PartialDate;
+use jiff::tz::Offset;
+use release_model::Utc;
 
 /// A DDEX Party Identifier (DPID), e.g. `PADPIDA2013042401U`: `PADPIDA`, ten characters and an
 /// ISO 7064 MOD 37,36 check character ([`grid::Dpid`]).
@@ -71,33 +72,53 @@ impl fmt::Display for Dpid {
 }
 
 /// The moment a message was created, as an `xs:dateTime` with a time zone
-/// (`YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm)`).
+/// (`YYYY-MM-DDThh:mm:ss[.fff…](Z|±hh:mm)`), kept as written.
 ///
 /// The schema's documentation of `MessageCreatedDateTime` asks for the time zone, so a local
-/// time without one is refused.
+/// time without one is refused. Real deliveries write offsets and long fractions
+/// (`2021-03-04T10:11:12.1234567+01:00`); the calendar and the instant are [`jiff`]'s.
+///
+/// ```
+/// use ddex::DateTime;
+///
+/// let created: DateTime = "2021-03-04T10:11:12.1234567+01:00".parse()?;
+/// assert_eq!(created.as_str(), "2021-03-04T10:11:12.1234567+01:00");
+/// assert_eq!(created.utc().map(|t| t.to_string()).as_deref(), Some("2021-03-04T09:11:12Z"));
+/// Ok::<(), ddex::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DateTime(String);
 
 impl DateTime {
-    /// The date-time `seconds` after 1970-01-01T00:00:00Z, in UTC (`…Z`); for callers that read
-    /// the clock themselves.
-    #[must_use]
-    pub fn from_unix_seconds(seconds: i64) -> DateTime {
-        DateTime(release_model::Utc::from_unix_seconds(seconds).to_string())
-    }
-
     /// The date-time as written in the message.
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
     }
 
+    /// The instant, rounded down to the whole second; `None` for a received date-time
+    /// without a time zone (it names no instant).
+    #[must_use]
+    pub fn utc(&self) -> Option<Utc> {
+        let (civil, offset) = read_date_time(&self.0)?;
+        let instant = offset?.to_timestamp(civil).ok()?;
+        let floor = instant.as_second() - i64::from(instant.subsec_nanosecond() < 0);
+        Utc::from_unix_seconds(floor).ok()
+    }
+
     /// Parses an `xs:dateTime` that may lack its time zone, as some received messages do
     /// (DDEX's own DJ-mix sample among them); `None` when it is no date-time at all.
     pub(super) fn parse_received(input: &str) -> Option<(DateTime, bool)> {
         let text = input.trim();
-        let has_zone = date_time_zone(text.as_bytes())?;
-        Some((DateTime(text.to_owned()), has_zone))
+        let (_, offset) = read_date_time(text)?;
+        Some((DateTime(text.to_owned()), offset.is_some()))
+    }
+}
+
+/// For callers that read the clock themselves: the time in UTC (`…Z`).
+impl From<Utc> for DateTime {
+    fn from(time: Utc) -> DateTime {
+        DateTime(time.to_string())
     }
 }
 
@@ -106,22 +127,20 @@ const DATE_TIME_EXPECTED: &str = "an xs:dateTime with a time zone, e.g. 2026-03-
 impl FromStr for DateTime {
     type Err = Error;
 
-    /// Parses `YYYY-MM-DDThh:mm:ss[.fff](Z|±hh:mm)`; surrounding whitespace is ignored.
+    /// Parses `YYYY-MM-DDThh:mm:ss[.fff…](Z|±hh:mm)`; surrounding whitespace is ignored.
     ///
     /// # Errors
     ///
     /// [`Error::InvalidHeader`] when the text is not such a date-time or names an impossible
-    /// date or time (month 13, February 30, hour 24, offset beyond ±14:00).
+    /// date or time (month 13, February 30, hour 24, a leap second, offset beyond ±14:00).
     fn from_str(input: &str) -> Result<DateTime, Error> {
-        let text = input.trim();
-        if date_time_zone(text.as_bytes()) == Some(true) {
-            Ok(DateTime(text.to_owned()))
-        } else {
-            Err(Error::InvalidHeader {
+        match DateTime::parse_received(input) {
+            Some((value, true)) => Ok(value),
+            _ => Err(Error::InvalidHeader {
                 field: "created date-time",
                 value: input.to_owned(),
                 expected: DATE_TIME_EXPECTED,
-            })
+            }),
         }
     }
 }
@@ -140,64 +159,66 @@ impl fmt::Display for DateTime {
     }
 }
 
-fn number(bytes: &[u8]) -> Option<u32> {
-    if bytes.is_empty() || !bytes.iter().all(u8::is_ascii_digit) {
+/// Where `YYYY-MM-DDThh:mm:ss` has its digits; the separators sit between.
+const DIGITS: [usize; 14] = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18];
+
+/// The parts of an `xs:dateTime` naming a real date and time: the civil date-time and its
+/// offset (`None` without a time zone); `None` when the text is no such date-time.
+///
+/// The lexical shape is checked here (xs:dateTime is stricter than RFC 3339: `T` only, a
+/// colon in the offset, at most ±14:00); the calendar is jiff's. Leap seconds, which jiff
+/// would clamp to `:59`, are refused. A fraction may have any number of digits; jiff reads
+/// the first nine (nanoseconds), the rest only have to be digits.
+fn read_date_time(text: &str) -> Option<(jiff::civil::DateTime, Option<Offset>)> {
+    let (body, offset) = if let Some(body) = text.strip_suffix('Z') {
+        (body, Some(Offset::UTC))
+    } else {
+        match text.len().checked_sub(6).map(|at| text.split_at_checked(at)) {
+            Some(Some((body, zone))) if matches!(zone.as_bytes(), [b'+' | b'-', ..]) => {
+                (body, Some(offset(zone.as_bytes())?))
+            }
+            _ => (text, None),
+        }
+    };
+    let b = body.as_bytes();
+    let shape = b.len() >= 19
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b[10] == b'T'
+        && b[13] == b':'
+        && b[16] == b':'
+        && DIGITS.iter().all(|&i| b[i].is_ascii_digit())
+        && b[17] <= b'5';
+    if !shape {
         return None;
     }
-    Some(bytes.iter().fold(0, |n, &b| n * 10 + u32::from(b - b'0')))
+    let fraction = &b[19..];
+    let kept = match fraction {
+        [] => 19,
+        [b'.', digits @ ..] if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) => {
+            19 + 1 + digits.len().min(9)
+        }
+        _ => return None,
+    };
+    let civil = body[..kept].parse::<jiff::civil::DateTime>().ok()?;
+    Some((civil, offset))
 }
 
-/// Whether `text` is an `xs:dateTime` naming a real date and time: `Some(true)` with a time
-/// zone, `Some(false)` without one, `None` when it is no date-time.
-fn date_time_zone(text: &[u8]) -> Option<bool> {
-    if text.len() < 19 || text[4] != b'-' || text[7] != b'-' || text[10] != b'T' {
-        return None;
-    }
-    if text[13] != b':' || text[16] != b':' {
-        return None;
-    }
-    let (Some(year), Some(month), Some(day)) = (
-        number(&text[..4]),
-        number(&text[5..7]),
-        number(&text[8..10]),
-    ) else {
+/// `±hh:mm` up to ±14:00, the range xs:dateTime allows.
+fn offset(zone: &[u8]) -> Option<Offset> {
+    let [sign, h1, h2, b':', m1, m2] = *zone else {
         return None;
     };
-    let (Some(hour), Some(minute), Some(second)) = (
-        number(&text[11..13]),
-        number(&text[14..16]),
-        number(&text[17..19]),
-    ) else {
-        return None;
-    };
-    let is_date = match (u16::try_from(year), u8::try_from(month), u8::try_from(day)) {
-        (Ok(year), Ok(month), Ok(day)) => PartialDate::new(year, Some(month), Some(day)).is_ok(),
-        _ => false,
-    };
-    if !is_date || hour > 23 || minute > 59 || second > 59 {
+    if ![h1, h2, m1, m2].iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let mut rest = &text[19..];
-    if let Some(fraction) = rest.strip_prefix(b".") {
-        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
-        if digits == 0 {
-            return None;
-        }
-        rest = &fraction[digits..];
+    let hours = i32::from(h1 - b'0') * 10 + i32::from(h2 - b'0');
+    let minutes = i32::from(m1 - b'0') * 10 + i32::from(m2 - b'0');
+    if minutes > 59 || hours * 60 + minutes > 14 * 60 {
+        return None;
     }
-    match rest {
-        b"" => Some(false),
-        b"Z" => Some(true),
-        [b'+' | b'-', h1, h2, b':', m1, m2] => match (number(&[*h1, *h2]), number(&[*m1, *m2])) {
-            (Some(hours), Some(minutes))
-                if minutes <= 59 && (hours < 14 || (hours == 14 && minutes == 0)) =>
-            {
-                Some(true)
-            }
-            _ => None,
-        },
-        _ => None,
-    }
+    let seconds = (hours * 60 + minutes) * 60;
+    Offset::from_seconds(if sign == b'-' { -seconds } else { seconds }).ok()
 }
 
 /// Whether `tag` is `language[-script][-region]`: 2–3 letters, then optionally 4 letters, then
@@ -391,28 +412,40 @@ mod tests {
     }
 
     #[test]
-    fn unix_seconds() {
-        assert_eq!(
-            DateTime::from_unix_seconds(0).as_str(),
-            "1970-01-01T00:00:00Z"
-        );
-        assert_eq!(
-            DateTime::from_unix_seconds(951_782_400).as_str(),
-            "2000-02-29T00:00:00Z"
-        );
-        assert_eq!(
-            DateTime::from_unix_seconds(1_772_366_400).as_str(),
-            "2026-03-01T12:00:00Z"
-        );
-        assert_eq!(
-            DateTime::from_unix_seconds(-1).as_str(),
-            "1969-12-31T23:59:59Z"
-        );
-        let parsed: DateTime = DateTime::from_unix_seconds(4_102_444_799)
-            .as_str()
-            .parse()
-            .unwrap();
+    fn from_utc() {
+        let at = |seconds| DateTime::from(Utc::from_unix_seconds(seconds).unwrap());
+        assert_eq!(at(0).as_str(), "1970-01-01T00:00:00Z");
+        assert_eq!(at(951_782_400).as_str(), "2000-02-29T00:00:00Z");
+        assert_eq!(at(1_772_366_400).as_str(), "2026-03-01T12:00:00Z");
+        assert_eq!(at(-1).as_str(), "1969-12-31T23:59:59Z");
+        let parsed: DateTime = at(4_102_444_799).as_str().parse().unwrap();
         assert_eq!(parsed.as_str(), "2099-12-31T23:59:59Z");
+        assert_eq!(parsed.utc(), Utc::from_unix_seconds(4_102_444_799).ok());
+    }
+
+    #[test]
+    fn offsets_and_long_fractions_name_their_instant() {
+        let utc = |text: &str| text.parse::<DateTime>().unwrap().utc().unwrap().to_string();
+        assert_eq!(utc("2021-03-04T10:11:12.1234567+01:00"), "2021-03-04T09:11:12Z");
+        assert_eq!(utc("2021-03-04T00:30:00-05:30"), "2021-03-04T06:00:00Z");
+        assert_eq!(utc("2021-01-01T00:00:00+14:00"), "2020-12-31T10:00:00Z");
+        assert_eq!(utc("1969-12-31T23:59:59.5Z"), "1969-12-31T23:59:59Z");
+        // Digits past the nanosecond are kept as written and do not change the instant.
+        let long = "2021-03-04T10:11:12.123456789012Z";
+        assert_eq!(long.parse::<DateTime>().unwrap().as_str(), long);
+        assert_eq!(utc(long), "2021-03-04T10:11:12Z");
+        let (local, zoned) = DateTime::parse_received("2021-03-04T10:11:12.1234567").unwrap();
+        assert!(!zoned);
+        assert_eq!(local.utc(), None);
+        for bad in [
+            "2021-03-04T10:11:60Z",
+            "2021-03-04T10:11:12+0100",
+            "2021-03-04T10:11:12+01:60",
+            "2021-03-04T10:11:12.12a4567Z",
+            "2021-03-04t10:11:12Z",
+        ] {
+            assert!(DateTime::parse_received(bad).is_none(), "{bad}");
+        }
     }
 
     #[test]

@@ -721,6 +721,45 @@ fn a_deal_without_a_validity_period_is_skipped_with_a_warning() {
 }
 
 #[test]
+fn offsets_and_seven_digit_fractions_read_as_deliveries_write_them() {
+    let xml = album_xml()
+        .replacen(
+            "<MessageCreatedDateTime>2026-03-01T12:00:00Z<",
+            "<MessageCreatedDateTime>2021-03-04T10:11:12.1234567+01:00<",
+            1,
+        )
+        .replacen(
+            "<StartDate>2026-03-01</StartDate>",
+            "<StartDateTime>2026-03-01T00:00:00.1234567+01:00</StartDateTime>",
+            1,
+        );
+    let imported = ddex::import(xml.as_bytes()).unwrap();
+    let created = &imported.header.created;
+    assert_eq!(created.as_str(), "2021-03-04T10:11:12.1234567+01:00");
+    assert_eq!(
+        created.utc().map(|t| t.to_string()).as_deref(),
+        Some("2021-03-04T09:11:12Z")
+    );
+    // The deal's day is the day written, in its own time zone.
+    assert_eq!(imported.deals, deals());
+    assert_eq!(warning_rules(&imported), Vec::<&str>::new());
+
+    let broken = album_xml().replacen(
+        "<StartDate>2026-03-01</StartDate>",
+        "<StartDateTime>2026-03-01T24:00:00Z</StartDateTime>",
+        1,
+    );
+    let at = position_of(&broken, "<StartDateTime>");
+    assert_eq!(
+        import_error(&broken).to_string(),
+        format!(
+            "invalid StartDateTime \"2026-03-01T24:00:00Z\" at {at}: expected an xs:dateTime \
+             such as 2026-03-01T00:00:00Z"
+        )
+    );
+}
+
+#[test]
 fn a_party_id_that_is_no_dpid_is_read_with_a_warning_and_never_written() {
     let xml = album_xml().replacen(
         "<PartyId>PADPIDA2013042401U</PartyId>",

@@ -149,7 +149,8 @@ pub enum Error {
         /// What is wrong with it.
         reason: &'static str,
     },
-    /// A time too far from 1970 to be recorded as 64-bit Unix seconds.
+    /// A time too far from 1970 to be recorded (beyond 64-bit Unix seconds or the years -9999
+    /// to 9999).
     #[error("the time is out of the range a ledger records")]
     TimeOutOfRange,
     /// An ISRC prefix, year or range that the `isrc` crate refuses.

@@ -42,6 +42,7 @@ impl<W: io::Write> CsvExport<W> {
             self.time,
             "{}",
             Utc::from_unix_seconds(to_unix_seconds(record.issued_at)?)
+                .map_err(|_| Error::TimeOutOfRange)?
         );
         self.writer
             .write_record([

@@ -30,11 +30,12 @@ pub(crate) fn to_unix_seconds(time: SystemTime) -> Result<i64, Error> {
 /// The inverse of [`to_unix_seconds`] (exact for whole seconds).
 ///
 /// # Errors
-/// [`Error::TimeOutOfRange`] for seconds (read from a damaged or foreign file) that the
-/// platform's `SystemTime` cannot hold.
+/// [`Error::TimeOutOfRange`] for seconds (read from a damaged or foreign file) outside the
+/// years -9999 to 9999 or that the platform's `SystemTime` cannot hold.
 pub(crate) fn from_unix_seconds(seconds: i64) -> Result<SystemTime, Error> {
     Utc::from_unix_seconds(seconds)
-        .to_system_time()
+        .ok()
+        .and_then(Utc::to_system_time)
         .ok_or(Error::TimeOutOfRange)
 }
 

@@ -11,32 +11,26 @@ pub fn now() -> SystemTime {
 }
 
 /// Now, to the second.
-fn utc_now() -> Utc {
+pub fn utc_now() -> Utc {
     Utc::from_system_time(now())
 }
 
-/// Milliseconds since 1970 by the system clock (0 for a clock set before 1970).
-pub fn unix_millis() -> i64 {
-    now()
-        .duration_since(SystemTime::UNIX_EPOCH)
+/// Milliseconds since 1970 of `time` (0 before 1970).
+pub fn millis_of(time: SystemTime) -> i64 {
+    time.duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
 }
 
 /// Now as RFC 3339 in UTC to the millisecond (`2026-03-01T12:00:00.250Z`): a delivery batch's
 /// id is its creation time to the millisecond.
 pub fn rfc3339_millis() -> String {
-    let millis = unix_millis();
-    let seconds = Utc::from_unix_seconds(millis.div_euclid(1000)).to_string();
+    let now = now();
+    let seconds = Utc::from_system_time(now).to_string();
     format!(
         "{}.{:03}Z",
         seconds.trim_end_matches('Z'),
-        millis.rem_euclid(1000)
+        millis_of(now).rem_euclid(1000)
     )
-}
-
-/// Whole seconds since 1970 by the system clock.
-pub fn unix_seconds() -> i64 {
-    utc_now().unix_seconds()
 }
 
 /// The current calendar year in UTC.

@@ -9,7 +9,8 @@ use crate::Error;
 ///
 /// This is the shape DDEX ERN gives release dates (`ddex_IsoDate`, the XSD pattern
 /// `[0-9]{4}(-[0-9]{2}){0,1}(-[0-9]{2}){0,1}`); on top of the pattern the month must be
-/// `01`–`12` and the day must exist in that month (leap years by the Gregorian rule).
+/// `01`–`12` and the day must exist in that month (leap years by the Gregorian rule, as
+/// [`jiff`]'s calendar gives them).
 ///
 /// `Ord` is chronological and agrees with the order of the printed strings: a date known only
 /// to the year sorts before every day of that year.
@@ -66,7 +67,7 @@ impl PartialDate {
         };
         let day_value = match day {
             None => 0,
-            Some(d) if d >= 1 && d <= days_in_month(year, month_value) => d,
+            Some(d) if day_exists(year, month_value, d) => d,
             Some(d) => {
                 return Err(fail(format!(
                     "day {d:02} does not exist in {year:04}-{month_value:02}"
@@ -103,16 +104,11 @@ impl PartialDate {
     }
 }
 
-pub(crate) const fn is_leap(year: u16) -> bool {
-    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
-}
-
-pub(crate) const fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if is_leap(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
+/// Whether `day` exists in `month` of `year` (proleptic Gregorian), as jiff's calendar says.
+fn day_exists(year: u16, month: u8, day: u8) -> bool {
+    match (i16::try_from(year), i8::try_from(month), i8::try_from(day)) {
+        (Ok(year), Ok(month), Ok(day)) => jiff::civil::Date::new(year, month, day).is_ok(),
+        _ => false,
     }
 }
 
@@ -138,7 +134,7 @@ impl fmt::Debug for PartialDate {
 const SHAPE: &str = "expected YYYY, YYYY-MM or YYYY-MM-DD";
 
 /// The value of up to four ASCII digits; `None` when a byte is not a digit.
-pub(crate) fn digits(part: &[u8]) -> Option<u16> {
+fn digits(part: &[u8]) -> Option<u16> {
     part.iter().try_fold(0u16, |acc, &b| {
         b.is_ascii_digit().then(|| acc * 10 + u16::from(b - b'0'))
     })

@@ -4,7 +4,7 @@ use core::str::FromStr;
 
 use super::message::{Located, Message, ReleaseDeal, reason};
 use crate::pull::{Element, Pull};
-use crate::{Deal, Error};
+use crate::{DateTime, Deal, Error};
 use release_model::PartialDate;
 
 /// One `DealTerms`: the deals it makes, or why the model cannot hold them, or a takedown.
@@ -97,9 +97,20 @@ fn deal_terms<'a>(pull: &mut Pull<'a>, element: &Element<'a>) -> Result<Terms, E
                                 _ => ("EndDateTime", &mut end),
                             };
                             let text = pull.text(&part)?;
-                            // A date-time's day is the deal's day: the model's deals are
-                            // in whole days.
+                            // A date-time's day, as written in its own time zone, is the
+                            // deal's day: the model's deals are in whole days. The rest
+                            // still has to be a real time.
                             let day = if name.ends_with(b"Time") {
+                                if DateTime::parse_received(&text).is_none() {
+                                    return Err(Error::Value {
+                                        position: pull.position_of(part.offset),
+                                        element,
+                                        value: text.clone().into_owned(),
+                                        reason: "expected an xs:dateTime such as \
+                                                 2026-03-01T00:00:00Z"
+                                            .to_owned(),
+                                    });
+                                }
                                 text.trim().split('T').next().unwrap_or_default()
                             } else {
                                 text.trim()

@@ -259,7 +259,7 @@ fn ern(release: &Release) -> Result<Vec<u8>, Error> {
         format!("musicid-demo-{upc}"),
         party(ERN_SENDER)?,
         party(ERN_RECIPIENT)?,
-        DateTime::from_unix_seconds(clock::unix_seconds()),
+        DateTime::from(clock::utc_now()),
     );
     let mut options = ExportOptions::new();
     options.default_genre = Some(ERN_GENRE.to_owned());

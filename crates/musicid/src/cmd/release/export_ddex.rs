@@ -10,7 +10,7 @@ use ddex::{
     CommercialModelType, DateTime, Deal, Dpid, ErnVersion, ExportOptions, MessageHeader,
     MessageParty, Territory, UseType,
 };
-use release_model::{PartialDate, Release};
+use release_model::{PartialDate, Release, Utc};
 
 use crate::atomic;
 use crate::clock;
@@ -144,7 +144,8 @@ fn read_release(path: &Path) -> Result<Release, Error> {
 /// an output that cannot be written.
 pub fn run(args: &ExportDdexArgs) -> CmdResult {
     let release = read_release(&args.input)?;
-    let millis = clock::unix_millis();
+    let now = clock::now();
+    let millis = clock::millis_of(now);
     let message_id = args.message_id.clone().unwrap_or_else(|| {
         let upc = release
             .upc
@@ -157,7 +158,7 @@ pub fn run(args: &ExportDdexArgs) -> CmdResult {
         MessageParty::new(args.recipient_dpid.clone(), args.recipient_name.clone()),
         args.created
             .clone()
-            .unwrap_or_else(|| DateTime::from_unix_seconds(millis.div_euclid(1000))),
+            .unwrap_or_else(|| DateTime::from(Utc::from_system_time(now))),
     );
     header.language.clone_from(&args.language);
     // A bad header is a usage error, not a fault of the release.
