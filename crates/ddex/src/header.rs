@@ -173,7 +173,11 @@ fn read_date_time(text: &str) -> Option<(jiff::civil::DateTime, Option<Offset>)>
     let (body, offset) = if let Some(body) = text.strip_suffix('Z') {
         (body, Some(Offset::UTC))
     } else {
-        match text.len().checked_sub(6).map(|at| text.split_at_checked(at)) {
+        match text
+            .len()
+            .checked_sub(6)
+            .map(|at| text.split_at_checked(at))
+        {
             Some(Some((body, zone))) if matches!(zone.as_bytes(), [b'+' | b'-', ..]) => {
                 (body, Some(offset(zone.as_bytes())?))
             }
@@ -426,7 +430,10 @@ mod tests {
     #[test]
     fn offsets_and_long_fractions_name_their_instant() {
         let utc = |text: &str| text.parse::<DateTime>().unwrap().utc().unwrap().to_string();
-        assert_eq!(utc("2021-03-04T10:11:12.1234567+01:00"), "2021-03-04T09:11:12Z");
+        assert_eq!(
+            utc("2021-03-04T10:11:12.1234567+01:00"),
+            "2021-03-04T09:11:12Z"
+        );
         assert_eq!(utc("2021-03-04T00:30:00-05:30"), "2021-03-04T06:00:00Z");
         assert_eq!(utc("2021-01-01T00:00:00+14:00"), "2020-12-31T10:00:00Z");
         assert_eq!(utc("1969-12-31T23:59:59.5Z"), "1969-12-31T23:59:59Z");

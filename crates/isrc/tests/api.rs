@@ -117,9 +117,8 @@ fn full_year_reads_against_the_callers_year() {
 
 #[test]
 fn full_year_nearest_reads_against_an_anchor_in_either_direction() {
-    let year = |digits: u8, anchor: u16| {
-        isrc(&format!("QZAQQ{digits:02}00001")).full_year_nearest(anchor)
-    };
+    let year =
+        |digits: u8, anchor: u16| isrc(&format!("QZAQQ{digits:02}00001")).full_year_nearest(anchor);
     assert_eq!(year(26, 2025), 2026);
     assert_eq!(year(99, 2001), 1999);
     assert_eq!(year(5, 1999), 2005);

@@ -139,7 +139,9 @@ impl FromStr for Utc {
         if !shape {
             return Err(UtcError::Text);
         }
-        text.parse::<Timestamp>().map(Utc).map_err(|_| UtcError::Text)
+        text.parse::<Timestamp>()
+            .map(Utc)
+            .map_err(|_| UtcError::Text)
     }
 }
 
