@@ -1,42 +1,179 @@
-//! Changing a file in place without ever leaving half of it: the change is made on a copy in
-//! the same folder, synced, given the original's permissions and renamed over the original.
+//! Replacing a file without ever leaving half of it: the new content goes to a temporary file
+//! in the same folder (a rename is atomic only within one file system), is synced (`fsync`),
+//! then renamed over the target, and the folder is synced so the rename itself survives a
+//! crash. A crash leaves the old file or the new one, never a mix.
+//!
+//! The file gets the mode `File::create` would give it: an existing file keeps its
+//! permissions, a new one gets `0666` less the umask (not the private `0600` of a temporary
+//! file).
+//!
+//! ```
+//! # let dir = tempfile::tempdir().unwrap();
+//! let path = dir.path().join("report.json");
+//! media::atomic::write(&path, b"{}")?;
+//! let mut replacement = media::atomic::Replacement::new(&path)?;
+//! std::io::Write::write_all(replacement.file(), b"{\"ok\":true}")?;
+//! // Until `commit`, readers see the old content.
+//! assert_eq!(std::fs::read(&path)?, b"{}");
+//! replacement.commit()?;
+//! assert_eq!(std::fs::read(&path)?, b"{\"ok\":true}");
+//! Ok::<(), std::io::Error>(())
+//! ```
 
 use std::fs::{self, File};
-use std::io::{self, Seek, SeekFrom};
-use std::path::Path;
+use std::io::{self, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
 
 use crate::Error;
 
-/// Runs `change` on a copy of the file at `path`, then puts the copy in its place.
+/// A file's replacement being written: dropped without [`Replacement::commit`], it is removed
+/// and the file at its target is untouched.
+#[derive(Debug)]
+pub struct Replacement {
+    temp: NamedTempFile,
+    target: PathBuf,
+    folder: PathBuf,
+}
+
+impl Replacement {
+    /// An empty replacement for `target`, in `target`'s folder, with the mode the file has (or
+    /// `0666` less the umask for a new file).
+    ///
+    /// # Errors
+    ///
+    /// The folder does not take a new file, or the existing file's mode cannot be copied.
+    pub fn new(target: &Path) -> io::Result<Replacement> {
+        let folder = match target.parent() {
+            Some(folder) if !folder.as_os_str().is_empty() => folder,
+            _ => Path::new("."),
+        };
+        let existing = fs::metadata(target)
+            .ok()
+            .filter(fs::Metadata::is_file)
+            .map(|meta| meta.permissions());
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".musicid-").suffix(".partial");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            // Given to open(2), so the umask applies, as to `File::create`.
+            builder.permissions(fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder.tempfile_in(folder)?;
+        if let Some(permissions) = existing {
+            temp.as_file().set_permissions(permissions)?;
+        }
+        Ok(Replacement {
+            temp,
+            target: target.to_owned(),
+            folder: folder.to_owned(),
+        })
+    }
+
+    /// The replacement's content so far, open for reading and writing.
+    pub fn file(&mut self) -> &mut File {
+        self.temp.as_file_mut()
+    }
+
+    /// Syncs the replacement, renames it over the target and syncs the folder.
+    ///
+    /// # Errors
+    ///
+    /// The sync or the rename failed; the target is then as it was.
+    pub fn commit(self) -> io::Result<()> {
+        self.temp.as_file().sync_all()?;
+        self.temp.persist(&self.target).map_err(|e| e.error)?;
+        // Make the rename durable. Some file systems refuse to sync a folder; the data is
+        // safe under one name or the other then, so that is not an error.
+        if let Ok(folder) = File::open(&self.folder) {
+            let _ = folder.sync_all();
+        }
+        Ok(())
+    }
+}
+
+/// Writes `contents` to `path` atomically, replacing any file there.
 ///
-/// The copy lives in the file's own folder (a rename is atomic only within one filesystem);
-/// it is synced before the rename and the folder after it, so a crash leaves either the old
-/// file or the new one. When `change` fails the original is untouched and the copy removed.
+/// # Errors
+///
+/// The folder does not take a new file, or the write, sync or rename failed; the file at
+/// `path` is then as it was.
+pub fn write(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let mut replacement = Replacement::new(path)?;
+    replacement.file().write_all(contents)?;
+    replacement.commit()
+}
+
+/// Runs `change` on a copy of the file at `path` (positioned at its start), then puts the copy
+/// in its place. When `change` fails the original is untouched and the copy removed.
 pub(crate) fn replace_with<T>(
     path: &Path,
     change: impl FnOnce(&mut File) -> Result<T, Error>,
 ) -> Result<T, Error> {
     let io = |e: io::Error| Error::io(path, e);
-    let permissions = fs::metadata(path).map_err(io)?.permissions();
-    let folder = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut copy = tempfile::Builder::new()
-        .prefix(".media-")
-        .suffix(".partial")
-        .tempfile_in(folder)
-        .map_err(io)?;
-    io::copy(&mut File::open(path).map_err(io)?, copy.as_file_mut()).map_err(io)?;
-    copy.as_file_mut().seek(SeekFrom::Start(0)).map_err(io)?;
-    let outcome = change(copy.as_file_mut())?;
-    copy.as_file().set_permissions(permissions).map_err(io)?;
-    copy.as_file().sync_all().map_err(io)?;
-    copy.persist(path).map_err(|e| io(e.error))?;
-    // Make the rename durable. Some file systems refuse to sync a folder; the data is safe
-    // under one name or the other then, so that is not an error.
-    if let Ok(folder) = File::open(folder) {
-        let _ = folder.sync_all();
-    }
+    let mut original = File::open(path).map_err(io)?;
+    let mut replacement = Replacement::new(path).map_err(io)?;
+    io::copy(&mut original, replacement.file()).map_err(io)?;
+    replacement.file().seek(SeekFrom::Start(0)).map_err(io)?;
+    let outcome = change(replacement.file())?;
+    replacement.commit().map_err(io)?;
     Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dropped_replacement_leaves_the_file_and_no_stray_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kept.txt");
+        write(&path, b"old").unwrap();
+        {
+            let mut replacement = Replacement::new(&path).unwrap();
+            replacement.file().write_all(b"new").unwrap();
+        }
+        assert_eq!(fs::read(&path).unwrap(), b"old");
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["kept.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_0666_less_the_umask_and_an_existing_one_keeps_its_mode() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        // What `File::create` gives under this process's umask.
+        let reference = dir.path().join("reference");
+        File::create(&reference).unwrap();
+        let created = fs::metadata(&reference).unwrap().permissions().mode() & 0o777;
+
+        let path = dir.path().join("new.txt");
+        write(&path, b"1").unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, created);
+
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        write(&path, b"2").unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(fs::read(&path).unwrap(), b"2");
+    }
+
+    #[test]
+    fn a_failed_change_leaves_the_original() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.bin");
+        write(&path, b"original").unwrap();
+        let result: Result<(), Error> = replace_with(&path, |copy| {
+            copy.write_all(b"half").unwrap();
+            Err(Error::io(&path, io::Error::other("refused")))
+        });
+        assert!(result.is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"original");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
 }

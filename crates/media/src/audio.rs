@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use crate::Digests;
 
-/// The container (file format) of an audio file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// The container (file format) of an audio file; serialised as its [`Container::as_str`] name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Container {
     /// RIFF WAVE, BWF included.
@@ -55,14 +55,20 @@ impl Container {
     }
 }
 
+impl Serialize for Container {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 impl fmt::Display for Container {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
-/// The audio codec.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// The audio codec; serialised as its [`Codec::as_str`] name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Codec {
     /// Uncompressed PCM (integer or float).
@@ -104,6 +110,12 @@ impl Codec {
     #[must_use]
     pub const fn is_lossless(self) -> bool {
         matches!(self, Codec::Pcm | Codec::Flac | Codec::Alac)
+    }
+}
+
+impl Serialize for Codec {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 

@@ -1,7 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod artwork;
-mod atomic;
+pub mod atomic;
 mod audio;
 mod decode;
 mod digest;
