@@ -155,11 +155,17 @@ mod tests {
 
         let path = dir.path().join("new.txt");
         write(&path, b"1").unwrap();
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, created);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            created
+        );
 
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
         write(&path, b"2").unwrap();
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o640);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
         assert_eq!(fs::read(&path).unwrap(), b"2");
     }
 

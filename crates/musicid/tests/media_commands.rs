@@ -134,8 +134,7 @@ fn inspect_exits_1_on_a_damaged_or_unreadable_file_and_2_on_a_missing_one() {
     assert_code(&damaged, 1);
     let truncated_line = &lines[1];
     assert_eq!(
-        truncated_line["integrity"]["kind"],
-        "truncated",
+        truncated_line["integrity"]["kind"], "truncated",
         "{truncated_line}"
     );
     assert!(
@@ -239,7 +238,10 @@ fn tag_writes_the_isrc_atomically_keeps_the_audio_and_mode_and_refuses_another_c
     let invalid = tag(&["--isrc", "QZAQQ260000"]);
     assert_code(&invalid, 2);
     assert_contains(&invalid.stderr, "--isrc QZAQQ260000");
-    let missing = in_dir(d, &["media", "tag", "nothing.flac", "--isrc", "QZAQQ2600003"]);
+    let missing = in_dir(
+        d,
+        &["media", "tag", "nothing.flac", "--isrc", "QZAQQ2600003"],
+    );
     assert_code(&missing, 2);
     assert_contains(&missing.stderr, "nothing.flac");
     std::fs::write(d.join("notes.txt"), "not audio").unwrap();
@@ -320,9 +322,11 @@ fn check_media_finds_every_broken_fixture_by_its_rule_id() {
     let text = run(&["release", "check-media", arg(&release)], b"");
     assert_code(&text, 1);
     assert!(
-        text.lines().iter().any(|line| line.contains("disc 1 track 2")
-            && line.contains("[media.isrc_mismatch]")
-            && line.contains("QZAQQ2600099")),
+        text.lines()
+            .iter()
+            .any(|line| line.contains("disc 1 track 2")
+                && line.contains("[media.isrc_mismatch]")
+                && line.contains("QZAQQ2600099")),
         "{}",
         text.stdout
     );
@@ -339,7 +343,10 @@ fn check_media_finds_every_broken_fixture_by_its_rule_id() {
             "wide-cover.png",
             &["cover.below_recommended", "cover.not_square"][..],
         ),
-        ("grey-cover.png", &["cover.below_recommended", "cover.not_rgb"][..]),
+        (
+            "grey-cover.png",
+            &["cover.below_recommended", "cover.not_rgb"][..],
+        ),
         ("missing.png", &["cover.missing"][..]),
         ("truncated.flac", &["cover.unreadable"][..]),
     ] {
@@ -395,15 +402,25 @@ fn tag_media_dry_run_writes_nothing_and_write_tags_every_file_once() {
     assert_contains(&dry.stderr, "13 files to write (dry run");
     assert_eq!(snapshot(d), before, "a dry run changes nothing");
 
-    let write = in_dir(d, &["release", "tag-media", "vesica-piscis.json", "--write"]);
+    let write = in_dir(
+        d,
+        &["release", "tag-media", "vesica-piscis.json", "--write"],
+    );
     assert_code(&write, 0);
     assert!(
         write.lines()[12].starts_with("13.wav: disc 1 track 13: wrote ISRC QZAQQ2600013"),
         "{}",
         write.stdout
     );
-    assert_contains(&write.stderr, "13 files written, 0 already tagged, 0 not tagged");
-    assert_eq!(names(d), names(&media_fixtures().join("album")), "no stray files");
+    assert_contains(
+        &write.stderr,
+        "13 files written, 0 already tagged, 0 not tagged",
+    );
+    assert_eq!(
+        names(d),
+        names(&media_fixtures().join("album")),
+        "no stray files"
+    );
 
     // Tagged, the album passes with no warning at all.
     let check = in_dir(
@@ -418,7 +435,10 @@ fn tag_media_dry_run_writes_nothing_and_write_tags_every_file_once() {
     assert_code(&check, 0);
     assert_eq!(check.stdout, "");
 
-    let again = in_dir(d, &["release", "tag-media", "vesica-piscis.json", "--write"]);
+    let again = in_dir(
+        d,
+        &["release", "tag-media", "vesica-piscis.json", "--write"],
+    );
     assert_code(&again, 0);
     assert_contains(&again.stderr, "0 files written, 13 already tagged");
 }
