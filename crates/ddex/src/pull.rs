@@ -7,7 +7,7 @@ use std::cell::OnceCell;
 
 use quick_xml::Reader;
 use quick_xml::escape::resolve_xml_entity;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesStart, BytesText, Event};
 
 use crate::position::Lines;
 use crate::{Error, Position};
@@ -19,12 +19,24 @@ pub(crate) struct Element<'a> {
     pub start: BytesStart<'a>,
     /// Byte offset of its `<`.
     pub offset: usize,
+    /// Where the local name starts in the qualified name: found once, as readers ask for the
+    /// name of an element several times.
+    local: usize,
 }
 
-impl Element<'_> {
+impl<'a> Element<'a> {
+    fn new(start: BytesStart<'a>, offset: usize) -> Element<'a> {
+        let local = memchr::memchr(b':', start.name().into_inner()).map_or(0, |colon| colon + 1);
+        Element {
+            start,
+            offset,
+            local,
+        }
+    }
+
     /// The local name (the part after any prefix).
     pub fn name(&self) -> &[u8] {
-        self.start.local_name().into_inner()
+        &self.start.name().into_inner()[self.local..]
     }
 }
 
@@ -44,6 +56,10 @@ impl<'a> Pull<'a> {
         // `<A/>` becomes a start and an end, so one code path reads both.
         config.expand_empty_elements = true;
         config.check_end_names = true;
+        // Between elements only whitespace may stand: skipped inside the tokenizer rather than
+        // returned as events (a third of all events in an indented message). `text` turns this
+        // off while it reads a leaf, whose spaces are content.
+        config.trim_text_start = true;
         Pull {
             reader,
             input,
@@ -99,21 +115,47 @@ impl<'a> Pull<'a> {
         }
     }
 
+    /// The element whose start tag was just read, with the offset of its `<`: the tag is all
+    /// of the input between `<` and the `>` just consumed (less the `/` of an empty element),
+    /// so the offset needs no scan over the white space the tokenizer skipped before it.
+    fn started(&self, start: BytesStart<'a>) -> Element<'a> {
+        let close = self.offset().saturating_sub(1);
+        let slash = usize::from(close > 0 && self.input.get(close - 1) == Some(&b'/'));
+        let offset = close.saturating_sub(slash + start.len() + 1);
+        Element::new(start, offset)
+    }
+
+    /// Where content found after `offset` starts, past the white space the tokenizer skipped.
+    fn past_whitespace(&self, offset: usize) -> usize {
+        let rest = self.input.get(offset..).unwrap_or_default();
+        offset
+            + rest
+                .iter()
+                .take_while(|&&byte| is_xml_whitespace(byte))
+                .count()
+    }
+
     /// The root element, after the XML declaration, comments and whitespace.
     pub fn root(&mut self) -> Result<Element<'a>, Error> {
         loop {
             match self.event()? {
-                (Event::Start(start), offset) => return Ok(Element { start, offset }),
+                (Event::Start(start), _) => return Ok(self.started(start)),
                 (Event::Eof, offset) => {
-                    return Err(self.syntax_at(offset, "no root element".to_owned()));
+                    return Err(
+                        self.syntax_at(self.past_whitespace(offset), "no root element".to_owned())
+                    );
                 }
                 (Event::Text(text), offset) if !is_blank(&text) => {
-                    return Err(self.syntax_at(offset, "text before the root element".to_owned()));
+                    return Err(self.syntax_at(
+                        self.past_whitespace(offset),
+                        "text before the root element".to_owned(),
+                    ));
                 }
                 (Event::End(_) | Event::CData(_) | Event::GeneralRef(_), offset) => {
-                    return Err(
-                        self.syntax_at(offset, "content before the root element".to_owned())
-                    );
+                    return Err(self.syntax_at(
+                        self.past_whitespace(offset),
+                        "content before the root element".to_owned(),
+                    ));
                 }
                 _ => {}
             }
@@ -128,7 +170,10 @@ impl<'a> Pull<'a> {
                 (Event::Text(text), _) if is_blank(&text) => {}
                 (Event::Comment(_) | Event::PI(_), _) => {}
                 (_, offset) => {
-                    return Err(self.syntax_at(offset, "content after the root element".to_owned()));
+                    return Err(self.syntax_at(
+                        self.past_whitespace(offset),
+                        "content after the root element".to_owned(),
+                    ));
                 }
             }
         }
@@ -138,14 +183,14 @@ impl<'a> Pull<'a> {
     pub fn child(&mut self, parent: &Element<'a>) -> Result<Option<Element<'a>>, Error> {
         loop {
             match self.event()? {
-                (Event::Start(start), offset) => return Ok(Some(Element { start, offset })),
+                (Event::Start(start), _) => return Ok(Some(self.started(start))),
                 (Event::End(_), _) => return Ok(None),
                 (Event::Text(text), _) if is_blank(&text) => {}
                 (Event::Comment(_) | Event::PI(_), _) => {}
                 (Event::Eof, offset) => return Err(self.unclosed(parent, offset)),
                 (_, offset) => {
                     return Err(self.syntax_at(
-                        offset,
+                        self.past_whitespace(offset),
                         format!(
                             "unexpected text in {}: expected only elements",
                             String::from_utf8_lossy(parent.name())
@@ -166,9 +211,9 @@ impl<'a> Pull<'a> {
     ) -> Result<Option<Element<'a>>, Error> {
         loop {
             match self.event()? {
-                (Event::Start(start), offset) => {
+                (Event::Start(start), _) => {
                     *depth += 1;
-                    return Ok(Some(Element { start, offset }));
+                    return Ok(Some(self.started(start)));
                 }
                 (Event::End(_), _) => {
                     if *depth == 0 {
@@ -184,7 +229,7 @@ impl<'a> Pull<'a> {
 
     fn unclosed(&self, element: &Element<'_>, offset: usize) -> Error {
         self.syntax_at(
-            offset,
+            self.past_whitespace(offset),
             format!(
                 "unexpected end of input: {} (opened at {}) is not closed",
                 String::from_utf8_lossy(element.name()),
@@ -195,14 +240,20 @@ impl<'a> Pull<'a> {
 
     /// The text content of a leaf element, entities resolved; consumes its end tag.
     pub fn text(&mut self, element: &Element<'a>) -> Result<Cow<'a, str>, Error> {
+        self.reader.config_mut().trim_text_start = false;
+        let text = self.leaf_text(element);
+        self.reader.config_mut().trim_text_start = true;
+        text
+    }
+
+    /// [`Pull::text`] with the text read as it stands.
+    fn leaf_text(&mut self, element: &Element<'a>) -> Result<Cow<'a, str>, Error> {
         let mut collected: Option<Cow<'a, str>> = None;
         loop {
             let (event, offset) = self.event()?;
             let piece: Cow<'a, str> = match event {
                 Event::End(_) => return Ok(collected.unwrap_or(Cow::Borrowed(""))),
-                Event::Text(text) => text
-                    .xml10_content()
-                    .map_err(|e| self.syntax_at(offset, format!("invalid text: {}", e)))?,
+                Event::Text(text) => self.text_content(text, offset)?,
                 Event::CData(data) => data
                     .xml10_content()
                     .map_err(|e| self.syntax_at(offset, format!("invalid cdata: {}", e)))?,
@@ -248,6 +299,25 @@ impl<'a> Pull<'a> {
         }
     }
 
+    /// A text event's content. Without a carriage return there is no line end to normalise
+    /// and the text is the input itself, checked as UTF-8 (the common case, without copying).
+    fn text_content(&self, text: BytesText<'a>, offset: usize) -> Result<Cow<'a, str>, Error> {
+        let invalid = |error: &dyn core::fmt::Display| {
+            self.syntax_at(offset, format!("invalid text: {error}"))
+        };
+        if text.contains(&b'\r') {
+            return text.xml10_content().map_err(|e| invalid(&e));
+        }
+        match text.into_inner() {
+            Cow::Borrowed(bytes) => core::str::from_utf8(bytes)
+                .map(Cow::Borrowed)
+                .map_err(|e| invalid(&e)),
+            Cow::Owned(bytes) => String::from_utf8(bytes)
+                .map(Cow::Owned)
+                .map_err(|e| invalid(&e)),
+        }
+    }
+
     /// The text of `element`'s first child named `name`; every other child is skipped.
     pub fn child_text(
         &mut self,
@@ -289,12 +359,60 @@ impl<'a> Pull<'a> {
         name: &str,
         expected: &str,
     ) -> Result<bool, Error> {
+        self.attribute_is_any(element, name, &[expected])
+    }
+
+    /// Whether an attribute is present with one of the values `expected`.
+    pub fn attribute_is_any(
+        &self,
+        element: &Element<'a>,
+        name: &str,
+        expected: &[&str],
+    ) -> Result<bool, Error> {
+        Ok(self.attribute_which(element, name, expected)?.is_some())
+    }
+
+    /// Which of the values `expected` an attribute has, the attribute looked up once; `None`
+    /// when it is absent or has another value. Compares the raw bytes (no allocation) unless
+    /// the value holds an entity.
+    pub fn attribute_which(
+        &self,
+        element: &Element<'a>,
+        name: &str,
+        expected: &[&str],
+    ) -> Result<Option<usize>, Error> {
         match element.start.try_get_attribute(name) {
-            Ok(None) => Ok(false),
-            Ok(Some(attribute)) if !attribute.value.contains(&b'&') => {
-                Ok(*attribute.value == *expected.as_bytes())
+            Ok(None) => Ok(None),
+            Ok(Some(attribute)) if !attribute.value.contains(&b'&') => Ok(expected
+                .iter()
+                .position(|value| *attribute.value == *value.as_bytes())),
+            Ok(Some(_)) => {
+                let value = self.attribute(element, name)?;
+                Ok(expected.iter().position(|e| value.as_deref() == Some(*e)))
             }
-            Ok(Some(_)) => Ok(self.attribute(element, name)?.as_deref() == Some(expected)),
+            Err(error) => {
+                Err(self.syntax_at(element.offset, format!("invalid attributes: {error}")))
+            }
+        }
+    }
+
+    /// An attribute's value read as a number (surrounding spaces allowed); `None` when it is
+    /// absent or no number.
+    pub fn attribute_number(
+        &self,
+        element: &Element<'a>,
+        name: &str,
+    ) -> Result<Option<u64>, Error> {
+        match element.start.try_get_attribute(name) {
+            Ok(None) => Ok(None),
+            Ok(Some(attribute)) if !attribute.value.contains(&b'&') => {
+                Ok(core::str::from_utf8(&attribute.value)
+                    .ok()
+                    .and_then(|text| text.trim().parse().ok()))
+            }
+            Ok(Some(_)) => Ok(self
+                .attribute(element, name)?
+                .and_then(|text| text.trim().parse().ok())),
             Err(error) => {
                 Err(self.syntax_at(element.offset, format!("invalid attributes: {error}")))
             }
@@ -326,5 +444,49 @@ impl<'a> Pull<'a> {
 }
 
 fn is_blank(bytes: &[u8]) -> bool {
-    bytes.iter().all(u8::is_ascii_whitespace)
+    bytes.iter().all(|&byte| is_xml_whitespace(byte))
+}
+
+/// XML's white space (XML 1.0, production 3 `S`), as the tokenizer trims it.
+fn is_xml_whitespace(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Pull;
+
+    /// The offset of every element is its `<`, whatever white space the tokenizer skipped
+    /// before it and however its tag ends.
+    #[test]
+    fn elements_start_at_their_angle_bracket() {
+        let input = "<r:a xmlns:r=\"x\">\n   <b k=\"/\"/>\t<c />\r\n<d k='1'>t</d><e/></r:a>  ";
+        let mut pull = Pull::new(input.as_bytes());
+        let root = pull.root().unwrap();
+        assert_eq!((root.name(), root.offset), (&b"a"[..], 0));
+        let mut seen = Vec::new();
+        while let Some(child) = pull.child(&root).unwrap() {
+            let expected = input.find(&format!("<{}", char::from(child.name()[0])));
+            assert_eq!(Some(child.offset), expected);
+            seen.push(child.name().to_vec());
+            if child.name() == b"d" {
+                assert_eq!(pull.text(&child).unwrap(), "t");
+            } else {
+                pull.skip(&child).unwrap();
+            }
+        }
+        assert_eq!(seen, [b"b", b"c", b"d", b"e"]);
+        pull.finish().unwrap();
+    }
+
+    /// Spaces inside a leaf are content, even though spaces between elements are skipped.
+    #[test]
+    fn leaf_text_keeps_its_spaces() {
+        let input = "<a>\n <b>  two &amp; three  </b>\n</a>";
+        let mut pull = Pull::new(input.as_bytes());
+        let root = pull.root().unwrap();
+        let child = pull.child(&root).unwrap().unwrap();
+        assert_eq!(pull.text(&child).unwrap(), "  two & three  ");
+        assert!(pull.child(&root).unwrap().is_none());
+    }
 }

@@ -579,10 +579,11 @@ fn truncated_empty_and_trailing_input() {
         error.to_string(),
         "malformed xml at line 1, column 1: no root element"
     );
+    // The place of the text itself, past the white space before it.
     let error = import_error("  \n just text");
     assert_eq!(
         error.to_string(),
-        "malformed xml at line 1, column 1: text before the root element"
+        "malformed xml at line 2, column 2: text before the root element"
     );
     let error = import_error(&format!("{xml}<extra/>"));
     assert_eq!(error.kind(), "syntax");

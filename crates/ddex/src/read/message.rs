@@ -52,8 +52,7 @@ impl<T> Preferred<T> {
 }
 
 pub(crate) fn is_default(pull: &Pull<'_>, element: &Element<'_>) -> Result<bool, Error> {
-    Ok(pull.attribute_is(element, "IsDefault", "true")?
-        || pull.attribute_is(element, "IsDefault", "1")?)
+    pull.attribute_is_any(element, "IsDefault", &["true", "1"])
 }
 
 /// Title, version and artist as a `SoundRecording` or `Release` states them.
@@ -109,8 +108,9 @@ impl<'a> Display<'a> {
             }
             b"Title" => {
                 // ERN 3: `TitleType` DisplayTitle is what a store shows; FormalTitle is next.
-                let display = pull.attribute_is(element, "TitleType", "DisplayTitle")?;
-                let formal = pull.attribute_is(element, "TitleType", "FormalTitle")?;
+                let kind =
+                    pull.attribute_which(element, "TitleType", &["DisplayTitle", "FormalTitle"])?;
+                let (display, formal) = (kind == Some(0), kind == Some(1));
                 let mut title = None;
                 let mut version = None;
                 while let Some(child) = pull.child(element)? {
@@ -132,8 +132,7 @@ impl<'a> Display<'a> {
             }
             b"DisplayArtist" => {
                 let sequence = pull
-                    .attribute(element, "SequenceNumber")?
-                    .and_then(|n| n.trim().parse::<u64>().ok())
+                    .attribute_number(element, "SequenceNumber")?
                     .unwrap_or(u64::MAX);
                 while let Some(child) = pull.child(element)? {
                     if child.name() == b"PartyName" {

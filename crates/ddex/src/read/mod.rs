@@ -312,7 +312,8 @@ fn check_root(
     root: &Element<'_>,
     notes: &mut Vec<Note>,
 ) -> Result<(ErnVersion, Root), Error> {
-    let position = pull.position_of(root.offset);
+    // Placed only when a finding needs it: the index of lines costs a pass over the text.
+    let position = || pull.position_of(root.offset);
     let prefix = root.start.name().prefix();
     let declaration = match prefix {
         Some(prefix) => {
@@ -329,13 +330,13 @@ fn check_root(
             Some(rest) if rest.contains("/ern-main/") => {
                 let code = rest.rsplit('/').next().unwrap_or(rest);
                 Error::Version {
-                    position,
+                    position: position(),
                     found: ErnVersion::from_code(code)
                         .map_or_else(|| code.to_owned(), |(version, _)| version.to_string()),
                 }
             }
             _ => Error::Namespace {
-                position,
+                position: position(),
                 found: namespace.into_owned(),
             },
         });
@@ -345,7 +346,7 @@ fn check_root(
             if draft {
                 notes.push(Note::warning(
                     rules::DRAFT_VERSION,
-                    Some(position),
+                    Some(position()),
                     format!(
                         "namespace {namespace} names a draft of ern {version}; read as {version}"
                     ),
@@ -355,13 +356,13 @@ fn check_root(
         }
         Some((version, _)) => {
             return Err(Error::Version {
-                position,
+                position: position(),
                 found: version.to_string(),
             });
         }
         None => {
             return Err(Error::Version {
-                position,
+                position: position(),
                 found: code.to_owned(),
             });
         }
@@ -371,7 +372,7 @@ fn check_root(
         b"PurgeReleaseMessage" => Root::Purge,
         other => {
             return Err(Error::Root {
-                position,
+                position: position(),
                 found: String::from_utf8_lossy(other).into_owned(),
             });
         }
@@ -386,7 +387,7 @@ fn check_root(
         if !agrees || unslashed != text {
             notes.push(Note::warning(
                 rules::SCHEMA_VERSION_ID,
-                Some(position),
+                Some(position()),
                 format!(
                     "MessageSchemaVersionId {text:?} {}; the namespace says ern {version}",
                     if agrees {

@@ -286,13 +286,12 @@ impl<'a> Message<'a> {
                 ));
             }
         }
+        let held: HashSet<[u8; 12]> = tracks
+            .iter()
+            .filter_map(|(_, _, track): &(usize, usize, Track)| track.isrc.map(Isrc::to_bytes))
+            .collect();
         for (isrc, offset) in std::mem::take(&mut self.track_release_isrcs) {
-            let held = tracks.iter().any(|(_, _, track): &(usize, usize, Track)| {
-                track
-                    .isrc
-                    .is_some_and(|code| code.to_string() == isrc.trim())
-            });
-            if !held {
+            if !held.contains(isrc.trim().as_bytes()) {
                 notes.push(Note::info(
                     rules::LEFT_OUT,
                     Some(pull.position_of(offset)),
@@ -455,7 +454,7 @@ fn recording_track<'a>(
             value: isrc.text.clone().into_owned(),
             reason: error.to_string(),
         })?;
-        if isrc.text.trim() != code.to_string() {
+        if *isrc.text.trim().as_bytes() != code.to_bytes() {
             notes.push(Note::warning(
                 rules::CODE_SPELLING,
                 Some(pull.position_of(isrc.offset)),
@@ -509,18 +508,19 @@ fn icpn(
         ));
         return Ok(None);
     };
-    let position = pull.position_of(icpn.offset);
+    // Placed only when a finding needs it: the index of lines costs a pass over the text.
+    let position = || pull.position_of(icpn.offset);
     let text = icpn.text.trim();
     if text.is_empty() {
         return Err(Error::Value {
-            position,
+            position: position(),
             element: "ICPN",
             value: icpn.text.clone().into_owned(),
             reason: "empty: an icpn is a gtin of 8, 12, 13 or 14 digits".to_owned(),
         });
     }
     let mut warn = |rule: &'static str, message: String| {
-        notes.push(Note::warning(rule, Some(position), message));
+        notes.push(Note::warning(rule, Some(position()), message));
     };
     // `FromStr` takes the strict fast path first and reads leniently only when it fails.
     match text.parse::<upc::Upc>() {
