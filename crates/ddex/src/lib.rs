@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod batch;
+mod credits;
 mod deal;
 pub mod delivery;
 mod ern3;

@@ -10,8 +10,9 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
+use crate::credits::CreditParties;
 use crate::{Deal, ErnVersion, Error, Family, MessageHeader, ResourceFiles};
-use release_model::{Release, ReleaseType, Report, Track};
+use release_model::{Contributor, Release, ReleaseType, Report, Track};
 
 /// What goes into a message besides the release and the header.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -207,6 +208,8 @@ pub(crate) struct Checked<'r> {
     artist_index: HashMap<&'r str, usize>,
     /// Track indices in (disc, number) order.
     pub(crate) order: Vec<usize>,
+    /// The credited parties, after the label.
+    pub(crate) credits: CreditParties<'r>,
 }
 
 impl<'r> Checked<'r> {
@@ -254,6 +257,16 @@ impl<'r> Checked<'r> {
                 });
             }
         }
+        let credited = release
+            .contributors
+            .iter()
+            .chain(release.tracks.iter().flat_map(|track| &track.contributors));
+        for contributor in credited {
+            check_text("contributor", &contributor.name)?;
+            for role in &contributor.roles {
+                check_text("role", role.as_str())?;
+            }
+        }
         let mut order: Vec<usize> = (0..release.tracks.len()).collect();
         order.sort_by_key(|&i| (release.tracks[i].disc, release.tracks[i].number));
         Ok(Checked {
@@ -262,6 +275,7 @@ impl<'r> Checked<'r> {
             genre,
             release_type,
             artists,
+            credits: CreditParties::of(release, |name| artist_index.contains_key(name)),
             artist_index,
             order,
         })
@@ -279,6 +293,18 @@ impl<'r> Checked<'r> {
     /// The 0-based party index of the label (after the artists).
     pub(crate) fn label_party(&self) -> usize {
         self.artists.len()
+    }
+
+    /// The 0-based party index of a contributor (after the label).
+    pub(crate) fn credit_party(&self, contributor: &Contributor) -> usize {
+        match self.credits.of_contributor(contributor) {
+            Some(index) => self.label_party() + 1 + index,
+            None => self
+                .artist_index
+                .get(contributor.name.as_str())
+                .copied()
+                .unwrap_or(0),
+        }
     }
 }
 

@@ -181,6 +181,7 @@ fn sound_recording<'a>(
         display: Display::default(),
         duration: None,
         explicit: false,
+        iswc: None,
     };
     let mut details = Territorial::new();
     while let Some(child) = pull.child(element)? {
@@ -197,8 +198,13 @@ fn sound_recording<'a>(
                 }
             }
             b"IndirectSoundRecordingId" => {
-                message.left_out.add("work ids (ISWC)", child.offset);
-                pull.skip(&child)?;
+                while let Some(id) = pull.child(&child)? {
+                    if id.name() == b"ISWC" && recording.iswc.is_none() {
+                        recording.iswc = Some(Located::read(pull, &id)?);
+                    } else {
+                        pull.skip(&id)?;
+                    }
+                }
             }
             b"ReferenceTitle" => recording.reference_title = Some(reference_title(pull, &child)?),
             b"Duration" => recording.duration = Some(Located::read(pull, &child)?),

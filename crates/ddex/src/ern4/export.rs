@@ -5,13 +5,14 @@ use std::io;
 
 use quick_xml::events::{BytesDecl, Event};
 
+use crate::credits::{ddex_role, is_display};
 use crate::write::{Checked, Xml};
 use crate::{
     AVS_VERSION, Deal, Error, ExportOptions, Family, MessageHeader, MessageParty, NAMESPACE,
     ResourceFiles, SCHEMA_LOCATION,
 };
 use release_model::duration::Iso8601;
-use release_model::{Release, ReleaseType};
+use release_model::{Contributor, Release, ReleaseType};
 
 impl<W: io::Write> Xml<'_, W> {
     pub(crate) fn ern43_message(
@@ -73,10 +74,23 @@ impl<W: io::Write> Xml<'_, W> {
     fn parties(&mut self, checked: &Checked<'_>) -> io::Result<()> {
         self.start("PartyList")?;
         let names = checked.artists.iter().copied().chain([checked.label]);
-        for (index, name) in names.enumerate() {
+        let named = names.map(|name| (name, None, None));
+        let parties = named.chain(checked.credits.parties.iter().copied());
+        for (index, (name, isni, ipi)) in parties.enumerate() {
             self.start("Party")?;
             self.numbered("PartyReference", "P", index + 1)?;
             self.wrapped("PartyName", "FullName", name)?;
+            if isni.is_some() || ipi.is_some() {
+                // DetailedPartyId: ISNI before IpiNameNumber.
+                self.start("PartyId")?;
+                if let Some(isni) = isni {
+                    self.leaf_formatted("ISNI", &[], format_args!("{isni}"))?;
+                }
+                if let Some(ipi) = ipi {
+                    self.leaf_formatted("IpiNameNumber", &[], format_args!("{ipi}"))?;
+                }
+                self.end("PartyId")?;
+            }
             self.end("Party")?;
         }
         self.end("PartyList")
@@ -99,13 +113,63 @@ impl<W: io::Write> Xml<'_, W> {
         self.end("DisplayTitle")
     }
 
-    /// `DisplayArtistName` and one sequenced `DisplayArtist` referring to its party.
-    fn artist(&mut self, name: &str, party: usize) -> io::Result<()> {
+    /// `DisplayArtistName` and the display artist as the `DisplayArtist` numbered 1, then
+    /// each credit's display roles (main and featured artist) as further `DisplayArtist`s,
+    /// numbered by the credit's place (2 for the first credit), so that the order of the
+    /// credits reads back.
+    fn artist(
+        &mut self,
+        name: &str,
+        party: usize,
+        credits: &[Contributor],
+        checked: &Checked<'_>,
+    ) -> io::Result<()> {
         self.leaf("DisplayArtistName", name)?;
         self.start_with("DisplayArtist", &[("SequenceNumber", "1")])?;
         self.numbered("ArtistPartyReference", "P", party + 1)?;
         self.leaf("DisplayArtistRole", "MainArtist")?;
-        self.end("DisplayArtist")
+        self.end("DisplayArtist")?;
+        for (index, contributor) in credits.iter().enumerate() {
+            let sequence = (index + 2).to_string();
+            for role in contributor.roles.iter().filter(|role| is_display(role)) {
+                self.start_with("DisplayArtist", &[("SequenceNumber", sequence.as_str())])?;
+                self.numbered(
+                    "ArtistPartyReference",
+                    "P",
+                    checked.credit_party(contributor) + 1,
+                )?;
+                self.leaf("DisplayArtistRole", role.ddex_value())?;
+                self.end("DisplayArtist")?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The credits' other roles, one `Contributor` per credit that has any, numbered as in
+    /// [`Xml::artist`].
+    fn contributors(&mut self, credits: &[Contributor], checked: &Checked<'_>) -> io::Result<()> {
+        for (index, contributor) in credits.iter().enumerate() {
+            if contributor.roles.iter().all(is_display) {
+                continue;
+            }
+            let sequence = (index + 2).to_string();
+            self.start_with("Contributor", &[("SequenceNumber", sequence.as_str())])?;
+            self.numbered(
+                "ContributorPartyReference",
+                "P",
+                checked.credit_party(contributor) + 1,
+            )?;
+            for role in contributor.roles.iter().filter(|role| !is_display(role)) {
+                match ddex_role(role) {
+                    (value, Some(own)) => {
+                        self.leaf_with("Role", &[("UserDefinedValue", own)], value)?;
+                    }
+                    (value, None) => self.leaf("Role", value)?,
+                }
+            }
+            self.end("Contributor")?;
+        }
+        Ok(())
     }
 
     fn parental_warning(&mut self, explicit: bool) -> io::Result<()> {
@@ -147,8 +211,19 @@ impl<W: io::Write> Xml<'_, W> {
                 self.end("TechnicalDetails")?;
             }
             self.end("SoundRecordingEdition")?;
+            if let Some(iswc) = track.work.as_ref().and_then(|work| work.iswc) {
+                self.start("WorkId")?;
+                self.leaf_formatted("ISWC", &[], format_args!("{iswc}"))?;
+                self.end("WorkId")?;
+            }
             self.titles(&track.title, track.version.as_deref())?;
-            self.artist(track.artist_or(&release.artist), checked.artist_of(track))?;
+            self.artist(
+                track.artist_or(&release.artist),
+                checked.artist_of(track),
+                &track.contributors,
+                checked,
+            )?;
+            self.contributors(&track.contributors, checked)?;
             if let Some(duration) = track.duration {
                 self.leaf_formatted("Duration", &[], format_args!("{}", Iso8601(duration)))?;
             }
@@ -193,6 +268,9 @@ impl<W: io::Write> Xml<'_, W> {
         };
         self.leaf("ReleaseType", release_type)?;
         self.start("ReleaseId")?;
+        if let Some(grid) = release.grid {
+            self.leaf_formatted("GRid", &[], format_args!("{grid}"))?;
+        }
         self.leaf("ICPN", &checked.upc)?;
         if let Some(catalog_number) = &release.catalog_number {
             self.leaf_with(
@@ -203,7 +281,9 @@ impl<W: io::Write> Xml<'_, W> {
         }
         self.end("ReleaseId")?;
         self.titles(&release.title, release.version.as_deref())?;
-        self.artist(&release.artist, 0)?;
+        // A 4.3 Release has display artists but no Contributor: its credits' other roles
+        // have no place (the profile check names them).
+        self.artist(&release.artist, 0, &release.contributors, checked)?;
         self.numbered("ReleaseLabelReference", "P", checked.label_party() + 1)?;
         if let Some(p_line) = &release.p_line {
             self.wrapped("PLine", "PLineText", p_line)?;

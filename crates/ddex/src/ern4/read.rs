@@ -1,10 +1,11 @@
 //! ERN 4 (4.1 … 4.3.x): the party list, the resource list and the release list.
 
 use crate::Error;
+use crate::credits::Credit;
 use crate::pull::{Element, Pull};
 use crate::read::message::{
     Display, Located, Message, Party, Preferred, Recording, insert_new, is_default, missing,
-    resource_list,
+    resource_list, role,
 };
 
 /// Reads one child of the `NewReleaseMessage` root (other than the header).
@@ -34,9 +35,23 @@ fn parties<'a>(
         }
         let mut reference = None;
         let mut name = Preferred::default();
+        let mut found = Party::default();
         while let Some(child) = pull.child(&party)? {
             match child.name() {
                 b"PartyReference" => reference = Some(Located::read(pull, &child)?),
+                b"PartyId" => {
+                    while let Some(id) = pull.child(&child)? {
+                        match id.name() {
+                            b"ISNI" if found.isni.is_none() => {
+                                found.isni = Some(Located::read(pull, &id)?);
+                            }
+                            b"IpiNameNumber" if found.ipi.is_none() => {
+                                found.ipi = Some(Located::read(pull, &id)?);
+                            }
+                            _ => pull.skip(&id)?,
+                        }
+                    }
+                }
                 b"PartyName" => {
                     let default = is_default(pull, &child)?;
                     while let Some(part) = pull.child(&child)? {
@@ -52,7 +67,10 @@ fn parties<'a>(
         }
         let reference =
             reference.ok_or_else(|| missing(pull, &party, "PartyReference", "Party"))?;
-        let party = Party { name: name.value };
+        let party = Party {
+            name: name.value,
+            ..found
+        };
         insert_new(
             pull,
             &mut message.parties,
@@ -95,6 +113,7 @@ fn sound_recording<'a>(
         display: Display::default(),
         duration: None,
         explicit: false,
+        iswc: None,
     };
     let mut warning = None;
     while let Some(child) = pull.child(element)? {
@@ -118,15 +137,22 @@ fn sound_recording<'a>(
             b"ParentalWarningType" if warning.is_none() => {
                 warning = Some(pull.text(&child)?);
             }
-            b"Contributor" | b"ResourceRightsController" => {
-                message
-                    .left_out
-                    .add(left_out_name(child.name()), child.offset);
+            b"Contributor" => {
+                let credit = contributor(pull, &child)?;
+                recording.display.credits.extend(credit);
+            }
+            b"ResourceRightsController" => {
+                message.left_out.add("rights controllers", child.offset);
                 pull.skip(&child)?;
             }
             b"WorkId" => {
-                message.left_out.add("work ids (ISWC)", child.offset);
-                pull.skip(&child)?;
+                while let Some(id) = pull.child(&child)? {
+                    if id.name() == b"ISWC" && recording.iswc.is_none() {
+                        recording.iswc = Some(Located::read(pull, &id)?);
+                    } else {
+                        pull.skip(&id)?;
+                    }
+                }
             }
             _ => pull.skip(&child)?,
         }
@@ -137,11 +163,30 @@ fn sound_recording<'a>(
     Ok((reference, recording))
 }
 
-fn left_out_name(name: &[u8]) -> &'static str {
-    match name {
-        b"Contributor" => "contributor credits",
-        _ => "rights controllers",
+/// A `Contributor`: its party reference and roles; `None` without a party reference.
+fn contributor<'a>(
+    pull: &mut Pull<'a>,
+    element: &Element<'a>,
+) -> Result<Option<Credit<'a>>, Error> {
+    let sequence = pull.attribute_number(element, "SequenceNumber")?;
+    let mut party = None;
+    let mut roles = Vec::new();
+    while let Some(child) = pull.child(element)? {
+        match child.name() {
+            b"ContributorPartyReference" => {
+                let reference = Located::read(pull, &child)?;
+                party = Some(reference.text);
+            }
+            b"Role" => roles.push(role(pull, &child)?),
+            _ => pull.skip(&child)?,
+        }
     }
+    Ok(party.map(|party| Credit {
+        sequence,
+        party,
+        roles,
+        offset: element.offset,
+    }))
 }
 
 fn resource_id<'a>(

@@ -88,7 +88,10 @@ fn main_release<'a>(
                         b"CatalogNumber" if release.catalog_number.is_none() => {
                             release.catalog_number = Some(pull.text(&id)?);
                         }
-                        b"GRid" | b"ProprietaryId" => {
+                        b"GRid" if release.grid.is_none() => {
+                            release.grid = Some(Located::read(pull, &id)?);
+                        }
+                        b"ProprietaryId" => {
                             let kind = String::from_utf8_lossy(id.name()).into_owned();
                             let text = format!("{kind} {}", pull.text(&id)?.trim());
                             release.left_out_ids.push((text.clone(), id.offset));

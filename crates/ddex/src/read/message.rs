@@ -6,6 +6,7 @@ use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 
 use super::Note;
+use crate::credits::Credit;
 use crate::pull::{Element, Pull};
 use crate::{Deal, ErnVersion, Error, MessageHeader};
 
@@ -69,6 +70,8 @@ pub(crate) struct Display<'a> {
     pub(crate) artist_inline: Option<(u64, Cow<'a, str>)>,
     /// Every party reference, for the dangling check.
     pub(crate) party_references: Vec<Located<'a>>,
+    /// Every `DisplayArtist` (and, for a resource, `Contributor`) as a credit.
+    pub(crate) credits: Vec<Credit<'a>>,
 }
 
 impl<'a> Display<'a> {
@@ -134,8 +137,12 @@ impl<'a> Display<'a> {
                 let sequence = pull
                     .attribute_number(element, "SequenceNumber")?
                     .unwrap_or(u64::MAX);
+                let mut roles = Vec::new();
+                let mut credited = None;
                 while let Some(child) = pull.child(element)? {
-                    if child.name() == b"PartyName" {
+                    if child.name() == b"DisplayArtistRole" {
+                        roles.push(role(pull, &child)?);
+                    } else if child.name() == b"PartyName" {
                         // ERN 3 names the artist inline.
                         if let Some(name) = pull.child_text(&child, b"FullName")?
                             && self
@@ -154,10 +161,19 @@ impl<'a> Display<'a> {
                         {
                             self.artist_party = Some((sequence, reference.clone()));
                         }
+                        credited = Some(reference.text.clone());
                         self.party_references.push(reference);
                     } else {
                         pull.skip(&child)?;
                     }
+                }
+                if let Some(reference) = credited {
+                    self.credits.push(Credit {
+                        sequence: (sequence != u64::MAX).then_some(sequence),
+                        party: reference,
+                        roles,
+                        offset: element.offset,
+                    });
                 }
             }
             _ => return Ok(false),
@@ -199,6 +215,16 @@ impl<'a> Display<'a> {
     }
 }
 
+/// A role element's text: its `UserDefinedValue` when it is `UserDefined` and has one.
+pub(crate) fn role<'a>(pull: &mut Pull<'a>, element: &Element<'a>) -> Result<Cow<'a, str>, Error> {
+    let own = pull.attribute(element, "UserDefinedValue")?;
+    let text = pull.text(element)?;
+    Ok(match own {
+        Some(own) if text.trim() == "UserDefined" && !own.trim().is_empty() => own,
+        _ => text,
+    })
+}
+
 pub(crate) fn missing(
     pull: &Pull<'_>,
     parent: &Element<'_>,
@@ -236,9 +262,13 @@ pub(crate) fn insert_new<'a, T>(
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub(crate) struct Party<'a> {
     pub(crate) name: Option<Cow<'a, str>>,
+    /// The first `PartyId/ISNI`.
+    pub(crate) isni: Option<Located<'a>>,
+    /// The first `PartyId/IpiNameNumber`.
+    pub(crate) ipi: Option<Located<'a>>,
 }
 
 #[derive(Debug)]
@@ -250,6 +280,8 @@ pub(crate) struct Recording<'a> {
     pub(crate) display: Display<'a>,
     pub(crate) duration: Option<Located<'a>>,
     pub(crate) explicit: bool,
+    /// The work's ISWC (ERN 4 `WorkId/ISWC`, ERN 3 `IndirectSoundRecordingId/ISWC`).
+    pub(crate) iswc: Option<Located<'a>>,
 }
 
 #[derive(Debug)]
@@ -287,6 +319,7 @@ pub(crate) struct MainRelease<'a> {
     pub(crate) primary: Vec<Item<'a>>,
     pub(crate) types: Vec<Cow<'a, str>>,
     pub(crate) icpn: Option<Located<'a>>,
+    pub(crate) grid: Option<Located<'a>>,
     pub(crate) other_id: Option<String>,
     /// Identifiers the model has no place for (GRid, proprietary ids), with their offsets.
     pub(crate) left_out_ids: Vec<(String, usize)>,

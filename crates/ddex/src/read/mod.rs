@@ -186,6 +186,14 @@ pub mod rules {
     pub const DRAFT_VERSION: &str = "ddex.draft_version";
     /// The text came in UTF-16 and was read as such.
     pub const UTF16: &str = "ddex.utf16";
+    /// A credited party without a name; the credit is left out.
+    pub const UNNAMED_CREDIT: &str = "ddex.unnamed_credit";
+    /// A credit's role that is no single word (the model's roles are DDEX's tokens); the
+    /// role is left out, the contributor kept.
+    pub const CREDIT_ROLE: &str = "ddex.credit_role";
+    /// An ISNI, IPI name number, ISWC or GRid that does not read or fails its check; left
+    /// out.
+    pub const INVALID_IDENTIFIER: &str = "ddex.invalid_identifier";
     /// Something the model has no place for; an info note saying what and where.
     pub const LEFT_OUT: &str = "ddex.left_out";
 }

@@ -7,9 +7,10 @@ use isrc::Isrc;
 
 use super::message::{Located, MainRelease, Message, Party, Recording, Resource, missing, reason};
 use super::{Action, Imported, Note, rules};
+use crate::credits::Credit;
 use crate::pull::{Element, Pull};
 use crate::{Deal, ErnVersion, Error};
-use release_model::{PartialDate, Release, ReleaseType, Track};
+use release_model::{Contributor, PartialDate, Release, ReleaseType, Role, Track, Work};
 
 /// A reference that names nothing in the message.
 fn dangling(
@@ -321,8 +322,18 @@ impl<'a> Message<'a> {
                 })
                 .transpose()
         };
+        let credits = contributors(
+            pull,
+            &main.display.credits,
+            &self.parties,
+            &artist,
+            &mut notes,
+        );
+        let grid = party_id::<grid::Grid>(pull, main.grid.as_ref(), "GRid", &mut notes);
         let mut release = Release::new(title, artist);
         release.upc = upc;
+        release.grid = grid;
+        release.contributors = credits;
         release.version = version_title;
         release.label = label;
         release.catalog_number = main.catalog_number.take().map(Cow::into_owned);
@@ -445,8 +456,12 @@ fn recording_track<'a>(
         .ok_or_else(|| missing("DisplayArtistName"))?;
     let mut track = Track::new(disc, number, title);
     track.version = version;
+    track.contributors = contributors(pull, &recording.display.credits, parties, &artist, notes);
     track.artist = (artist != release_artist).then_some(artist);
     track.explicit = recording.explicit;
+    if let Some(iswc) = party_id::<iswc::Iswc>(pull, recording.iswc.as_ref(), "ISWC", notes) {
+        track.work = Some(Work::new().with_iswc(iswc));
+    }
     if let Some(isrc) = &recording.isrc {
         let code = isrc.text.parse::<Isrc>().map_err(|error| Error::Value {
             position: pull.position_of(isrc.offset),
@@ -585,4 +600,105 @@ fn release_type(
         ));
     }
     mapped
+}
+
+/// The contributors of a release or recording from its credits: credits in the order of
+/// their `SequenceNumber`s (document order among equals), the credits naming one party
+/// under one number joined into one contributor with every role, the party's name, ISNI and
+/// IPI name number read from the party list. The display artist credited as `MainArtist`
+/// under its own name without identifiers is the display artist itself (every message
+/// names it so), not a credit: the first such credit is left out.
+///
+/// An identifier that does not read, or a role that is no single word, is left out with a
+/// warning; the contributor stays.
+pub(crate) fn contributors<'a>(
+    pull: &Pull<'_>,
+    credits: &[Credit<'a>],
+    parties: &HashMap<Cow<'a, str>, Party<'a>>,
+    display_artist: &str,
+    notes: &mut Vec<Note>,
+) -> Vec<Contributor> {
+    let mut ordered: Vec<&Credit<'a>> = credits.iter().collect();
+    ordered.sort_by_key(|credit| credit.sequence.unwrap_or(u64::MAX));
+    let mut joined: Vec<(Option<u64>, &Cow<'a, str>, Contributor)> = Vec::new();
+    for credit in ordered {
+        let Some(party) = parties.get(&credit.party) else {
+            // The dangling reference is reported with the display artist's.
+            continue;
+        };
+        let Some(name) = party.name.as_deref() else {
+            notes.push(Note::warning(
+                rules::UNNAMED_CREDIT,
+                Some(pull.position_of(credit.offset)),
+                format!("the credited party {} has no name; left out", credit.party),
+            ));
+            continue;
+        };
+        let at = match joined.iter().position(|(sequence, reference, _)| {
+            *sequence == credit.sequence && **reference == credit.party
+        }) {
+            Some(at) => at,
+            None => {
+                let mut contributor = Contributor::new(name, []);
+                contributor.isni = party_id(pull, party.isni.as_ref(), "ISNI", notes);
+                contributor.ipi = party_id(pull, party.ipi.as_ref(), "IpiNameNumber", notes);
+                joined.push((credit.sequence, &credit.party, contributor));
+                joined.len() - 1
+            }
+        };
+        for role in &credit.roles {
+            match role.parse::<Role>() {
+                Ok(role) => joined[at].2.roles.push(role),
+                Err(_) => notes.push(Note::warning(
+                    rules::CREDIT_ROLE,
+                    Some(pull.position_of(credit.offset)),
+                    format!(
+                        "role {:?} of {} is no single word; left out",
+                        role.trim(),
+                        joined[at].2.name
+                    ),
+                )),
+            }
+        }
+    }
+    let mut contributors: Vec<Contributor> = joined
+        .into_iter()
+        .map(|(_, _, contributor)| contributor)
+        .collect();
+    if let Some(at) = contributors.iter().position(|contributor| {
+        contributor.name == display_artist
+            && contributor.roles == [Role::MainArtist]
+            && contributor.isni.is_none()
+            && contributor.ipi.is_none()
+    }) {
+        contributors.remove(at);
+    }
+    contributors
+}
+
+/// A party identifier that reads, or a warning saying why it was left out.
+fn party_id<T: std::str::FromStr>(
+    pull: &Pull<'_>,
+    id: Option<&Located<'_>>,
+    element: &'static str,
+    notes: &mut Vec<Note>,
+) -> Option<T>
+where
+    T::Err: std::fmt::Display,
+{
+    let id = id?;
+    match id.text.parse::<T>() {
+        Ok(code) => Some(code),
+        Err(error) => {
+            notes.push(Note::warning(
+                rules::INVALID_IDENTIFIER,
+                Some(pull.position_of(id.offset)),
+                format!(
+                    "{element} {:?} is not valid ({error}); left out",
+                    id.text.trim()
+                ),
+            ));
+            None
+        }
+    }
 }

@@ -1,0 +1,82 @@
+//! Credits in ERN: the parties a release's and its tracks' contributors become (named once,
+//! with their ISNI and IPI name number), which roles are display-artist roles, and how the
+//! credits read from a message are put back together into [`Contributor`]s.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use ipi::NameNumber;
+use isni::Isni;
+use release_model::{Contributor, Release, Role};
+
+/// A credited party: a name with the identifiers it carries.
+pub(crate) type PartyKey<'r> = (&'r str, Option<Isni>, Option<NameNumber>);
+
+/// The distinct credited parties of a release (its credits and its tracks'), in order of
+/// first appearance: one `Party` each, after the artists and the label.
+#[derive(Debug, Default)]
+pub(crate) struct CreditParties<'r> {
+    pub(crate) parties: Vec<PartyKey<'r>>,
+    index: HashMap<PartyKey<'r>, usize>,
+}
+
+impl<'r> CreditParties<'r> {
+    /// The parties of `release`'s credits, but for a credit that is no more than an artist's
+    /// name (`is_artist`): that one is the artist's party.
+    pub(crate) fn of(release: &'r Release, is_artist: impl Fn(&str) -> bool) -> CreditParties<'r> {
+        let mut parties = CreditParties::default();
+        let credits = release
+            .contributors
+            .iter()
+            .chain(release.tracks.iter().flat_map(|track| &track.contributors));
+        for contributor in credits {
+            let key = key(contributor);
+            if key.1.is_none() && key.2.is_none() && is_artist(key.0) {
+                continue;
+            }
+            parties.index.entry(key).or_insert_with(|| {
+                parties.parties.push(key);
+                parties.parties.len() - 1
+            });
+        }
+        parties
+    }
+
+    /// The position of a contributor's party among the credited parties, `None` for a
+    /// credit that is an artist's party.
+    pub(crate) fn of_contributor(&self, contributor: &Contributor) -> Option<usize> {
+        self.index.get(&key(contributor)).copied()
+    }
+}
+
+fn key(contributor: &Contributor) -> PartyKey<'_> {
+    (contributor.name.as_str(), contributor.isni, contributor.ipi)
+}
+
+/// Whether `role` is one of DDEX's display-artist roles (`DisplayArtistRole`), written as a
+/// `DisplayArtist`; the others are `ContributorRole`s.
+pub(crate) fn is_display(role: &Role) -> bool {
+    matches!(role, Role::MainArtist | Role::FeaturedArtist)
+}
+
+/// A role as ERN writes it: the allowed value, or `UserDefined` with the role's own text
+/// as its `UserDefinedValue` (a role outside the model's list may be outside DDEX's too).
+pub(crate) fn ddex_role(role: &Role) -> (&str, Option<&str>) {
+    match role {
+        Role::Other(text) => ("UserDefined", Some(text.as_str())),
+        named => (named.ddex_value(), None),
+    }
+}
+
+/// One credit as an ERN 4 message states it: a `DisplayArtist` or a `Contributor`.
+#[derive(Debug, Clone)]
+pub(crate) struct Credit<'a> {
+    /// The `SequenceNumber`, when given.
+    pub(crate) sequence: Option<u64>,
+    /// The party's reference into the party list.
+    pub(crate) party: Cow<'a, str>,
+    /// The roles, as written (`UserDefined` already replaced by its value).
+    pub(crate) roles: Vec<Cow<'a, str>>,
+    /// Byte offset of the element, for notes.
+    pub(crate) offset: usize,
+}
