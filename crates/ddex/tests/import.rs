@@ -820,3 +820,48 @@ proptest! {
         }
     }
 }
+
+/// A message of another sender's shape: the main artist's party with an ISNI, a featured
+/// artist, writers as `Contributor`s numbered on their own (one role `UserDefined`), an IPI
+/// name number with a wrong check digit, the work's ISWC and the release's GRid.
+#[test]
+fn credits_works_and_the_grid_read_into_the_model() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/messages/credits-43.xml");
+    let xml = std::fs::read(path).unwrap();
+    let imported = ddex::import(&xml).unwrap();
+    let release = &imported.release;
+    assert_eq!(
+        release.grid.map(|grid| grid.to_string()).as_deref(),
+        Some("A12425GABC1234002M")
+    );
+    let track = &release.tracks[0];
+    let iswc = track.work.as_ref().and_then(|work| work.iswc);
+    assert_eq!(iswc.map(|iswc| iswc.to_string()).as_deref(), Some("T0345246801"));
+    let credits: Vec<(&str, Vec<&str>, Option<String>, Option<String>)> = track
+        .contributors
+        .iter()
+        .map(|c| {
+            (
+                c.name.as_str(),
+                c.roles.iter().map(|role| role.as_str()).collect(),
+                c.isni.map(|isni| isni.to_string()),
+                c.ipi.map(|ipi| ipi.to_string()),
+            )
+        })
+        .collect();
+    // By sequence number, document order among equals.
+    assert_eq!(
+        credits,
+        [
+            ("One Yen", vec!["MainArtist"], Some("0000000121032683".to_owned()), None),
+            ("Ines Varga", vec!["Composer", "Librettist"], None, Some("00017798450".to_owned())),
+            ("Ka Lo", vec!["FeaturedArtist"], None, None),
+            ("Tomas Reede", vec!["Lyricist"], None, None),
+        ]
+    );
+    let warnings: Vec<&str> = imported.warnings().map(|note| note.rule).collect();
+    assert_eq!(warnings, ["ddex.invalid_identifier"], "{:?}", imported.notes);
+    let warning = imported.warnings().next().unwrap();
+    assert!(warning.message.contains("00017798451"), "{}", warning.message);
+    assert!(warning.position.is_some());
+}
