@@ -8,42 +8,12 @@ use std::time::Duration;
 use ddex::{ErnVersion, ExportOptions, Imported};
 use proptest::prelude::*;
 use release_model::{Contributor, PartialDate, Release, ReleaseType, Role, Track, Work};
-use support::{GENRE, deals, featured_compilation, fixture, for_rp14, header, vesica_piscis};
+use support::{GENRE, carried, deals, featured_compilation, fixture, for_rp14, header, vesica_piscis};
 
 fn round_trip(release: &Release, options: &ExportOptions) -> ddex::Imported {
     let xml = ddex::export_to_string(release, &header(), options)
         .unwrap_or_else(|e| panic!("export failed: {e}"));
     ddex::import(xml.as_bytes()).unwrap_or_else(|e| panic!("import failed: {e}\n{xml}"))
-}
-
-/// What a version carries of a release's credits: ERN 4.3 the track credits, the release's
-/// display credits (a 4.3 `Release` has no `Contributor`), the ISWC of a work (4.3 names
-/// no work title or writer) and the GRid; ERN 3.8.2 (so far) none of them.
-fn carried(release: &Release, version: ErnVersion) -> Release {
-    let mut release = release.clone();
-    if version == ErnVersion::V3_8_2 {
-        release.grid = None;
-        release.contributors.clear();
-        for track in &mut release.tracks {
-            track.contributors.clear();
-            track.work = None;
-        }
-        return release;
-    }
-    for contributor in &mut release.contributors {
-        contributor
-            .roles
-            .retain(|role| matches!(role, Role::MainArtist | Role::FeaturedArtist));
-    }
-    release.contributors.retain(|c| !c.roles.is_empty());
-    for track in &mut release.tracks {
-        track.work = track
-            .work
-            .as_ref()
-            .and_then(|work| work.iswc)
-            .map(|iswc| Work::new().with_iswc(iswc));
-    }
-    release
 }
 
 #[test]

@@ -89,7 +89,12 @@ fn main_release<'a>(
                             release.catalog_number = Some(pull.text(&id)?);
                         }
                         b"GRid" if release.grid.is_none() => {
-                            release.grid = Some(Located::read(pull, &id)?);
+                            let grid = Located::read(pull, &id)?;
+                            // Named in the note on a release without an ICPN.
+                            release
+                                .other_id
+                                .get_or_insert_with(|| format!("GRid {}", grid.text.trim()));
+                            release.grid = Some(grid);
                         }
                         b"ProprietaryId" => {
                             let kind = String::from_utf8_lossy(id.name()).into_owned();

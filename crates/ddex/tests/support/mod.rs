@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use ddex::{CommercialModelType, Deal, MessageHeader, MessageParty, Territory, UseType};
+use ddex::{CommercialModelType, Deal, ErnVersion, MessageHeader, MessageParty, Territory, UseType};
 use release_model::{Catalog, Release, ReleaseType, Track};
 
 /// The message header every test export uses.
@@ -213,3 +213,34 @@ pub fn for_rp14(release: &Release) -> Release {
     }
     release
 }
+
+/// What a version carries of a release's credits: ERN 4.3 the track credits, the release's
+/// display credits (a 4.3 `Release` has no `Contributor`), the ISWC of a work (4.3 names
+/// no work title or writer) and the GRid; ERN 3.8.2 (so far) none of them.
+pub fn carried(release: &Release, version: ErnVersion) -> Release {
+    let mut release = release.clone();
+    if version == ErnVersion::V3_8_2 {
+        release.grid = None;
+        release.contributors.clear();
+        for track in &mut release.tracks {
+            track.contributors.clear();
+            track.work = None;
+        }
+        return release;
+    }
+    for contributor in &mut release.contributors {
+        contributor
+            .roles
+            .retain(|role| matches!(role, release_model::Role::MainArtist | release_model::Role::FeaturedArtist));
+    }
+    release.contributors.retain(|c| !c.roles.is_empty());
+    for track in &mut release.tracks {
+        track.work = track
+            .work
+            .as_ref()
+            .and_then(|work| work.iswc)
+            .map(|iswc| release_model::Work::new().with_iswc(iswc));
+    }
+    release
+}
+
