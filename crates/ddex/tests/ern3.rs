@@ -190,7 +190,10 @@ fn an_ern_3_album_reads_into_the_model() {
     );
     // The work's ISWC, in its customary layout in the message, comes through.
     let iswc = release.tracks[0].work.as_ref().and_then(|work| work.iswc);
-    assert_eq!(iswc.map(|iswc| iswc.to_string()).as_deref(), Some("T0345246801"));
+    assert_eq!(
+        iswc.map(|iswc| iswc.to_string()).as_deref(),
+        Some("T0345246801")
+    );
     assert_eq!(imported.deals.len(), 1);
     assert_eq!(imported.deals[0].use_types[0].to_string(), "OnDemandStream");
     assert!(imported.warnings().next().is_none(), "{:?}", imported.notes);

@@ -648,7 +648,10 @@ fn nesting_is_bounded() {
     };
     // Groups other than components are read through: the tracks stay on disc 1.
     let imported = ddex::import(nest(5).as_bytes()).unwrap();
-    assert_eq!(imported.release, carried(&vesica_piscis(), ErnVersion::V4_3));
+    assert_eq!(
+        imported.release,
+        carried(&vesica_piscis(), ErnVersion::V4_3)
+    );
     let deep = nest(40);
     let error = import_error(&deep);
     let at = Position::of_offset(
@@ -789,7 +792,10 @@ fn a_default_namespace_and_comments_are_fine() {
         .replacen("xmlns:ern=", "xmlns=", 1)
         .replacen("<PartyList>", "<!-- parties --><PartyList>", 1);
     let imported = ddex::import(xml.as_bytes()).unwrap();
-    assert_eq!(imported.release, carried(&vesica_piscis(), ErnVersion::V4_3));
+    assert_eq!(
+        imported.release,
+        carried(&vesica_piscis(), ErnVersion::V4_3)
+    );
 }
 
 #[test]
@@ -836,8 +842,12 @@ fn credits_works_and_the_grid_read_into_the_model() {
     );
     let track = &release.tracks[0];
     let iswc = track.work.as_ref().and_then(|work| work.iswc);
-    assert_eq!(iswc.map(|iswc| iswc.to_string()).as_deref(), Some("T0345246801"));
-    let credits: Vec<(&str, Vec<&str>, Option<String>, Option<String>)> = track
+    assert_eq!(
+        iswc.map(|iswc| iswc.to_string()).as_deref(),
+        Some("T0345246801")
+    );
+    type Credit<'a> = (&'a str, Vec<&'a str>, Option<String>, Option<String>);
+    let credits: Vec<Credit<'_>> = track
         .contributors
         .iter()
         .map(|c| {
@@ -853,15 +863,34 @@ fn credits_works_and_the_grid_read_into_the_model() {
     assert_eq!(
         credits,
         [
-            ("One Yen", vec!["MainArtist"], Some("0000000121032683".to_owned()), None),
-            ("Ines Varga", vec!["Composer", "Librettist"], None, Some("00017798450".to_owned())),
+            (
+                "One Yen",
+                vec!["MainArtist"],
+                Some("0000000121032683".to_owned()),
+                None
+            ),
+            (
+                "Ines Varga",
+                vec!["Composer", "Librettist"],
+                None,
+                Some("00017798450".to_owned())
+            ),
             ("Ka Lo", vec!["FeaturedArtist"], None, None),
             ("Tomas Reede", vec!["Lyricist"], None, None),
         ]
     );
     let warnings: Vec<&str> = imported.warnings().map(|note| note.rule).collect();
-    assert_eq!(warnings, ["ddex.invalid_identifier"], "{:?}", imported.notes);
+    assert_eq!(
+        warnings,
+        ["ddex.invalid_identifier"],
+        "{:?}",
+        imported.notes
+    );
     let warning = imported.warnings().next().unwrap();
-    assert!(warning.message.contains("00017798451"), "{}", warning.message);
+    assert!(
+        warning.message.contains("00017798451"),
+        "{}",
+        warning.message
+    );
     assert!(warning.position.is_some());
 }

@@ -8,7 +8,9 @@ use std::time::Duration;
 use ddex::{ErnVersion, ExportOptions, Imported};
 use proptest::prelude::*;
 use release_model::{Contributor, PartialDate, Release, ReleaseType, Role, Track, Work};
-use support::{GENRE, carried, deals, featured_compilation, fixture, for_rp14, header, vesica_piscis};
+use support::{
+    GENRE, carried, deals, featured_compilation, fixture, for_rp14, header, vesica_piscis,
+};
 
 fn round_trip(release: &Release, options: &ExportOptions) -> ddex::Imported {
     let xml = ddex::export_to_string(release, &header(), options)

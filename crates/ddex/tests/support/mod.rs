@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use ddex::{CommercialModelType, Deal, ErnVersion, MessageHeader, MessageParty, Territory, UseType};
+use ddex::{
+    CommercialModelType, Deal, ErnVersion, MessageHeader, MessageParty, Territory, UseType,
+};
 use release_model::{Catalog, Release, ReleaseType, Track};
 
 /// The message header every test export uses.
@@ -229,9 +231,12 @@ pub fn carried(release: &Release, version: ErnVersion) -> Release {
         return release;
     }
     for contributor in &mut release.contributors {
-        contributor
-            .roles
-            .retain(|role| matches!(role, release_model::Role::MainArtist | release_model::Role::FeaturedArtist));
+        contributor.roles.retain(|role| {
+            matches!(
+                role,
+                release_model::Role::MainArtist | release_model::Role::FeaturedArtist
+            )
+        });
     }
     release.contributors.retain(|c| !c.roles.is_empty());
     for track in &mut release.tracks {
@@ -243,4 +248,3 @@ pub fn carried(release: &Release, version: ErnVersion) -> Release {
     }
     release
 }
-
