@@ -280,7 +280,7 @@ fn message(batch: &Path, path: &Path, entry: &manifest::Entry) -> Result<Message
         Delivery::Release(imported) => {
             for note in imported.warnings() {
                 report.findings.push(Finding::warning(
-                    note.rule,
+                    note.rule.id,
                     format!("{}: {}", path.display(), note.message),
                 ));
             }

@@ -30,11 +30,12 @@ struct JsonRule<'a> {
 }
 
 /// The tables, each with the name it is listed under.
-fn tables() -> [(&'static str, &'static [Rule]); 4] {
+fn tables() -> [(&'static str, &'static [Rule]); 5] {
     [
         ("release", release_model::rules::RULES),
         ("lint", release_model::rules::LINTS),
         ("ddex", ddex::profile::FINDING_RULES),
+        ("ddex-import", ddex::rules::RULES),
         ("media", media::qc::RULES),
     ]
 }
