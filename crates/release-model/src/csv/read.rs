@@ -76,7 +76,7 @@ pub fn read<R: Read>(reader: R) -> Import {
                             line,
                             column: Some(column),
                             field,
-                            source: Box::new(Error::Format(
+                            source: Box::new(Error::Other(
                                 "invalid utf-8: a CSV file must be UTF-8".to_owned(),
                             )),
                         });
@@ -89,7 +89,7 @@ pub fn read<R: Read>(reader: R) -> Import {
                             line,
                             column: None,
                             field: None,
-                            source: Box::new(Error::Format(format!("{other:?}"))),
+                            source: Box::new(Error::Other(format!("{other:?}"))),
                         });
                     }
                 }
@@ -161,7 +161,7 @@ impl State {
             line,
             column,
             field: Some(field.to_owned()),
-            source: Box::new(Error::Format(message)),
+            source: Box::new(Error::Other(message)),
         });
     }
 
@@ -191,7 +191,7 @@ impl State {
                 }
                 None => {
                     self.import.warnings.push(ImportWarning {
-                        code: "csv.unknown_column",
+                        rule: "csv.unknown_column",
                         line,
                         column: Some(i + 1),
                         field: Some(name.to_owned()),
@@ -231,7 +231,7 @@ impl State {
                 line,
                 column: None,
                 field: None,
-                source: Box::new(Error::Format(format!(
+                source: Box::new(Error::Other(format!(
                     "expected {} fields as in the header, found {}",
                     self.columns.len(),
                     record.len()
@@ -323,7 +323,7 @@ impl State {
                 Err(error) => match restore_upc(upc) {
                     Some(code) => {
                         self.import.warnings.push(ImportWarning {
-                            code: "csv.upc_restored",
+                            rule: "csv.upc_restored",
                             line,
                             column: self.index[Column::Upc.index()].map(|i| i + 1),
                             field: Some(Column::Upc.name().to_owned()),
@@ -498,7 +498,7 @@ fn merge(
                     line,
                     column: index[$column.index()].map(|i| i + 1),
                     field: Some($column.name().to_owned()),
-                    source: Box::new(Error::Format(format!(
+                    source: Box::new(Error::Other(format!(
                         "{:?} contradicts {:?} on line {} for the same release",
                         new.to_string(),
                         $old.map(|v| v.to_string()).unwrap_or_default(),

@@ -66,10 +66,10 @@ fn has_credits(release: &Release) -> bool {
 /// tracks gets one row with empty track columns).
 ///
 /// # Errors
-/// [`Error::Io`] when writing fails; [`Error::Format`] for a release with credits.
+/// [`Error::Io`] when writing fails; [`Error::Other`] for a release with credits.
 pub fn write<W: Write>(writer: W, releases: &[Release]) -> Result<(), Error> {
     if let Some(release) = releases.iter().find(|r| has_credits(r)) {
-        return Err(Error::Format(format!(
+        return Err(Error::Other(format!(
             "release {:?} has credits (contributors, a work or a grid), which the csv format does not carry yet: write it as json",
             release.title
         )));
@@ -77,7 +77,7 @@ pub fn write<W: Write>(writer: W, releases: &[Release]) -> Result<(), Error> {
     let mut out = ::csv::Writer::from_writer(writer);
     let csv_error = |e: ::csv::Error| match e.into_kind() {
         ::csv::ErrorKind::Io(io) => Error::Io(io),
-        other => Error::Format(format!("csv writer: {other:?}")),
+        other => Error::Other(format!("csv writer: {other:?}")),
     };
     out.write_record(ALL.iter().map(|c| c.name()))
         .map_err(csv_error)?;

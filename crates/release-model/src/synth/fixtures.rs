@@ -29,7 +29,7 @@ const SYNTHETIC: usize = 1000;
 /// Every file of the committed fixture set.
 ///
 /// # Errors
-/// [`Error::Format`] when the `isrc` or `upc` crate no longer accepts a code the set is built
+/// [`Error::Other`] when the `isrc` or `upc` crate no longer accepts a code the set is built
 /// from, or no longer finds exactly the lint a broken release is meant to show (the set
 /// documents their behaviour, so a change there must be looked at).
 pub fn fixture_files() -> Result<Vec<FixtureFile>, Error> {
@@ -141,7 +141,7 @@ fn one_per_line(releases: &[Release]) -> Result<String, Error> {
 }
 
 fn format_error(what: &str) -> Error {
-    Error::Format(format!("fixture generation: {what}"))
+    Error::Other(format!("fixture generation: {what}"))
 }
 
 fn demo_prefix() -> Result<CompanyPrefix, Error> {
