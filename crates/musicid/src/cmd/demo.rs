@@ -187,7 +187,7 @@ pub fn run(args: &DemoArgs) -> CmdResult {
             let isrc_count = summary
                 .issued
                 .iter()
-                .filter(|(code, _)| code.kind() == ledger::Kind::Isrc)
+                .filter(|(code, _)| code.kind() == ledger::CodeKind::Isrc)
                 .count();
             let _ = writeln!(
                 text,
