@@ -5,15 +5,16 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::{Catalog, Error, Release};
+use crate::{Catalog, Error, Release, Rule};
 
 /// Something a reader fixed or ignored, and said so.
 ///
 /// As JSON its stable id is `rule`, and also `code`, the name it had before.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportWarning {
-    /// A stable id: `csv.upc_restored`, `csv.unknown_column`.
-    pub rule: &'static str,
+    /// Its rule, from [`CSV_RULES`](crate::rules::CSV_RULES) (`rule.id` is the stable id:
+    /// `csv.upc_restored`, `csv.unknown_column`).
+    pub rule: &'static Rule,
     /// 1-based line.
     pub line: u64,
     /// 1-based column number (CSV: the field's index in the row).
@@ -29,8 +30,8 @@ impl Serialize for ImportWarning {
         use serde::ser::SerializeStruct as _;
         let fields = 4 + usize::from(self.column.is_some()) + usize::from(self.field.is_some());
         let mut out = serializer.serialize_struct("ImportWarning", fields)?;
-        out.serialize_field("rule", self.rule)?;
-        out.serialize_field("code", self.rule)?;
+        out.serialize_field("rule", self.rule.id)?;
+        out.serialize_field("code", self.rule.id)?;
         out.serialize_field("line", &self.line)?;
         if let Some(column) = self.column {
             out.serialize_field("column", &column)?;

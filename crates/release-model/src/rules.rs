@@ -165,6 +165,25 @@ rules! {
         "one ISRC on several releases for different recordings (title, version, artist, or duration beyond 10 s)";
 }
 
+/// The CSV reader's warnings: something it mended or ignored, and said so in an
+/// [`ImportWarning`](crate::ImportWarning).
+pub const CSV_RULES: &[Rule] = &[CSV_UNKNOWN_COLUMN, CSV_UPC_RESTORED];
+
+/// `csv.unknown_column`: a header names no column the reader knows; the column is ignored.
+pub const CSV_UNKNOWN_COLUMN: Rule = Rule::new(
+    "csv.unknown_column",
+    Severity::Warning,
+    "a header names no known column; that column is ignored",
+);
+
+/// `csv.upc_restored`: a UPC that a spreadsheet stripped of its leading zeros, restored
+/// because the check digit agrees.
+pub const CSV_UPC_RESTORED: Rule = Rule::new(
+    "csv.upc_restored",
+    Severity::Warning,
+    "a UPC that lost its leading zeros (a spreadsheet's doing), restored because the check digit agrees",
+);
+
 /// The lint warnings of the `isrc` and `upc` crates, as validation reports them (always
 /// warnings: real, distributed codes break the tables these lints read).
 pub const LINTS: &[Rule] = &[
@@ -261,10 +280,15 @@ pub fn lint(code: &str) -> &'static Rule {
         .unwrap_or(&LINT_UNLISTED)
 }
 
-/// The rule with id `id`, if it is one of this crate's ([`RULES`] or [`LINTS`]).
+/// The rule with id `id`, if it is one of this crate's ([`RULES`], [`LINTS`] or
+/// [`CSV_RULES`]).
 #[must_use]
 pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().chain(LINTS).find(|r| r.id == id)
+    RULES
+        .iter()
+        .chain(LINTS)
+        .chain(CSV_RULES)
+        .find(|r| r.id == id)
 }
 
 #[cfg(test)]
@@ -289,12 +313,9 @@ mod tests {
         for code in codes {
             assert_ne!(lint(code), &LINT_UNLISTED, "{code}");
         }
-        for (i, a) in RULES.iter().chain(LINTS).enumerate() {
-            assert!(
-                RULES.iter().chain(LINTS).skip(i + 1).all(|b| b.id != a.id),
-                "{}",
-                a.id
-            );
+        let all = || RULES.iter().chain(LINTS).chain(CSV_RULES);
+        for (i, a) in all().enumerate() {
+            assert!(all().skip(i + 1).all(|b| b.id != a.id), "{}", a.id);
         }
     }
 }

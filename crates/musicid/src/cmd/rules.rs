@@ -30,10 +30,11 @@ struct JsonRule<'a> {
 }
 
 /// The tables, each with the name it is listed under.
-fn tables() -> [(&'static str, &'static [Rule]); 5] {
+fn tables() -> [(&'static str, &'static [Rule]); 6] {
     [
         ("release", release_model::rules::RULES),
         ("lint", release_model::rules::LINTS),
+        ("csv", release_model::rules::CSV_RULES),
         ("ddex", ddex::profile::FINDING_RULES),
         ("ddex-import", ddex::rules::RULES),
         ("media", media::qc::RULES),

@@ -11,6 +11,7 @@ use super::columns::{ALL, Column, REQUIRED};
 use crate::codes::{parse_isrc, parse_upc};
 use crate::{
     Error, Import, ImportWarning, PartialDate, Provenance, Release, ReleaseType, Track, duration,
+    rules,
 };
 use ident_core::lines::LineTracking;
 
@@ -191,7 +192,7 @@ impl State {
                 }
                 None => {
                     self.import.warnings.push(ImportWarning {
-                        rule: "csv.unknown_column",
+                        rule: &rules::CSV_UNKNOWN_COLUMN,
                         line,
                         column: Some(i + 1),
                         field: Some(name.to_owned()),
@@ -323,7 +324,7 @@ impl State {
                 Err(error) => match restore_upc(upc) {
                     Some(code) => {
                         self.import.warnings.push(ImportWarning {
-                            rule: "csv.upc_restored",
+                            rule: &rules::CSV_UPC_RESTORED,
                             line,
                             column: self.index[Column::Upc.index()].map(|i| i + 1),
                             field: Some(Column::Upc.name().to_owned()),
