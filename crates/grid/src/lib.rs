@@ -25,11 +25,11 @@ use ident_core::{CheckChars, ParseError};
 
 /// The 18 canonical bytes of a code of this crate, when they start with `fixed` and the rest
 /// passes MOD 37,36 from `state` (the state after `fixed`).
-#[inline]
-fn checked(input: &[u8], fixed: &[u8], state: u8) -> Option<[u8; 18]> {
-    let bytes = <[u8; 18]>::try_from(input).ok()?;
-    let (head, rest) = bytes.split_at(fixed.len());
-    (head == fixed && mod37_36::is_valid_from(state, rest)).then_some(bytes)
+#[inline(always)]
+fn checked<const F: usize>(input: &[u8], fixed: &[u8; F], state: u8) -> Option<[u8; 18]> {
+    let bytes = <&[u8; 18]>::try_from(input).ok()?;
+    let (head, rest) = bytes.split_first_chunk::<F>()?;
+    (head == fixed && mod37_36::is_valid_from(state, rest)).then_some(*bytes)
 }
 
 /// Why canonical-only input was refused; out of line so the fast path stays small.

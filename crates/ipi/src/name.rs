@@ -2,7 +2,7 @@
 
 use core::str::FromStr;
 
-use ident_core::cisac::name_number_check;
+use ident_core::cisac::{is_valid_name_number, name_number_check};
 use ident_core::layout::{Element, Layout, Separators};
 use ident_core::{CharClass, CheckChars, ParseError};
 
@@ -93,12 +93,10 @@ impl NameNumber {
     /// check digits do not match.
     #[inline]
     pub fn parse_strict(input: &[u8]) -> Result<NameNumber, Error> {
-        if let Ok(bytes) = <[u8; 11]>::try_from(input)
-            && let Some(check) = name_number_check(bytes.split_at(9).0)
-            && bytes[9] == b'0' + check / 10
-            && bytes[10] == b'0' + check % 10
+        if let Ok(bytes) = <&[u8; 11]>::try_from(input)
+            && is_valid_name_number(bytes)
         {
-            return Ok(NameNumber(bytes));
+            return Ok(NameNumber(*bytes));
         }
         Err(strict_error(input))
     }

@@ -76,11 +76,10 @@ impl Isni {
     /// [`ParseError::CheckCharacters`] when the check character does not match.
     #[inline]
     pub fn parse_strict(input: &[u8]) -> Result<Isni, Error> {
-        if let Ok(bytes) = <[u8; 16]>::try_from(input)
-            && let Some(check) = mod11_2::check_char(bytes.split_at(15).0)
-            && bytes[15] == check
+        if let Ok(bytes) = <&[u8; 16]>::try_from(input)
+            && mod11_2::is_valid_16(bytes)
         {
-            return Ok(Isni(bytes));
+            return Ok(Isni(*bytes));
         }
         Err(strict_error(input))
     }
