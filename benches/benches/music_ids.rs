@@ -3,7 +3,7 @@
 //! laid out in one buffer (so that the measurement is of parsing, not of memory), with the
 //! lenient `FromStr` on the same canonical input beside it. The target is ≥ 100 M codes/s for
 //! every strict parse. python-stdnum, the peer for ISNI, GRid, ISMN and ISWC, is compared per
-//! line by `crates/musicid/bench/id-check-vs-stdnum.sh`, since it is Python.
+//! line by `crates/musicid/bench/check-vs-stdnum.sh`, since it is Python.
 
 // `criterion_group!` defines a public function without documentation.
 #![allow(missing_docs)]

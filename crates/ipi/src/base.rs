@@ -1,7 +1,6 @@
 //! The IPI base number.
 
 use core::fmt;
-use core::str::FromStr;
 
 use ident_core::CharClass;
 use ident_core::cisac::LetterCode;
@@ -91,22 +90,7 @@ impl BaseNumber {
     }
 }
 
-impl FromStr for BaseNumber {
-    type Err = Error;
-
-    /// Parses the lenient spellings (see [`BaseNumber`]).
-    ///
-    /// # Errors
-    /// What is wrong and where, counting characters of `s` from 1: an empty input, a wrong
-    /// length, a character its element does not allow, a misplaced separator, text after the
-    /// code; or [`ParseError::CheckDigit`](ident_core::ParseError::CheckDigit).
-    #[inline]
-    fn from_str(s: &str) -> Result<BaseNumber, Error> {
-        LAYOUT.parse::<_, _, 11>(s, BaseNumber::parse_strict)
-    }
-}
-
-ident_core::text_code!(BaseNumber, name: "IPI base number", expecting: "an IPI base number as a string");
+ident_core::text_code!(BaseNumber, name: "IPI base number", expecting: "an IPI base number as a string", layout: LAYOUT);
 
 /// The customary layout `I-001652493-7`, made by [`BaseNumber::hyphenated`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

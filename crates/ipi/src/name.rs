@@ -1,7 +1,5 @@
 //! The IPI name number.
 
-use core::str::FromStr;
-
 use ident_core::cisac::{is_valid_name_number, name_number_check};
 use ident_core::layout::{Element, Layout, Separators};
 use ident_core::{CharClass, CheckChars, ParseError};
@@ -140,19 +138,4 @@ fn strict_error(input: &[u8]) -> Error {
     }
 }
 
-impl FromStr for NameNumber {
-    type Err = Error;
-
-    /// Parses the lenient spellings (see [`NameNumber`]).
-    ///
-    /// # Errors
-    /// What is wrong and where, counting characters of `s` from 1: an empty input, a wrong
-    /// length, a character that is not a digit, a misplaced separator, text after the code;
-    /// or [`ParseError::CheckCharacters`].
-    #[inline]
-    fn from_str(s: &str) -> Result<NameNumber, Error> {
-        LAYOUT.parse::<_, _, 11>(s, NameNumber::parse_strict)
-    }
-}
-
-ident_core::text_code!(NameNumber, name: "IPI name number", expecting: "an IPI name number as a string");
+ident_core::text_code!(NameNumber, name: "IPI name number", expecting: "an IPI name number as a string", layout: LAYOUT);

@@ -1,7 +1,6 @@
 //! The `Iswc` type.
 
 use core::fmt;
-use core::str::FromStr;
 
 use ident_core::CharClass;
 use ident_core::cisac::LetterCode;
@@ -110,23 +109,7 @@ impl Iswc {
     }
 }
 
-impl FromStr for Iswc {
-    type Err = Error;
-
-    /// Parses the lenient spellings (see [`Iswc`]): `T-034.524.680-1`, `ISWC T0345246801`,
-    /// `t 034 524 680 1`.
-    ///
-    /// # Errors
-    /// What is wrong and where, counting characters of `s` from 1: an empty input, a wrong
-    /// length, a character its element does not allow, a misplaced separator, text after the
-    /// code; or [`ParseError::CheckDigit`](ident_core::ParseError::CheckDigit).
-    #[inline]
-    fn from_str(s: &str) -> Result<Iswc, Error> {
-        LAYOUT.parse::<_, _, 11>(s, Iswc::parse_strict)
-    }
-}
-
-ident_core::text_code!(Iswc, name: "ISWC", expecting: "an ISWC as a string");
+ident_core::text_code!(Iswc, name: "ISWC", expecting: "an ISWC as a string", layout: LAYOUT);
 
 /// The customary layout `T-034.524.680-1`, made by [`Iswc::hyphenated`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
