@@ -39,6 +39,12 @@ rules! {
         "the file carries no embedded ISRC (`release tag-media` writes it)";
     DUPLICATE_AUDIO = "media.duplicate_audio", Error,
         "two tracks whose decoded audio is sample for sample identical carry different ISRCs (one recording, one ISRC)";
+    SAME_RECORDING = "media.same_recording", Error,
+        "two tracks whose audio is one recording by its acoustic fingerprint (re-encoded, at another gain, cut) carry different ISRCs (one recording, one ISRC)";
+    ISRC_SOUNDS_DIFFERENT = "media.isrc_sounds_different", Error,
+        "tracks under one ISRC whose audio files are different recordings by their acoustic fingerprints";
+    RECORDING_KNOWN = "media.recording_known", Warning,
+        "a track's audio is a recording the ledger already holds: its ISRC is reused, no new code issued (`release assign --media`)";
     BELOW_FLOOR = "media.below_floor", Error,
         "lossless audio below the delivery floor of 16 bit and 44.1 kHz (Spotify's audio file formats)";
     LOSSY = "media.lossy", Warning,

@@ -110,15 +110,15 @@ regenerate.
 | `releases/catalog.json` | album, single and compilation together: validates without findings |
 | `releases/broken-catalog.json` | a clean reference release, then one release per rule, each violating exactly that rule |
 | `releases/broken-catalog.expected.json` | the rule ids each release of the broken catalog must yield |
-| `media/album/01.flac` … `12.flac`, `13.wav` | the album's 13 recordings: 2 or 3 s each (odd tracks 3 s) of synthesised music, mono, 16 bit, 44.1 kHz, untagged (masters as a studio sends them); FLAC by `flacenc`, the WAV by `hound` |
+| `media/album/01.flac` … `12.flac`, `13.wav` | the album's 13 recordings: 8 s each (about the least an acoustic fingerprint match needs) of synthesised music, mono, 16 bit, 44.1 kHz, untagged (masters as a studio sends them); FLAC by `flacenc`, the WAV by `hound` |
 | `media/album/cover.png` | the album's cover: 3000×3000 RGB PNG, two overlapping circles |
 | `media/album/vesica-piscis.json` | the album as released, naming those files (`file`, `cover`) with their playing times |
-| `media/broken/truncated.flac` | track 1 cut at 3/5 of its bytes (`flac -t` rejects it) |
-| `media/broken/wrong-isrc.flac` | track 2 carrying the ISRC `QZAQQ2600099` |
-| `media/broken/8-bit.wav`, `22-khz.wav` | track 3 at 8 bit; 2 s of music at 22.05 kHz: below the delivery floor |
+| `media/broken/truncated.flac` | a 3 s stand-in of track 1 cut at 3/5 of its bytes (`flac -t` rejects it) |
+| `media/broken/wrong-isrc.flac` | a 2 s stand-in of track 2 carrying the ISRC `QZAQQ2600099` |
+| `media/broken/8-bit.wav`, `22-khz.wav` | a 3 s stand-in of track 3 at 8 bit; 2 s of music at 22.05 kHz: below the delivery floor |
 | `media/broken/silence.mp3` | 20 MPEG-1 Layer III frames of digital silence (0.52 s, 128 kbit/s), made without an encoder: lossy input, and the MP3 the ID3v2 tests tag |
 | `media/broken/small-cover.png`, `wide-cover.png`, `grey-cover.png` | 1000×1000; 1600×1400; 1400×1400 greyscale |
-| `media/broken/vesica-piscis.json` | the album with tracks 1–6 and the cover pointing at the broken files (track 6 at one that does not exist), 7–13 at the good ones |
+| `media/broken/vesica-piscis.json` | the album with tracks 1–6 and the cover pointing at the broken files (track 6 at one that does not exist) and the stand-ins' durations, 7–13 at the good ones |
 | `releases/synthetic-1000.json` | 1,000 synthetic releases (≈ 11,000 tracks), valid; `cargo xtask fixtures --large N` writes bigger ones to `target/fixtures-large/` |
 
 The track titles of *Vesica Piscis* are neutral (`Track 1` …): the guide the project started
