@@ -2,7 +2,9 @@
 //!
 //! A SQLite ledger in a demo folder, the draft of *Vesica Piscis* by One Yen, its 13 ISRCs
 //! (`QZAQQ2600001` … `QZAQQ2600013`) and a UPC issued through the ledger, the release
-//! validated, JSON, CSV and a DDEX ERN 4.3 message written, a summary printed.
+//! validated, JSON, CSV and a DDEX ERN 4.3 message written, the album's masters tagged and
+//! checked, and — the ending — a new draft of the album with its masters re-encoded assigned
+//! by sound: the 13 ISRCs reused, none issued. A summary is printed.
 //!
 //! Running it again reuses the folder: the release there already carries its codes, so nothing
 //! is issued (a recording keeps its one ISRC); the summary says so and shows the codes the
@@ -50,7 +52,10 @@ const ERN_GENRE: &str = "Electronic";
 const DEMO_HELP: &str = "\
 Creates DIR (default ./musicid-demo) with a SQLite ledger (ledger.sqlite), the draft of
 Vesica Piscis by One Yen, and the release with its codes as JSON, CSV and a DDEX ERN 4.3
-message (genre Electronic, from Leerecs to an example DSP). Run again on the same
+message (genre Electronic, from Leerecs to an example DSP); then the album's masters (8 s
+stand-ins) tagged and checked in media/, their fingerprints stored with their ISRCs, and a new
+draft of the album whose masters were re-encoded (WAV and FLAC swapped, -3 dB) assigned by
+sound in media/re-encoded/: it reuses the 13 ISRCs and issues none. Run again on the same
 folder, it reuses it: the release keeps its codes, nothing new is issued, and the summary shows
 the codes the ledger would issue next. A folder that holds anything but a demo is refused.
 
@@ -237,7 +242,12 @@ pub fn run(args: &DemoArgs) -> CmdResult {
         next(next_upc)
     );
     let media_errors = match releases.as_slice() {
-        [release] => crate::cmd::demo_media::tag_and_check(dir, release, &mut text)?,
+        [release] => {
+            let masters = crate::cmd::demo_media::tag_and_check(dir, release, &mut text)?;
+            crate::cmd::demo_redelivery::back_fill(&mut ledger, &masters, &mut text)?;
+            masters.check.report.error_count()
+                + crate::cmd::demo_redelivery::redeliver(&mut ledger, &isrcs, &masters, &mut text)?
+        }
         _ => 0,
     };
     let outcome = Outcome::from_problems(errors + media_errors > 0);

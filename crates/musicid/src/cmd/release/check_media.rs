@@ -17,7 +17,10 @@ const HELP: &str = "\
 Checks the files each track names (`file`) and the release's cover (`cover`), paths relative
 to the release file, the way a store's ingest does: the file is there and decodes from start
 to end, its duration is the metadata's within 1 s, its embedded ISRC is the track's, no two
-tracks carry the same audio under different ISRCs, the audio reaches 16 bit / 44.1 kHz
+tracks carry the same audio under different ISRCs — sample for sample, or by acoustic
+fingerprint across every file given (a master re-encoded or at another gain is one recording:
+media.same_recording), and no ISRC sits over two different recordings
+(media.isrc_sounds_different) —, the audio reaches 16 bit / 44.1 kHz
 lossless, the cover is a square 8-bit RGB PNG or JPEG of at least --min-cover px (3000
 recommended). Findings print like `release validate`'s, with rule ids media.* and cover.*.
 Exit codes: 0 no errors (warnings allowed unless --deny-warnings), 1 errors, 2 usage or I/O
