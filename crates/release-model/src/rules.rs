@@ -300,15 +300,15 @@ mod tests {
         let isrc = "QZAQQ2600001".parse::<isrc::Isrc>().unwrap();
         let _ = isrc;
         let codes = [
-            isrc::Warning::BlankRegistrant.code(),
-            upc::Warning::Coupon.code(),
-            upc::Warning::RefundReceipt.code(),
-            upc::Warning::Bookland.code(),
-            upc::Warning::Ismn.code(),
-            upc::Warning::Issn.code(),
-            upc::Warning::DemoPrefix.code(),
-            upc::Warning::VariableMeasure.code(),
-            upc::Warning::UpcENumberSystem1.code(),
+            isrc::Warning::BlankRegistrant.rule(),
+            upc::Warning::Coupon.rule(),
+            upc::Warning::RefundReceipt.rule(),
+            upc::Warning::Bookland.rule(),
+            upc::Warning::Ismn.rule(),
+            upc::Warning::Issn.rule(),
+            upc::Warning::DemoPrefix.rule(),
+            upc::Warning::VariableMeasure.rule(),
+            upc::Warning::UpcENumberSystem1.rule(),
         ];
         for code in codes {
             assert_ne!(lint(code), &LINT_UNLISTED, "{code}");

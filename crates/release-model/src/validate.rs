@@ -245,7 +245,7 @@ impl<'a> Validator<'a> {
             ),
             Some(upc) => {
                 for warning in upc.lint() {
-                    self.push_lint(warning.code(), here, format!("upc {upc}: {warning}"));
+                    self.push_lint(warning.rule(), here, format!("upc {upc}: {warning}"));
                 }
                 // GTIN-14 identity: a UPC-A and the EAN-13 with a leading zero are one product.
                 match self.upcs.entry(upc.to_u64()) {
@@ -417,7 +417,7 @@ impl<'a> Validator<'a> {
         at: Location,
     ) {
         for warning in code.lint(self.options.reference_year) {
-            self.push_lint(warning.code(), at, format!("isrc {code}: {warning}"));
+            self.push_lint(warning.rule(), at, format!("isrc {code}: {warning}"));
         }
         if let Some(year) = release_year {
             // The release date, not today, is the anchor: an old release's code from a

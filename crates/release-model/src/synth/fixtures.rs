@@ -264,7 +264,7 @@ fn upc_with_lint(code: &str) -> Result<Upc, Error> {
             let body = format!("{start:0<len$}");
             let body = format!("{}{}", &body[..len - 1], 7);
             if let Ok(upc) = Upc::from_body(&body) {
-                let lints: Vec<&str> = upc.lint().map(|w| w.code()).collect();
+                let lints: Vec<&str> = upc.lint().map(|w| w.rule()).collect();
                 if lints == [code] {
                     return Ok(upc);
                 }
@@ -291,7 +291,7 @@ fn isrc_with_lint(code: &str) -> Result<Isrc, Error> {
         let Ok(isrc) = parse_isrc(&format!("{prefix}2600001")) else {
             continue;
         };
-        let lints: Vec<&str> = isrc.lint(None).into_iter().map(|w| w.code()).collect();
+        let lints: Vec<&str> = isrc.lint(None).into_iter().map(|w| w.rule()).collect();
         if lints == [code] {
             return Ok(isrc);
         }
