@@ -257,7 +257,8 @@ impl Contributor {
     }
 }
 
-/// The musical work (composition) a recording performs.
+/// The musical work (composition) a recording performs. `#[non_exhaustive]`: build one with
+/// [`Work::new`] and the `with_*` methods.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -282,6 +283,27 @@ impl Work {
     #[must_use]
     pub fn new() -> Work {
         Work::default()
+    }
+
+    /// The same work with `iswc`.
+    #[must_use]
+    pub fn with_iswc(mut self, iswc: Iswc) -> Work {
+        self.iswc = Some(iswc);
+        self
+    }
+
+    /// The same work titled `title`.
+    #[must_use]
+    pub fn with_title(mut self, title: impl Into<String>) -> Work {
+        self.title = Some(title.into());
+        self
+    }
+
+    /// The same work with `writer` added to its writers.
+    #[must_use]
+    pub fn with_writer(mut self, writer: Contributor) -> Work {
+        self.writers.push(writer);
+        self
     }
 
     /// Whether nothing is known about the work.

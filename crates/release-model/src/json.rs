@@ -148,8 +148,8 @@ fn release_at(
     for value in &unreadable {
         let offset = offset_in(input, value.raw.get());
         let path = match value.track {
-            Some(track) => format!("tracks[{track}].{}", value.key),
-            None => value.key.to_owned(),
+            Some(track) => format!("tracks[{track}].{}", value.path),
+            None => value.path.clone(),
         };
         errors.push(json_error(
             &value.error,
@@ -202,7 +202,8 @@ fn json_column(error: &Error) -> Option<usize> {
 struct Unreadable<'a> {
     /// The track's index, for a track's member.
     track: Option<usize>,
-    key: &'static str,
+    /// Its path within the release or the track (`isrc`, `contributors[2].isni`).
+    path: String,
     field: Field,
     raw: &'a RawValue,
     error: serde_json::Error,
@@ -220,6 +221,21 @@ const RELEASE_FIELDS: [(&str, Field); 4] = [
 
 const TRACK_FIELDS: [(&str, Field); 2] = [("isrc", Field::Isrc), ("duration", Field::Duration)];
 
+/// How a member's value reads: as the model's deserialiser reads it.
+type Check = fn(&str) -> Result<(), serde_json::Error>;
+
+/// The identifiers of a credit, each with its reader.
+const CREDIT_IDS: [(&str, Check); 2] = [
+    ("isni", |text| {
+        crate::codes::serde_isni::deserialize(&mut serde_json::Deserializer::from_str(text))
+            .map(drop)
+    }),
+    ("ipi", |text| {
+        crate::codes::serde_ipi::deserialize(&mut serde_json::Deserializer::from_str(text))
+            .map(drop)
+    }),
+];
+
 /// The values of `text`'s release and track fields that do not read, in file order (none when
 /// `text` is not an object with objects for tracks: that error is the parser's to report).
 fn unreadable_values(text: &str) -> Vec<Unreadable<'_>> {
@@ -228,15 +244,106 @@ fn unreadable_values(text: &str) -> Vec<Unreadable<'_>> {
         return found;
     };
     check_fields(&mut found, &release, &RELEASE_FIELDS, None);
+    let grid: Check = |text| {
+        crate::codes::serde_grid::deserialize(&mut serde_json::Deserializer::from_str(text))
+            .map(drop)
+    };
+    check_member(&mut found, &release, "", "grid", Field::Grid, grid, None);
+    check_credits(&mut found, &release, "", Field::Credits, None);
     if let Some(tracks) = release.get("tracks")
         && let Ok(tracks) = serde_json::from_str::<Vec<Members<'_>>>(tracks.get())
     {
         for (i, track) in tracks.iter().enumerate() {
             check_fields(&mut found, track, &TRACK_FIELDS, Some(i));
+            check_credits(&mut found, track, "", Field::Credits, Some(i));
+            if let Some(work) = track.get("work")
+                && let Ok(work) = serde_json::from_str::<Members<'_>>(work.get())
+            {
+                let iswc: Check = |text| {
+                    crate::codes::serde_iswc::deserialize(&mut serde_json::Deserializer::from_str(
+                        text,
+                    ))
+                    .map(drop)
+                };
+                check_member(
+                    &mut found,
+                    &work,
+                    "work.",
+                    "iswc",
+                    Field::Work,
+                    iswc,
+                    Some(i),
+                );
+                let writers = work.get("writers").copied();
+                check_list(&mut found, writers, "work.writers", Field::Work, Some(i));
+            }
         }
     }
     found.sort_by_key(|value| value.raw.get().as_ptr() as usize);
     found
+}
+
+/// The member `key` of `members` (at `prefix` within the release or track), when its value
+/// does not read through `check`.
+fn check_member<'a>(
+    found: &mut Vec<Unreadable<'a>>,
+    members: &Members<'a>,
+    prefix: &str,
+    key: &str,
+    field: Field,
+    check: Check,
+    track: Option<usize>,
+) {
+    if let Some(&raw) = members.get(key)
+        && let Err(error) = check(raw.get())
+    {
+        found.push(Unreadable {
+            track,
+            path: format!("{prefix}{key}"),
+            field,
+            raw,
+            error,
+        });
+    }
+}
+
+/// The identifiers that do not read in the `contributors` of `members`.
+fn check_credits<'a>(
+    found: &mut Vec<Unreadable<'a>>,
+    members: &Members<'a>,
+    prefix: &str,
+    field: Field,
+    track: Option<usize>,
+) {
+    let list = members.get("contributors").copied();
+    check_list(found, list, &format!("{prefix}contributors"), field, track);
+}
+
+/// The identifiers that do not read in a JSON array of credits at `path`.
+fn check_list<'a>(
+    found: &mut Vec<Unreadable<'a>>,
+    list: Option<&'a RawValue>,
+    path: &str,
+    field: Field,
+    track: Option<usize>,
+) {
+    let Some(list) = list else { return };
+    let Ok(credits) = serde_json::from_str::<Vec<Members<'_>>>(list.get()) else {
+        return;
+    };
+    for (j, credit) in credits.iter().enumerate() {
+        for (key, check) in CREDIT_IDS {
+            check_member(
+                found,
+                credit,
+                &format!("{path}[{j}]."),
+                key,
+                field,
+                check,
+                track,
+            );
+        }
+    }
 }
 
 fn check_fields<'a>(
@@ -251,7 +358,7 @@ fn check_fields<'a>(
         {
             found.push(Unreadable {
                 track,
-                key,
+                path: key.to_owned(),
                 field,
                 raw,
                 error,

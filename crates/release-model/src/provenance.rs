@@ -26,6 +26,13 @@ pub enum Field {
     Isrc,
     /// The track's duration.
     Duration,
+    /// The release's GRid.
+    Grid,
+    /// A credit of the release or the track (a contributor whose name, role, ISNI or IPI did
+    /// not read).
+    Credits,
+    /// The track's work (its ISWC, or a writer that did not read).
+    Work,
 }
 
 impl Field {

@@ -85,6 +85,15 @@ fn is_false(value: &bool) -> bool {
     !*value
 }
 
+fn no_work(work: &Option<Work>) -> bool {
+    work.as_ref().is_none_or(Work::is_empty)
+}
+
+fn known_work<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Work>, D::Error> {
+    let work = Option::<Work>::deserialize(deserializer)?;
+    Ok(work.filter(|w| !w.is_empty()))
+}
+
 /// One track of a release: a position (disc, number) linked to a recording (its ISRC).
 ///
 /// Fields are public so that readers, writers and tools can fill them; nothing here is
@@ -138,7 +147,13 @@ pub struct Track {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contributors: Vec<Contributor>,
     /// The musical work the recording performs (its ISWC, title and writers), when known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// A work with nothing in it is no work: JSON leaves it out, and `"work": {}` reads as
+    /// `None`.
+    #[serde(
+        default,
+        skip_serializing_if = "no_work",
+        deserialize_with = "known_work"
+    )]
     pub work: Option<Work>,
     /// The line it was read from and the fields that did not read; never serialised, and
     /// ignored by `==`.

@@ -159,10 +159,22 @@ rules! {
         "the same ISRC twice in one release (legitimate only for e.g. lossy and lossless editions; DDEX KB)";
     ISRC_AFTER_RELEASE = "track.isrc_after_release", Warning / Warning, false,
         "the ISRC's year of reference is later than the release date's year";
+    INVALID_CREDIT = "credit.invalid_identifier", Error / Error, false,
+        "an ISNI, IPI, ISWC or GRid that does not parse or fails its check, or another part of a credit that does not read (the reader says where; the value is left out)";
+    EMPTY_CREDIT_NAME = "credit.empty_name", Error / Error, false,
+        "a credit (contributor or writer) without a name";
+    MAIN_ARTIST_MISMATCH = "credit.main_artist_mismatch", Warning / Warning, false,
+        "a MainArtist credit whose name the display artist does not contain";
+    MISSING_WRITER = "track.missing_writer", Warning / Warning, false,
+        "the recording credits no Composer, Lyricist or ComposerLyricist, on the track or its work (stores increasingly refuse these)";
     DUPLICATE_UPC = "catalog.duplicate_upc", Error / Error, false,
         "two releases share a UPC, compared as GTIN-14 (a UPC-A and its EAN-13 are one product)";
     ISRC_CONFLICT = "catalog.isrc_conflict", Error / Error, false,
         "one ISRC on several releases for different recordings (title, version, artist, or duration beyond 10 s)";
+    PARTY_ID_CONFLICT = "catalog.party_id_conflict", Warning / Warning, false,
+        "one ISNI or IPI name number given to two different names";
+    ISWC_CONFLICT = "catalog.iswc_conflict", Warning / Warning, false,
+        "one ISWC under two different work titles (the work's title, else the track's)";
 }
 
 /// The CSV reader's warnings: something it mended or ignored, and said so in an

@@ -9,13 +9,16 @@ use std::collections::hash_map::Entry;
 use std::fmt::Write as _;
 use std::time::Duration;
 
+use ipi::NameNumber;
+use isni::Isni;
 use isrc::Isrc;
+use iswc::Iswc;
 
 use crate::duration::Clock;
 use crate::hash::{FastMap, map_with_capacity};
 use crate::report::{Finding, Location, Report, Within};
 use crate::rules::{self as r, Rule};
-use crate::{Catalog, Field, PartialDate, Release, ReleaseType, Track};
+use crate::{Catalog, Contributor, Field, PartialDate, Release, ReleaseType, Role, Track};
 
 /// How strictly to validate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +75,8 @@ impl Release {
     /// let report = release.validate();
     /// assert!(report.has_errors());
     /// assert_eq!(report.rules(), ["release.missing_upc", "release.missing_release_type",
-    ///     "release.missing_release_date", "track.missing_isrc", "release.single_title_mismatch"]);
+    ///     "release.missing_release_date", "track.missing_isrc", "track.missing_writer",
+    ///     "release.single_title_mismatch"]);
     /// Ok::<(), release_model::Error>(())
     /// ```
     #[must_use]
@@ -154,6 +158,11 @@ struct Validator<'a> {
     positions: Vec<(u32, u32, u32)>,
     upcs: FastMap<u64, u32>,
     isrcs: FastMap<Isrc, Seen>,
+    /// The first name each party identifier was given to, and where.
+    isnis: FastMap<Isni, (&'a str, Location)>,
+    ipis: FastMap<NameNumber, (&'a str, Location)>,
+    /// The first work title each ISWC was given under, and where.
+    iswcs: FastMap<Iswc, (&'a str, Location)>,
     /// Whether every track of the current release has a readable place: when one does not,
     /// a gap in the numbering may be that track, and is not reported.
     numbering_known: bool,
@@ -173,6 +182,9 @@ impl<'a> Validator<'a> {
             positions: Vec::new(),
             upcs: map_with_capacity(releases.len()),
             isrcs: map_with_capacity(tracks),
+            isnis: map_with_capacity(0),
+            ipis: map_with_capacity(0),
+            iswcs: map_with_capacity(0),
             numbering_known: true,
             report: Report::new(),
         }
@@ -228,6 +240,7 @@ impl<'a> Validator<'a> {
         let release = &releases[index];
         let here = self.location_of(index);
         self.release_fields(index, release, here);
+        self.release_credits(release, here);
         self.tracks(index, release, here);
         self.numbering(release, here);
         self.release_shape(release, here);
@@ -371,6 +384,7 @@ impl<'a> Validator<'a> {
                 ),
                 Some(code) => self.isrc(index, i, code, release_year, at),
             }
+            self.track_credits(release, track, at);
             match track.duration {
                 None if unreadable(Field::Duration) => {}
                 None => self.push(
@@ -404,6 +418,121 @@ impl<'a> Validator<'a> {
                     ),
                 ),
                 Some(_) => {}
+            }
+        }
+    }
+
+    fn release_credits(&mut self, release: &'a Release, here: Location) {
+        for field in [Field::Grid, Field::Credits] {
+            if release.provenance.is_unreadable(field) {
+                self.unreadable_credit(field, here);
+            }
+        }
+        self.contributors(&release.contributors, &release.artist, here);
+    }
+
+    fn track_credits(&mut self, release: &'a Release, track: &'a Track, at: Location) {
+        for field in [Field::Credits, Field::Work] {
+            if track.provenance.is_unreadable(field) {
+                self.unreadable_credit(field, at);
+            }
+        }
+        self.contributors(&track.contributors, track.artist_or(&release.artist), at);
+        let writers = track.work.as_ref().map_or(&[][..], |w| &w.writers[..]);
+        self.contributors(writers, "", at);
+        if let Some(work) = &track.work
+            && let Some(iswc) = work.iswc
+        {
+            let title = work.title.as_deref().unwrap_or(&track.title);
+            match self.iswcs.entry(iswc) {
+                Entry::Vacant(vacant) => {
+                    vacant.insert((title, at));
+                }
+                Entry::Occupied(first) => {
+                    let (first_title, first_at) = *first.get();
+                    if !same_text(first_title, title) {
+                        self.push_related(
+                            &r::ISWC_CONFLICT,
+                            at,
+                            format!(
+                                "iswc {} is the work \"{title}\" here but \"{first_title}\" on {first_at}: one iswc names one work",
+                                iswc.hyphenated()
+                            ),
+                            first_at,
+                        );
+                    }
+                }
+            }
+        }
+        let credited =
+            |list: &[Contributor]| list.iter().any(|c| c.roles.iter().any(Role::is_writer));
+        let unreadable = track.provenance.is_unreadable(Field::Credits)
+            || track.provenance.is_unreadable(Field::Work);
+        if !unreadable && !credited(&track.contributors) && writers.is_empty() {
+            self.push(
+                &r::MISSING_WRITER,
+                at,
+                format!(
+                    "track {} \"{}\" credits no composer or lyricist: add a Composer, Lyricist or ComposerLyricist credit (stores increasingly refuse recordings without)",
+                    track.number, track.title
+                ),
+            );
+        }
+    }
+
+    fn unreadable_credit(&mut self, field: Field, at: Location) {
+        let what = match field {
+            Field::Grid => "the release's grid",
+            Field::Work => "the work (its iswc or a writer)",
+            _ => "a credit (a name, role, isni or ipi)",
+        };
+        self.push(
+            &r::INVALID_CREDIT,
+            at,
+            format!("{what} did not read from its file: see the reader's error for what is wrong"),
+        );
+    }
+
+    /// The rules of one list of credits: names, identifiers across the catalog, and the
+    /// main artists against `display_artist` (none for a work's writers).
+    fn contributors(&mut self, list: &'a [Contributor], display_artist: &str, at: Location) {
+        for credit in list {
+            if blank(&credit.name) {
+                self.push(&r::EMPTY_CREDIT_NAME, at, "a credit has no name".to_owned());
+                continue;
+            }
+            if let Some(isni) = credit.isni {
+                party(
+                    &mut self.isnis,
+                    &mut self.report,
+                    isni,
+                    "isni",
+                    &credit.name,
+                    at,
+                );
+            }
+            if let Some(ipi) = credit.ipi {
+                party(
+                    &mut self.ipis,
+                    &mut self.report,
+                    ipi,
+                    "ipi",
+                    &credit.name,
+                    at,
+                );
+            }
+            if !display_artist.is_empty()
+                && credit.has_role(&Role::MainArtist)
+                && !names_in(display_artist, &credit.name)
+            {
+                self.push(
+                    &r::MAIN_ARTIST_MISMATCH,
+                    at,
+                    format!(
+                        "\"{}\" is credited as main artist but the display artist is \"{display_artist}\"",
+                        credit.name
+                    ),
+                );
             }
         }
     }
@@ -607,6 +736,53 @@ impl<'a> Validator<'a> {
     }
 }
 
+/// Notes that `id` names `name` at `at`; warns when it named another name first.
+fn party<'a, K: std::hash::Hash + Eq + std::fmt::Display + Copy>(
+    seen: &mut FastMap<K, (&'a str, Location)>,
+    report: &mut Report,
+    id: K,
+    kind: &str,
+    name: &'a str,
+    at: Location,
+) {
+    match seen.entry(id) {
+        Entry::Vacant(vacant) => {
+            vacant.insert((name, at));
+        }
+        Entry::Occupied(first) => {
+            let (first_name, first_at) = *first.get();
+            if !same_text(first_name, name) {
+                report.push(
+                    Finding::new(
+                        &r::PARTY_ID_CONFLICT,
+                        at,
+                        format!(
+                            "{kind} {id} is given to \"{name}\" here but to \"{first_name}\" on {first_at}: one {kind} names one party"
+                        ),
+                    )
+                    .related(first_at),
+                );
+            }
+        }
+    }
+}
+
+/// Whether `display` names `name`: its words (runs of letters and digits, in any case) appear
+/// in `display` one after another. `One Yen feat. Jane Roe` names `Jane Roe` and `one yen`.
+fn names_in(display: &str, name: &str) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (display, name) = (words(display), words(name));
+    if name.is_empty() {
+        return true;
+    }
+    display.windows(name.len()).any(|w| w == name.as_slice())
+}
+
 /// Where `track` of the release at `release` is: its disc and number, and its own line when
 /// its reader gave one (else the release's).
 fn track_at(release: Location, track: &Track) -> Location {
@@ -721,6 +897,15 @@ mod tests {
         gap(&mut missing, 2, 5);
         gap(&mut missing, 6, u32::MAX);
         assert_eq!(missing, [(2, 4), (6, u32::MAX - 1)]);
+    }
+
+    #[test]
+    fn display_artists_name_their_main_artists() {
+        assert!(names_in("One Yen feat. Jane Roe", "Jane Roe"));
+        assert!(names_in("One Yen, Jane Roe", "one yen"));
+        assert!(names_in("P!nk", "P!nk"));
+        assert!(!names_in("One Yenta", "One Yen"));
+        assert!(!names_in("Jane Roe", "Jane Doe"));
     }
 
     #[test]

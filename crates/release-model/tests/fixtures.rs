@@ -41,7 +41,12 @@ fn each_broken_release_yields_exactly_its_rule() {
         assert_eq!(got, want, "release #{} {:?}", index + 1, entry["title"]);
         covered.extend(want);
     }
-    for rule in release_model::RULES {
+    // `credit.invalid_identifier` is a reader's rule: a file written from the model holds no
+    // identifier that does not read. The reader tests (tests/credits.rs) cover it.
+    for rule in release_model::RULES
+        .iter()
+        .filter(|r| r.id != "credit.invalid_identifier")
+    {
         assert!(
             covered.contains(rule.id),
             "no broken release for {}",

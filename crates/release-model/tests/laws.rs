@@ -8,7 +8,8 @@ use std::time::Duration;
 use isrc::Isrc;
 use proptest::prelude::*;
 use release_model::{
-    Catalog, PartialDate, Release, ReleaseType, Track, ValidationOptions, csv, json,
+    Catalog, Contributor, PartialDate, Release, ReleaseType, Role, Track, ValidationOptions, Work,
+    csv, json,
 };
 use upc::Upc;
 
@@ -16,6 +17,11 @@ fn isrc_code() -> impl Strategy<Value = Isrc> {
     ("[A-Z]{2}[A-Z0-9]{3}", 0u8..100, 0u32..100_000).prop_map(|(prefix, year, designation)| {
         Isrc::new(prefix.parse().unwrap(), year, designation).unwrap()
     })
+}
+
+fn grid_code() -> impl Strategy<Value = grid::Grid> {
+    prop::sample::select(vec!["A1-2425G-ABC1234002-M", "A12425GABC1234002M"])
+        .prop_map(|text| text.parse().unwrap())
 }
 
 fn upc_code() -> impl Strategy<Value = Upc> {
@@ -52,14 +58,91 @@ fn optional() -> impl Strategy<Value = Option<String>> {
     prop::option::of("[a-zA-Z0-9é][a-zA-Z0-9 ,\"é-]{0,10}[a-zA-Z0-9é]")
 }
 
+fn role() -> impl Strategy<Value = Role> {
+    prop_oneof![
+        prop::sample::select(Role::NAMED.to_vec()),
+        "[A-Za-z][A-Za-z/-]{0,8}".prop_map(|text| text.parse().unwrap()),
+    ]
+}
+
+/// A credit: any name that is not empty (the CSV syntax's own characters and edge spaces
+/// included), roles, identifiers.
+fn contributor() -> impl Strategy<Value = Contributor> {
+    (
+        "[a-zA-Z ;,()\\[\\]\\\\é\n-]{0,6}[a-zA-Z;()é ]",
+        prop::collection::vec(role(), 0..3),
+        prop::option::of(0u64..1_000_000_000_000),
+        prop::option::of(0u32..1_000_000_000),
+    )
+        .prop_map(|(name, roles, isni, ipi)| {
+            let mut c = Contributor::new(name, roles);
+            c.isni = isni.and_then(isni::Isni::from_number);
+            c.ipi = ipi.and_then(ipi::NameNumber::from_body);
+            c
+        })
+}
+
+/// Lists of credits, often of one name in several roles (the per-role columns' case).
+fn contributors() -> impl Strategy<Value = Vec<Contributor>> {
+    prop_oneof![
+        prop::collection::vec(contributor(), 0..4),
+        prop::collection::vec(prop::sample::select(vec!["Jane Roe", "One Yen"]), 0..3)
+            .prop_flat_map(|names| {
+                let n = names.len();
+                (
+                    Just(names),
+                    prop::collection::vec(prop::sample::select(Role::NAMED.to_vec()), n..=n),
+                )
+            })
+            .prop_map(|(names, roles)| {
+                names
+                    .into_iter()
+                    .zip(roles)
+                    .map(|(name, role)| Contributor::new(name, [role]))
+                    .collect()
+            }),
+    ]
+}
+
+fn work() -> impl Strategy<Value = Option<Work>> {
+    prop::option::of(
+        (
+            prop::option::of(0u32..1_000_000_000),
+            optional(),
+            prop::collection::vec(contributor(), 0..3),
+        )
+            .prop_map(|(iswc, title, writers)| {
+                let mut work = Work::new();
+                if let Some(iswc) = iswc.and_then(iswc::Iswc::from_work_number) {
+                    work = work.with_iswc(iswc);
+                }
+                if let Some(title) = title {
+                    work = work.with_title(title);
+                }
+                for writer in writers {
+                    work = work.with_writer(writer);
+                }
+                work
+            })
+            // An empty work is no work (JSON leaves it out, CSV cannot tell it apart).
+            .prop_filter("an empty work", |w| !w.is_empty()),
+    )
+}
+
 fn track() -> impl Strategy<Value = Track> {
     (
         (0u32..4, 0u32..30, prop::option::of(isrc_code())),
         (text(), optional(), optional()),
         (prop::option::of(duration()), any::<bool>(), optional()),
+        (contributors(), work()),
     )
         .prop_map(
-            |((disc, number, isrc), (title, version, artist), (duration, explicit, file))| {
+            |(
+                (disc, number, isrc),
+                (title, version, artist),
+                (duration, explicit, file),
+                (contributors, work),
+            )| {
                 let mut t = Track::new(disc, number, title);
                 t.isrc = isrc;
                 t.version = version;
@@ -67,6 +150,8 @@ fn track() -> impl Strategy<Value = Track> {
                 t.duration = duration;
                 t.explicit = explicit;
                 t.file = file;
+                t.contributors = contributors;
+                t.work = work;
                 t
             },
         )
@@ -83,7 +168,7 @@ fn release() -> impl Strategy<Value = Release> {
         (prop::option::of(date()), prop::option::of(date())),
         (optional(), optional(), optional(), any::<bool>()),
         prop::collection::vec(track(), 0..8),
-        optional(),
+        (optional(), contributors(), prop::option::of(grid_code())),
     )
         .prop_map(
             |(
@@ -92,7 +177,7 @@ fn release() -> impl Strategy<Value = Release> {
                 (release_date, original_release_date),
                 (genre, p_line, c_line, explicit),
                 tracks,
-                cover,
+                (cover, contributors, grid),
             )| {
                 let mut r = Release::new(title, artist);
                 r.upc = upc;
@@ -108,6 +193,8 @@ fn release() -> impl Strategy<Value = Release> {
                 r.explicit = explicit;
                 r.tracks = tracks;
                 r.cover = cover;
+                r.contributors = contributors;
+                r.grid = grid;
                 r
             },
         )

@@ -3,8 +3,15 @@
 
 use release_model::{Error, Field, ValidationOptions, csv, json};
 
+/// The rules found, but `track.missing_writer`: these files credit no one, and what they test
+/// is what an unreadable field hides (the writer rule has its own tests).
 fn rules(report: &release_model::Report) -> Vec<&'static str> {
-    report.findings().iter().map(|f| f.rule.id).collect()
+    report
+        .findings()
+        .iter()
+        .map(|f| f.rule.id)
+        .filter(|&id| id != "track.missing_writer")
+        .collect()
 }
 
 /// An invalid UPC used to hide the whole release: its duplicate number and its gap went
@@ -123,6 +130,7 @@ fn csv_findings_carry_their_line() {
     let lines: Vec<(&str, Option<u64>)> = report
         .findings()
         .iter()
+        .filter(|f| f.rule.id != "track.missing_writer")
         .map(|f| (f.rule.id, f.location.line))
         .collect();
     assert_eq!(
@@ -146,6 +154,12 @@ fn csv_findings_carry_their_line() {
         "{text}"
     );
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
-    assert_eq!(json["findings"][5]["location"]["line"], 6);
-    assert_eq!(json["findings"][5]["location"]["track"], 1);
+    let duplicate = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "track.duplicate_number")
+        .unwrap();
+    assert_eq!(duplicate["location"]["line"], 6);
+    assert_eq!(duplicate["location"]["track"], 1);
 }

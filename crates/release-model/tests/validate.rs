@@ -4,7 +4,8 @@
 use std::time::Duration;
 
 use release_model::{
-    Catalog, Finding, Location, Release, ReleaseType, Severity, Track, ValidationOptions,
+    Catalog, Contributor, Finding, Location, Release, ReleaseType, Role, Severity, Track,
+    ValidationOptions,
 };
 
 fn upc(text: &str) -> upc::Upc {
@@ -15,7 +16,16 @@ fn isrc(text: &str) -> isrc::Isrc {
     text.parse().unwrap()
 }
 
-/// A clean album: 8 tracks of 3:05..3:40, codes, type, date.
+/// A track with its writer credited, as a clean release has.
+fn song(number: u32, title: String, code: isrc::Isrc, secs: u64) -> Track {
+    let mut track = Track::new(1, number, title)
+        .with_isrc(code)
+        .with_duration(Duration::from_secs(secs));
+    track.contributors = vec![Contributor::new("Writer", [Role::ComposerLyricist])];
+    track
+}
+
+/// A clean album: 8 tracks of 3:05..3:40, codes, type, date, a writer credited on each.
 fn album(n: u32) -> Release {
     let mut release = Release::builder(format!("Album {n}"), "Artist")
         .upc(
@@ -28,11 +38,12 @@ fn album(n: u32) -> Release {
         .release_date("2026-01-15".parse().unwrap())
         .build();
     for k in 1..=8 {
-        release.tracks.push(
-            Track::new(1, k, format!("Song {n}.{k}"))
-                .with_isrc(isrc(&format!("QZFIX26{:05}", n * 100 + k)))
-                .with_duration(Duration::from_secs(180 + u64::from(k) * 5)),
-        );
+        release.tracks.push(song(
+            k,
+            format!("Song {n}.{k}"),
+            isrc(&format!("QZFIX26{:05}", n * 100 + k)),
+            180 + u64::from(k) * 5,
+        ));
     }
     release
 }
@@ -192,11 +203,12 @@ fn release_type_rules() {
 fn too_many_tracks() {
     let mut r = album(1);
     for k in 9..=501 {
-        r.tracks.push(
-            Track::new(1, k, format!("Song {k}"))
-                .with_isrc(isrc(&format!("QZFIX25{k:05}")))
-                .with_duration(Duration::from_secs(200)),
-        );
+        r.tracks.push(song(
+            k,
+            format!("Song {k}"),
+            isrc(&format!("QZFIX25{k:05}")),
+            200,
+        ));
     }
     one(
         &r,

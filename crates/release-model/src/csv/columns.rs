@@ -1,6 +1,6 @@
 //! The CSV columns: names, aliases, and which belong to the release or the track.
 
-use crate::Field;
+use crate::{Field, Role};
 
 /// A column the reader understands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,10 +28,31 @@ pub(crate) enum Column {
     TrackVersion,
     Cover,
     File,
+    Grid,
+    ReleaseCredits,
+    ReleaseMainArtists,
+    ReleaseFeaturedArtists,
+    ReleaseProducers,
+    TrackCredits,
+    TrackMainArtists,
+    TrackFeaturedArtists,
+    TrackComposers,
+    TrackLyricists,
+    TrackComposerLyricists,
+    TrackArrangers,
+    TrackProducers,
+    TrackRemixers,
+    Iswc,
+    WorkTitle,
+    WorkWriters,
 }
 
+/// The columns before the credits: a file whose releases have no credits is written with
+/// these alone, as before credits existed.
+pub(crate) const WITHOUT_CREDITS: usize = 23;
+
 /// Every column, in the order the writer puts them.
-pub(crate) const ALL: [Column; 23] = [
+pub(crate) const ALL: [Column; 40] = [
     Column::Upc,
     Column::ReleaseTitle,
     Column::ReleaseArtist,
@@ -55,6 +76,44 @@ pub(crate) const ALL: [Column; 23] = [
     Column::TrackVersion,
     Column::Cover,
     Column::File,
+    Column::Grid,
+    Column::ReleaseCredits,
+    Column::ReleaseMainArtists,
+    Column::ReleaseFeaturedArtists,
+    Column::ReleaseProducers,
+    Column::TrackCredits,
+    Column::TrackMainArtists,
+    Column::TrackFeaturedArtists,
+    Column::TrackComposers,
+    Column::TrackLyricists,
+    Column::TrackComposerLyricists,
+    Column::TrackArrangers,
+    Column::TrackProducers,
+    Column::TrackRemixers,
+    Column::Iswc,
+    Column::WorkTitle,
+    Column::WorkWriters,
+];
+
+/// The release's credit columns: the general one first, then one per role.
+pub(crate) const RELEASE_CREDITS: [Column; 4] = [
+    Column::ReleaseCredits,
+    Column::ReleaseMainArtists,
+    Column::ReleaseFeaturedArtists,
+    Column::ReleaseProducers,
+];
+
+/// The track's credit columns: the general one first, then one per role.
+pub(crate) const TRACK_CREDITS: [Column; 9] = [
+    Column::TrackCredits,
+    Column::TrackMainArtists,
+    Column::TrackFeaturedArtists,
+    Column::TrackComposers,
+    Column::TrackLyricists,
+    Column::TrackComposerLyricists,
+    Column::TrackArrangers,
+    Column::TrackProducers,
+    Column::TrackRemixers,
 ];
 
 /// The columns a file must have.
@@ -92,7 +151,39 @@ impl Column {
             Column::TrackVersion => "track_version",
             Column::Cover => "cover",
             Column::File => "file",
+            Column::Grid => "grid",
+            Column::ReleaseCredits => "release_credits",
+            Column::ReleaseMainArtists => "release_main_artists",
+            Column::ReleaseFeaturedArtists => "release_featured_artists",
+            Column::ReleaseProducers => "release_producers",
+            Column::TrackCredits => "track_credits",
+            Column::TrackMainArtists => "track_main_artists",
+            Column::TrackFeaturedArtists => "track_featured_artists",
+            Column::TrackComposers => "track_composers",
+            Column::TrackLyricists => "track_lyricists",
+            Column::TrackComposerLyricists => "track_composer_lyricists",
+            Column::TrackArrangers => "track_arrangers",
+            Column::TrackProducers => "track_producers",
+            Column::TrackRemixers => "track_remixers",
+            Column::Iswc => "iswc",
+            Column::WorkTitle => "work_title",
+            Column::WorkWriters => "work_writers",
         }
+    }
+
+    /// The role every credit of a per-role credit column has (None: not such a column).
+    pub(crate) const fn role(self) -> Option<Role> {
+        Some(match self {
+            Column::ReleaseMainArtists | Column::TrackMainArtists => Role::MainArtist,
+            Column::ReleaseFeaturedArtists | Column::TrackFeaturedArtists => Role::FeaturedArtist,
+            Column::ReleaseProducers | Column::TrackProducers => Role::Producer,
+            Column::TrackComposers => Role::Composer,
+            Column::TrackLyricists => Role::Lyricist,
+            Column::TrackComposerLyricists => Role::ComposerLyricist,
+            Column::TrackArrangers => Role::Arranger,
+            Column::TrackRemixers => Role::Remixer,
+            _ => return None,
+        })
     }
 
     /// The field of the model a reader marks unreadable when this column's cell does not read
@@ -108,6 +199,10 @@ impl Column {
             Column::Track => Field::Number,
             Column::Isrc => Field::Isrc,
             Column::Duration => Field::Duration,
+            Column::Grid => Field::Grid,
+            Column::Iswc | Column::WorkWriters => Field::Work,
+            Column::WorkTitle => return None,
+            c if c.is_credits() => Field::Credits,
             _ => return None,
         })
     }
@@ -117,11 +212,43 @@ impl Column {
         self as usize
     }
 
+    /// Whether the column holds credits in the cell syntax (`work_writers` aside).
+    pub(crate) const fn is_credits(self) -> bool {
+        matches!(
+            self,
+            Column::ReleaseCredits
+                | Column::ReleaseMainArtists
+                | Column::ReleaseFeaturedArtists
+                | Column::ReleaseProducers
+                | Column::TrackCredits
+                | Column::TrackMainArtists
+                | Column::TrackFeaturedArtists
+                | Column::TrackComposers
+                | Column::TrackLyricists
+                | Column::TrackComposerLyricists
+                | Column::TrackArrangers
+                | Column::TrackProducers
+                | Column::TrackRemixers
+        )
+    }
+
     /// Whether the column describes the track (the rest describe the release).
     pub(crate) const fn is_track(self) -> bool {
         matches!(
             self,
-            Column::Disc
+            Column::TrackCredits
+                | Column::TrackMainArtists
+                | Column::TrackFeaturedArtists
+                | Column::TrackComposers
+                | Column::TrackLyricists
+                | Column::TrackComposerLyricists
+                | Column::TrackArrangers
+                | Column::TrackProducers
+                | Column::TrackRemixers
+                | Column::Iswc
+                | Column::WorkTitle
+                | Column::WorkWriters
+                | Column::Disc
                 | Column::Track
                 | Column::Isrc
                 | Column::TrackTitle
@@ -159,6 +286,15 @@ impl Column {
             "primary_genre" => Column::Genre,
             "cover_file" | "artwork" | "cover_art" => Column::Cover,
             "audio_file" | "track_file" => Column::File,
+            "composer" | "composers" => Column::TrackComposers,
+            "lyricist" | "lyricists" => Column::TrackLyricists,
+            "featured_artist" | "featured_artists" | "featuring" => Column::TrackFeaturedArtists,
+            "producer" | "producers" => Column::TrackProducers,
+            "arranger" | "arrangers" => Column::TrackArrangers,
+            "remixer" | "remixers" => Column::TrackRemixers,
+            "work_iswc" => Column::Iswc,
+            "writers" => Column::WorkWriters,
+            "credits" => Column::TrackCredits,
             _ => return None,
         })
     }

@@ -7,7 +7,22 @@
 //! track_title, track_artist, duration, explicit, release_version, catalog_number,
 //! original_release_date, genre, p_line, c_line, release_explicit, track_version, cover, file`
 //! (`cover` and `file`: the cover image's and the track's audio file's paths, relative to the
-//! release file)
+//! release file), then the credit columns, written only when a release has credits:
+//!
+//! `grid, release_credits, release_main_artists, release_featured_artists, release_producers,
+//! track_credits, track_main_artists, track_featured_artists, track_composers,
+//! track_lyricists, track_composer_lyricists, track_arrangers, track_producers,
+//! track_remixers, iswc, work_title, work_writers`
+//!
+//! A credit cell holds several credits separated by `;`, each a name, optionally its roles in
+//! parentheses and its identifiers in brackets:
+//! `Jane Roe (Composer, Lyricist) [ISNI 0000 0001 2103 2683; IPI 00017798450]; One Yen`. A
+//! per-role column (`track_composers`) gives its role to every credit in it (roles in
+//! parentheses add more); a name in several per-role columns is one credit with those roles.
+//! `release_credits`, `track_credits` and `work_writers` take any role. A backslash escapes
+//! the next character (`AC\;DC`). The writer puts each list in the per-role columns when they
+//! carry it exactly, else in the general column with the roles spelt out: either way the file
+//! reads back to the same credits.
 //!
 //! Reading is tolerant where spreadsheets are careless and strict elsewhere:
 //!
@@ -27,6 +42,7 @@
 //! file is still read.
 
 mod columns;
+mod credits;
 mod read;
 mod write;
 

@@ -7,11 +7,12 @@ use std::time::Duration;
 use isrc::Isrc;
 use upc::Upc;
 
-use super::columns::{ALL, Column, REQUIRED};
-use crate::codes::{parse_isrc, parse_upc};
+use super::columns::{ALL, Column, RELEASE_CREDITS, REQUIRED, TRACK_CREDITS};
+use super::credits;
+use crate::codes::{parse_grid, parse_isrc, parse_iswc, parse_upc};
 use crate::{
-    Error, Import, ImportWarning, PartialDate, Provenance, Release, ReleaseType, Track, duration,
-    rules,
+    Contributor, Error, Import, ImportWarning, PartialDate, Provenance, Release, ReleaseType,
+    Track, Work, duration, rules,
 };
 use ident_core::lines::LineTracking;
 
@@ -114,7 +115,6 @@ struct Group {
     set_on: [u64; ALL.len()],
 }
 
-#[derive(Default)]
 struct State {
     import: Import,
     /// For each column of the file, the column it means (None: ignored).
@@ -123,6 +123,18 @@ struct State {
     index: [Option<usize>; ALL.len()],
     groups: Vec<Group>,
     keys: HashMap<Key, usize>,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            import: Import::default(),
+            columns: Vec::new(),
+            index: [None; ALL.len()],
+            groups: Vec::new(),
+            keys: HashMap::new(),
+        }
+    }
 }
 
 /// The release-level values of one row (None: the cell was empty or the column absent).
@@ -145,6 +157,9 @@ struct ReleaseCells<'r> {
     c_line: Option<&'r str>,
     explicit: Option<bool>,
     cover: Option<&'r str>,
+    grid: Option<grid::Grid>,
+    /// The release's credits, when the row gives any and every credit cell read.
+    contributors: Option<Vec<Contributor>>,
     /// The text of a UPC that did not read.
     unreadable_upc: Option<&'r str>,
 }
@@ -214,6 +229,14 @@ impl State {
             }
         }
         ok
+    }
+
+    /// A credit cell's text as the file gives it (None when blank): not trimmed, as a name's
+    /// own leading or trailing space is written escaped at the edge of the cell.
+    fn credit_cell<'r>(&self, record: &'r ::csv::StringRecord, column: Column) -> Option<&'r str> {
+        self.index[column.index()]
+            .and_then(|i| record.get(i))
+            .filter(|text| !text.trim().is_empty())
     }
 
     fn cell<'r>(&self, record: &'r ::csv::StringRecord, column: Column) -> &'r str {
@@ -348,7 +371,44 @@ impl State {
         cells.explicit = parse_cell(record, self, Column::ReleaseExplicit, fail, |v| {
             parse_flag("release_explicit", v)
         });
+        cells.grid = parse_cell(record, self, Column::Grid, fail, parse_grid);
+        cells.contributors = self.credits(record, &RELEASE_CREDITS, fail);
         cells
+    }
+
+    /// The credits of `columns` (the general column first, then the per-role ones merged in):
+    /// None when every cell is empty or one does not read (that one reported through `fail`).
+    fn credits(
+        &self,
+        record: &::csv::StringRecord,
+        columns: &[Column],
+        fail: &mut dyn FnMut(Column, Error),
+    ) -> Option<Vec<Contributor>> {
+        let mut list = Vec::new();
+        let mut given = false;
+        let mut whole = true;
+        for &column in columns {
+            let role = column.role();
+            let Some(text) = self.credit_cell(record, column) else {
+                continue;
+            };
+            given = true;
+            match credits::parse(text, role.as_ref()) {
+                // The general column's credits are taken as they are (two credits may share a
+                // name); a per-role column's join the credit of their name.
+                Ok(found) if role.is_none() => list.extend(found),
+                Ok(found) => {
+                    for credit in found {
+                        credits::merge(&mut list, credit);
+                    }
+                }
+                Err(error) => {
+                    fail(column, error);
+                    whole = false;
+                }
+            }
+        }
+        (given && whole).then_some(list)
     }
 
     fn track_cells(
@@ -395,6 +455,21 @@ impl State {
             let value = self.cell(record, column);
             (!value.is_empty()).then(|| value.to_owned())
         };
+        let contributors = self
+            .credits(record, &TRACK_CREDITS, fail)
+            .unwrap_or_default();
+        let work = Work {
+            iswc: parse_cell(record, self, Column::Iswc, fail, parse_iswc),
+            title: optional(Column::WorkTitle),
+            writers: self
+                .credit_cell(record, Column::WorkWriters)
+                .and_then(|text| {
+                    credits::parse(text, None)
+                        .map_err(|e| fail(Column::WorkWriters, e))
+                        .ok()
+                })
+                .unwrap_or_default(),
+        };
         Some(Track {
             disc,
             number,
@@ -405,8 +480,8 @@ impl State {
             duration,
             explicit,
             file: optional(Column::File),
-            contributors: Vec::new(),
-            work: None,
+            contributors,
+            work: (!work.is_empty()).then_some(work),
             provenance: Provenance::new(),
         })
     }
@@ -547,6 +622,32 @@ fn merge(
         Some(release.explicit)
     );
     compare!(Column::Cover, cells.cover, release.cover.as_deref());
+    compare!(Column::Grid, cells.grid, release.grid);
+    let credits_column = RELEASE_CREDITS
+        .into_iter()
+        .find(|c| index[c.index()].is_some())
+        .unwrap_or(Column::ReleaseCredits);
+    if let Some(new) = &cells.contributors
+        && *new != release.contributors
+        && group.set_on[Column::ReleaseCredits.index()] != 0
+    {
+        let show = |list: &[Contributor]| {
+            let mut text = String::new();
+            credits::write(&mut text, &list.iter().collect::<Vec<_>>(), true);
+            text
+        };
+        conflicts.push(Error::Csv {
+            line,
+            column: index[credits_column.index()].map(|i| i + 1),
+            field: Some(credits_column.name().to_owned()),
+            source: Box::new(Error::Other(format!(
+                "the release credits {:?} contradict {:?} on line {} for the same release",
+                show(new),
+                show(&release.contributors),
+                group.set_on[Column::ReleaseCredits.index()]
+            ))),
+        });
+    }
     if !conflicts.is_empty() {
         return Err(conflicts);
     }
@@ -619,5 +720,12 @@ fn merge(
     apply!(Column::Cover, cells.cover, release.cover, |v| Some(
         v.to_owned()
     ));
+    apply!(Column::Grid, cells.grid, release.grid, |v| Some(v));
+    apply!(
+        Column::ReleaseCredits,
+        cells.contributors,
+        release.contributors,
+        |v| v
+    );
     Ok(())
 }

@@ -9,7 +9,8 @@ use upc::{CompanyPrefix, Upc};
 use super::{Rng, catalog, isrc_corpus, upc_corpus};
 use crate::codes::parse_isrc;
 use crate::{
-    Allocators, CodeSource, Error, PartialDate, RULES, Release, ReleaseType, Track, csv, json,
+    Allocators, CodeSource, Contributor, Error, PartialDate, RULES, Release, ReleaseType, Role,
+    Track, Work, csv, json,
 };
 
 /// One generated file: its path from the repository root, and its contents.
@@ -174,7 +175,68 @@ fn vesica_piscis_draft() -> Release {
     let mut release = release.build();
     // The design notes' example date; the guide gives none.
     release.release_date = PartialDate::new(2026, Some(3), Some(1)).ok();
+    credit_the_album(&mut release);
     release
+}
+
+/// A made-up ISNI in the range no party is assigned (`9999 9999 9…`: the `isni` crate's
+/// `isni.unassigned_range`), so that it can name no one.
+fn fictional_isni(n: u64) -> Option<isni::Isni> {
+    isni::Isni::from_number(999_999_999_000_000 + n)
+}
+
+/// A made-up IPI name number far beyond the numbers CISAC has given out (they run
+/// sequentially, near 1.2 billion of 100 billion), the first from `n` with check digits.
+fn fictional_ipi(n: u32) -> Option<ipi::NameNumber> {
+    (999_999_000 + n * 10..999_999_000 + n * 10 + 10).find_map(ipi::NameNumber::from_body)
+}
+
+/// A made-up ISWC at the far end of the sequence (`T-999.990.…`), which CISAC is nowhere near.
+fn fictional_iswc(n: u32) -> Option<iswc::Iswc> {
+    iswc::Iswc::from_work_number(999_990_000 + n)
+}
+
+/// The GRid of the documentation examples (`grid.documentation_example`): it names no release.
+fn example_grid() -> Option<grid::Grid> {
+    "A1-2425G-ABC1234002-M".parse().ok()
+}
+
+/// The album's credits. The guide names only One Yen, the main artist; the writers and the
+/// producer are fictional, with made-up identifiers in unassigned ranges.
+fn credit_the_album(release: &mut Release) {
+    let one_yen = Contributor::new("One Yen", [Role::MainArtist]);
+    let mut composer = Contributor::new("Ines Varga", [Role::Composer]);
+    composer.isni = fictional_isni(1);
+    composer.ipi = fictional_ipi(1);
+    let mut lyricist = Contributor::new("Tomas Reede", [Role::Lyricist]);
+    lyricist.ipi = fictional_ipi(2);
+    let mut producer = Contributor::new("Mara Quill", [Role::Producer]);
+    producer.isni = fictional_isni(2);
+    release.grid = example_grid();
+    release.contributors = vec![one_yen.clone(), producer];
+    for track in &mut release.tracks {
+        // The odd tracks are songs, the even ones instrumentals.
+        let song = track.number % 2 == 1;
+        let mut writers = vec![composer.clone()];
+        if song {
+            writers.push(lyricist.clone());
+        }
+        track.contributors = std::iter::once(one_yen.clone())
+            .chain(writers.iter().cloned())
+            .collect();
+        track.work = Some(Work {
+            iswc: fictional_iswc(track.number),
+            title: Some(track.title.clone()),
+            writers,
+        });
+    }
+}
+
+/// A fictional writer for the compilation's new recordings.
+fn writer(name: &str, n: u32) -> Contributor {
+    let mut writer = Contributor::new(name, [Role::ComposerLyricist]);
+    writer.ipi = fictional_ipi(n);
+    writer
 }
 
 fn leerecs_releases(draft: &Release) -> Result<(Release, Release, Release), Error> {
@@ -204,6 +266,7 @@ fn leerecs_releases(draft: &Release) -> Result<(Release, Release, Release), Erro
     compilation.label = Some("Leerecs".to_owned());
     compilation.release_type = Some(ReleaseType::Compilation);
     compilation.release_date = Some(date("2026-06-01")?);
+    single.contributors = vec![Contributor::new("One Yen", [Role::MainArtist])];
     for (number, index) in [0usize, 2, 6].into_iter().enumerate() {
         let mut track = album.tracks[index].clone();
         track.number = number as u32 + 1;
@@ -223,12 +286,15 @@ fn leerecs_releases(draft: &Release) -> Result<(Release, Release, Release), Erro
     .enumerate()
     .zip(new)
     {
-        compilation.tracks.push(
-            Track::new(2, number as u32 + 1, title)
-                .with_artist(artist)
-                .with_isrc(code)
-                .with_duration(Duration::from_secs(secs)),
-        );
+        let mut track = Track::new(2, number as u32 + 1, title)
+            .with_artist(artist)
+            .with_isrc(code)
+            .with_duration(Duration::from_secs(secs));
+        track.contributors = vec![
+            Contributor::new(artist, [Role::MainArtist]),
+            writer(&format!("{artist} Writer"), 10 + number as u32),
+        ];
+        compilation.tracks.push(track);
     }
     Ok((album, single, compilation))
 }
@@ -249,9 +315,18 @@ fn clean(n: u32, title: &str) -> Result<Release, Error> {
 
 fn fixture_track(n: u32, k: u32) -> Result<Track, Error> {
     let code = parse_isrc(&format!("QZFIX26{:05}", n * 1000 + k))?;
-    Ok(Track::new(1, k, format!("Fixture {n}.{k}"))
+    let mut track = Track::new(1, k, format!("Fixture {n}.{k}"))
         .with_isrc(code)
-        .with_duration(Duration::from_secs(180 + u64::from(k) * 5)))
+        .with_duration(Duration::from_secs(180 + u64::from(k) * 5));
+    track.contributors = vec![writer("Fixture Writer", 20)];
+    if k == 1 {
+        track.work = Some(Work {
+            iswc: fictional_iswc(1000 + n),
+            title: Some(track.title.clone()),
+            writers: Vec::new(),
+        });
+    }
+    Ok(track)
 }
 
 /// A UPC whose lints are exactly `[code]`, from candidate bodies.
@@ -315,7 +390,13 @@ fn broken_catalog() -> Result<(Vec<Release>, String), Error> {
         "upc.coupon",
         "upc.demo_prefix",
     ];
-    let ids = RULES.iter().map(|r| r.id).chain(lint_rules);
+    // `credit.invalid_identifier` is a reader's rule: a release written from the model holds
+    // no identifier that does not read (the readers' tests cover it).
+    let ids = RULES
+        .iter()
+        .map(|r| r.id)
+        .filter(|&id| id != crate::rules::INVALID_CREDIT.id)
+        .chain(lint_rules);
     for (n, rule) in (1u32..).zip(ids) {
         let mut release = clean(n, &format!("Broken: {rule}"))?;
         let tracks = &mut release.tracks;
@@ -374,6 +455,20 @@ fn broken_catalog() -> Result<(Vec<Release>, String), Error> {
                         })?;
             }
             "catalog.isrc_conflict" => tracks[0].isrc = reference.tracks[0].isrc,
+            "credit.empty_name" => tracks[0].contributors.push(Contributor::new("", [])),
+            "credit.main_artist_mismatch" => {
+                release.contributors = vec![Contributor::new("Someone Else", [Role::MainArtist])];
+            }
+            "track.missing_writer" => tracks[0].contributors.clear(),
+            "catalog.party_id_conflict" => {
+                tracks[0].contributors[0].name = "Other Writer".to_owned()
+            }
+            "catalog.iswc_conflict" => {
+                tracks[0].work.clone_from(&reference.tracks[0].work);
+                if let Some(work) = &mut tracks[0].work {
+                    work.title = Some("Another Work".to_owned());
+                }
+            }
             "upc.restricted_circulation" | "upc.coupon" | "upc.demo_prefix" => {
                 release.upc = Some(upc_with_lint(rule)?);
             }
