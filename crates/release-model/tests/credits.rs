@@ -66,7 +66,7 @@ fn a_file_without_credits_is_written_as_before() {
     let release = Release::builder("A", "X")
         .track("A", Duration::from_secs(200))
         .build();
-    let text = csv::to_string(&[release.clone()]);
+    let text = csv::to_string(std::slice::from_ref(&release));
     assert!(text.lines().next().unwrap().ends_with(",cover,file"));
     assert_eq!(
         json::release_to_string(&release),
