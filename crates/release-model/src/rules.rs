@@ -166,7 +166,7 @@ rules! {
     MAIN_ARTIST_MISMATCH = "credit.main_artist_mismatch", Warning / Warning, false,
         "a MainArtist credit whose name the display artist does not contain";
     MISSING_WRITER = "track.missing_writer", Warning / Warning, false,
-        "the recording credits no Composer, Lyricist or ComposerLyricist, on the track or its work (stores increasingly refuse these)";
+        "on a release that gives credits, a recording credits no Composer, Lyricist or ComposerLyricist, on the track or its work (stores increasingly refuse these)";
     DUPLICATE_UPC = "catalog.duplicate_upc", Error / Error, false,
         "two releases share a UPC, compared as GTIN-14 (a UPC-A and its EAN-13 are one product)";
     ISRC_CONFLICT = "catalog.isrc_conflict", Error / Error, false,

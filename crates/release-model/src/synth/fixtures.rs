@@ -38,6 +38,8 @@ pub fn fixture_files() -> Result<Vec<FixtureFile>, Error> {
     let upcs = upc_corpus(SEED, 1000);
     let draft = vesica_piscis_draft();
     let (album, single, compilation) = leerecs_releases(&draft)?;
+    let mut credited = album.clone();
+    credit_the_album(&mut credited);
     let (broken, expected) = broken_catalog()?;
     let file = |path, contents| FixtureFile { path, contents };
     let mut files = vec![
@@ -59,6 +61,14 @@ pub fn fixture_files() -> Result<Vec<FixtureFile>, Error> {
         file(
             "fixtures/releases/vesica-piscis.csv",
             csv::to_string(std::slice::from_ref(&album)),
+        ),
+        file(
+            "fixtures/releases/vesica-piscis.credited.json",
+            json::release_to_string(&credited),
+        ),
+        file(
+            "fixtures/releases/vesica-piscis.credited.csv",
+            csv::to_string(std::slice::from_ref(&credited)),
         ),
         file(
             "fixtures/releases/single.json",
@@ -106,10 +116,11 @@ regenerate.
 | `codes/{iswc,…,ismn}-invalid.tsv` | `input<TAB>kind`: refused inputs (wrong check characters among them) with the error kind the parser reports |
 | `releases/vesica-piscis.draft.json` | *Vesica Piscis* by One Yen, 13 tracks, no codes |
 | `releases/vesica-piscis.json` / `.csv` | the same after `assign`: `QZAQQ2600001` … `QZAQQ2600013` and a UPC |
+| `releases/vesica-piscis.credited.json` / `.csv` | the album with its credits (see below); the albums above stay without them until the ERN export carries credits, as the demo and the ERN round-trip tests send them through ERN |
 | `releases/single.json` | a single reusing track 5 of the album (same ISRC, title, artist, duration) |
 | `releases/compilation.json` | a two-disc compilation reusing album tracks (one 4 s shorter: within the 10 s tolerance) and two new recordings |
 | `releases/catalog.json` | album, single and compilation together: validates without findings |
-| `releases/broken-catalog.json` | a clean reference release, then one release per rule, each violating exactly that rule |
+| `releases/broken-catalog.json` | a clean reference release, then one release per rule, each violating exactly that rule (all but `credit.invalid_identifier`, which only a reader finds) |
 | `releases/broken-catalog.expected.json` | the rule ids each release of the broken catalog must yield |
 | `media/album/01.flac` … `12.flac`, `13.wav` | the album's 13 recordings: 8 s each (about the least an acoustic fingerprint match needs) of synthesised music, mono, 16 bit, 44.1 kHz, untagged (masters as a studio sends them); FLAC by `flacenc`, the WAV by `hound` |
 | `media/album/cover.png` | the album's cover: 3000×3000 RGB PNG, two overlapping circles |
@@ -125,6 +136,15 @@ regenerate.
 The track titles of *Vesica Piscis* are neutral (`Track 1` …): the guide the project started
 from names the album, its artist and its ISRCs, not its titles; the durations are made up.
 Its release date is the example date of the design notes.
+
+The album's credits: One Yen as `MainArtist` on the release and on every track (the one name
+the guide gives). Everyone else is fictional — a producer (Mara Quill), a composer (Ines
+Varga) on every track and a lyricist (Tomas Reede) on the odd ones, each track's work with its
+ISWC, title and writers — and so are their identifiers, chosen where they can name no one:
+ISNIs in the unassigned range `9999 9999 9…` (the `isni` crate's `isni.unassigned_range`), IPI
+name numbers from `999 999 000 00` (CISAC's run sequentially, far below), ISWCs from
+`T-999.990.000` (the same), and the GRid printed as documentation's example,
+`A1-2425G-ABC1234002-M` (`grid.documentation_example`).
 
 UPCs of these releases come from the GS1 US demonstration company prefix `0614141` (the prefix
 GS1 US uses in its own examples; U.P.C. company prefix `614141`), so they are UPC-As
@@ -175,7 +195,6 @@ fn vesica_piscis_draft() -> Release {
     let mut release = release.build();
     // The design notes' example date; the guide gives none.
     release.release_date = PartialDate::new(2026, Some(3), Some(1)).ok();
-    credit_the_album(&mut release);
     release
 }
 
@@ -266,7 +285,6 @@ fn leerecs_releases(draft: &Release) -> Result<(Release, Release, Release), Erro
     compilation.label = Some("Leerecs".to_owned());
     compilation.release_type = Some(ReleaseType::Compilation);
     compilation.release_date = Some(date("2026-06-01")?);
-    single.contributors = vec![Contributor::new("One Yen", [Role::MainArtist])];
     for (number, index) in [0usize, 2, 6].into_iter().enumerate() {
         let mut track = album.tracks[index].clone();
         track.number = number as u32 + 1;
@@ -286,15 +304,12 @@ fn leerecs_releases(draft: &Release) -> Result<(Release, Release, Release), Erro
     .enumerate()
     .zip(new)
     {
-        let mut track = Track::new(2, number as u32 + 1, title)
-            .with_artist(artist)
-            .with_isrc(code)
-            .with_duration(Duration::from_secs(secs));
-        track.contributors = vec![
-            Contributor::new(artist, [Role::MainArtist]),
-            writer(&format!("{artist} Writer"), 10 + number as u32),
-        ];
-        compilation.tracks.push(track);
+        compilation.tracks.push(
+            Track::new(2, number as u32 + 1, title)
+                .with_artist(artist)
+                .with_isrc(code)
+                .with_duration(Duration::from_secs(secs)),
+        );
     }
     Ok((album, single, compilation))
 }
