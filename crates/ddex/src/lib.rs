@@ -2,6 +2,7 @@
 
 mod batch;
 mod deal;
+#[cfg(feature = "delivery")]
 pub mod delivery;
 mod ern3;
 mod ern4;

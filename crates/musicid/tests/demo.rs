@@ -24,7 +24,7 @@ fn demo_issues_the_codes_writes_the_files_and_reuses_its_folder() {
         "vesica-piscis.xml.",
         "Next from the ledger: ISRC QZAQQ2600014, UPC 614141000029.",
         "and ingested it back into",
-        "(inserted, 0 files checked): both directions agree, no findings.",
+        "(inserted, 14 files checked): both directions agree, no findings.",
         "fingerprints with their ISRCs in the ledger, as `musicid ledger fingerprint` does \
          for codes issued before fingerprints: 13 added, 0 already there.",
         "reused 13 of its 13 ISRCs and issued 0 codes, because each file is a recording the \

@@ -88,6 +88,50 @@ impl fmt::Display for Rule {
     }
 }
 
+/// Declares another crate's rule table in the form of this one: for each entry a `Rule`
+/// constant made with [`Rule::new`] and its id in a module `ids`, then `RULES`, every rule in
+/// order (the doc comments before `RULES;` are its), and `rule(id)`, the lookup.
+///
+/// ```
+/// mod rules {
+///     release_model::rule_table! {
+///         /// Every rule of the example.
+///         RULES;
+///         LATE = "example.late", Warning, "the delivery came late";
+///     }
+/// }
+/// assert_eq!(rules::RULES, &[rules::LATE]);
+/// assert_eq!(rules::ids::LATE, "example.late");
+/// assert_eq!(rules::rule("example.late"), Some(&rules::LATE));
+/// ```
+#[macro_export]
+macro_rules! rule_table {
+    ($(#[$doc:meta])* RULES; $( $konst:ident = $id:literal, $sev:ident, $summary:literal; )*) => {
+        /// The rule ids as string constants.
+        pub mod ids {
+            $(
+                #[doc = concat!("`", $id, "`: ", $summary)]
+                pub const $konst: &str = $id;
+            )*
+        }
+
+        $(
+            #[doc = concat!("`", $id, "`: ", $summary)]
+            pub const $konst: $crate::Rule =
+                $crate::Rule::new($id, $crate::Severity::$sev, $summary);
+        )*
+
+        $(#[$doc])*
+        pub const RULES: &[$crate::Rule] = &[ $( $konst, )* ];
+
+        /// The rule of this table with id `id`, if it is one.
+        #[must_use]
+        pub fn rule(id: &str) -> Option<&'static $crate::Rule> {
+            RULES.iter().find(|r| r.id == id)
+        }
+    };
+}
+
 macro_rules! rules {
     ($( $konst:ident = $id:literal, $sev:ident / $draft:ident, $blocks:literal, $summary:literal; )*) => {
         /// The rule ids as string constants.

@@ -1,30 +1,10 @@
 //! The rule table of the media QC: every rule id [`check_media`](crate::check_media) reports,
 //! with its severity and what it checks, in the form of `release_model`'s own table.
 
-use release_model::{Rule, Severity};
-
-macro_rules! rules {
-    ($( $konst:ident = $id:literal, $sev:ident, $summary:literal; )*) => {
-        /// The rule ids as string constants.
-        pub mod ids {
-            $(
-                #[doc = concat!("`", $id, "`: ", $summary)]
-                pub const $konst: &str = $id;
-            )*
-        }
-
-        $(
-            #[doc = concat!("`", $id, "`: ", $summary)]
-            pub const $konst: Rule = Rule::new($id, Severity::$sev, $summary);
-        )*
-
-        /// Every media rule, in the order of the README's table. Media findings never block
-        /// code assignment: the track order and identity are the release model's business.
-        pub const RULES: &[Rule] = &[ $( $konst, )* ];
-    };
-}
-
-rules! {
+release_model::rule_table! {
+    /// Every media rule, in the order of the README's table. Media findings never block
+    /// code assignment: the track order and identity are the release model's business.
+    RULES;
     FILE_MISSING = "media.file_missing", Error,
         "the track names no audio file, or the file does not exist";
     UNREADABLE = "media.unreadable", Error,
@@ -61,12 +41,6 @@ rules! {
         "the cover reaches the floor but not the recommended 3000×3000 px";
     COVER_NOT_RGB = "cover.not_rgb", Error,
         "the cover is not 8-bit RGB without alpha (24 bits per pixel, as Spotify's spec asks)";
-}
-
-/// The media rule with id `id`, if it is one.
-#[must_use]
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.id == id)
 }
 
 #[cfg(test)]

@@ -38,6 +38,7 @@ fn tables() -> [(&'static str, &'static [Rule]); 6] {
         ("ddex", ddex::profile::FINDING_RULES),
         ("ddex-import", ddex::rules::RULES),
         ("media", media::qc::RULES),
+        ("batch", ddex::delivery::RULES),
     ]
 }
 

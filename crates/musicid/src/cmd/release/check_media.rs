@@ -4,7 +4,6 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::Args;
-use media::{ArtworkPolicy, QcOptions};
 use serde::Serialize;
 
 use crate::check::ReportFormat;
@@ -40,19 +39,15 @@ pub struct CheckMediaArgs {
     /// The format of every file (default: from each file's extension).
     #[arg(long, value_enum)]
     pub input_format: Option<ReleaseFormat>,
-    /// The smallest cover side accepted, in pixels (stores differ: 1400 is the common floor,
-    /// Spotify takes 640).
-    #[arg(long, value_name = "PX", default_value_t = 1400)]
-    pub min_cover: u32,
+    /// The QC's cover floor and threads.
+    #[command(flatten)]
+    pub qc: media_files::QcArgs,
     /// Exit 1 when there are warnings.
     #[arg(long)]
     pub deny_warnings: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
-    /// Files decoded at once (default: one per core).
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -68,12 +63,7 @@ struct JsonSummary {
 /// Runs `musicid release check-media`.
 pub fn run(args: &CheckMediaArgs) -> CmdResult {
     let loaded = media_files::load(&args.files, args.input_format)?;
-    let options = QcOptions::default()
-        .with_threads(media_files::threads(args.threads))
-        .with_artwork(ArtworkPolicy {
-            min_side: args.min_cover,
-            ..ArtworkPolicy::default()
-        });
+    let options = args.qc.options();
     let tracks: usize = loaded.releases.iter().map(|r| r.tracks.len()).sum();
     let bar = media_files::progress(tracks);
     let check = media::check_media(&loaded.releases, &loaded.media, &options, &|_| {
