@@ -1,6 +1,6 @@
 //! The rule table of a delivery's findings: what [`ingest`](super::ingest) finds about one
 //! message and its files, in the form of `release_model`'s own table, beside the media QC's
-//! rules and the reader's notes ([`rules::NOTES`](crate::rules::NOTES)). (A batch refused as
+//! rules and the reader's notes ([`rules::RULES`](crate::rules::RULES)). (A batch refused as
 //! a whole is a [`Refusal`](super::Refusal), not a finding.)
 
 release_model::rule_table! {

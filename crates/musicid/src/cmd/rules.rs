@@ -30,7 +30,7 @@ struct JsonRule<'a> {
 }
 
 /// The tables, each with the name it is listed under.
-fn tables() -> [(&'static str, &'static [Rule]); 6] {
+fn tables() -> [(&'static str, &'static [Rule]); 7] {
     [
         ("release", release_model::rules::RULES),
         ("lint", release_model::rules::LINTS),
