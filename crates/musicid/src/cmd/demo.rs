@@ -175,7 +175,9 @@ pub fn run(args: &DemoArgs) -> CmdResult {
         atomic::write(&ern_path, &ern(release)?)?;
         // The batch carries the album with its masters and cover, so only when they passed.
         delivered = match &masters {
-            Some(masters) if masters.check.report.error_count() == 0 => Some(round_trip(dir, masters)?),
+            Some(masters) if masters.check.report.error_count() == 0 => {
+                Some(round_trip(dir, masters)?)
+            }
             _ => None,
         };
         true
