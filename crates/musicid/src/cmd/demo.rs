@@ -366,7 +366,7 @@ fn round_trip(dir: &Path, masters: &crate::cmd::demo_media::Masters) -> Result<S
         .messages
         .iter()
         .flat_map(|m| m.findings.findings())
-        .filter(|f| !(credits_left_out && f.rule == release_model::rule_ids::MISSING_WRITER))
+        .filter(|f| !(credits_left_out && f.rule.id == release_model::rule_ids::MISSING_WRITER))
         .count();
     let applied = applied.first().map_or("nothing", |a| a.as_str());
     Ok(if same && findings == 0 {
