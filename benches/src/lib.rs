@@ -1,1 +1,89 @@
-//! Criterion benchmarks live in `benches/`; this library is empty.
+//! Criterion benchmarks live in `benches/`; this library holds what a benchmark shares with
+//! the instruction-count runner in `examples/`: the deterministic batches of the `music_ids`
+//! group.
+
+use ident_core::Code;
+
+/// How many codes a `music_ids` batch holds.
+pub const BATCH: usize = 1_000;
+
+/// A deterministic sequence of numbers (a fixed linear congruential generator).
+fn numbers(seed: u64) -> impl Iterator<Item = u64> {
+    let mut state = seed;
+    std::iter::repeat_with(move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        state >> 11
+    })
+}
+
+/// Alphanumeric characters from a number, for GRid and DPID bodies.
+fn alnum<const N: usize>(mut n: u64) -> [u8; N] {
+    const ALPHABET: &[u8; 36] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    std::array::from_fn(|_| {
+        let c = ALPHABET[(n % 36) as usize];
+        n = (n / 36) ^ n.rotate_left(17);
+        c
+    })
+}
+
+/// The canonical forms of [`BATCH`] codes made by `make`, in one leaked buffer (so that a
+/// measurement is of parsing, not of memory).
+fn batch<T: Code>(make: impl Fn(u64) -> T) -> Vec<&'static [u8]> {
+    let codes: Vec<String> = numbers(0x2545_f491_4f6c_dd1d)
+        .take(BATCH)
+        .map(|n| make(n).to_string())
+        .collect();
+    let len = codes[0].len();
+    let text: &'static str = Box::leak(codes.concat().into_boxed_str());
+    (0..BATCH)
+        .map(|i| &text.as_bytes()[i * len..(i + 1) * len])
+        .collect()
+}
+
+/// What is done with each type of the `music_ids` group and its batch.
+pub trait EachType {
+    /// Called once per type, with its group name (`iswc`, `ipi_name`, …) and its batch of
+    /// valid canonical codes.
+    fn each<T: Code>(&mut self, name: &str, codes: Vec<&'static [u8]>);
+}
+
+/// Calls `visitor` for ISWC, ISNI, IPI name and base numbers, GRid, DPID and ISMN, in this
+/// order.
+pub fn music_ids(visitor: &mut impl EachType) {
+    visitor.each::<iswc::Iswc>(
+        "iswc",
+        batch(|n| iswc::Iswc::from_work_number((n % 1_000_000_000) as u32).expect("9 digits")),
+    );
+    visitor.each::<isni::Isni>(
+        "isni",
+        batch(|n| isni::Isni::from_number(n % 1_000_000_000_000_000).expect("15 digits")),
+    );
+    visitor.each::<ipi::NameNumber>(
+        "ipi_name",
+        batch(|n| ipi::NameNumber::from_body((n % 1_000_000_000) as u32).expect("9 digits")),
+    );
+    visitor.each::<ipi::BaseNumber>(
+        "ipi_base",
+        batch(|n| ipi::BaseNumber::from_body((n % 1_000_000_000) as u32).expect("9 digits")),
+    );
+    visitor.each::<grid::Grid>(
+        "grid",
+        batch(|n| grid::Grid::new(&alnum::<5>(n), &alnum::<10>(n >> 7)).expect("alphanumeric")),
+    );
+    visitor.each::<grid::Dpid>(
+        "dpid",
+        batch(|n| {
+            let number: [u8; 10] = format!("{:010}", n % 10_000_000_000)
+                .into_bytes()
+                .try_into()
+                .expect("10 digits");
+            grid::Dpid::new(&number).expect("digits")
+        }),
+    );
+    visitor.each::<upc::Ismn>(
+        "ismn",
+        batch(|n| upc::Ismn::from_body((n % 100_000_000) as u32).expect("8 digits")),
+    );
+}

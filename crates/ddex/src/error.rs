@@ -181,6 +181,7 @@ pub enum Error {
     },
     /// A delivery batch refused as a whole: incomplete, or hostile (see
     /// [`delivery::Refusal`](crate::delivery::Refusal)).
+    #[cfg(feature = "delivery")]
     #[error("refusing the batch: {0}")]
     Refused(#[from] crate::delivery::Refusal),
     /// Reading or writing failed.
@@ -218,6 +219,7 @@ impl Error {
             Error::Dangling { .. } => "dangling_reference",
             Error::NoRelease { .. } => "no_release",
             Error::Doctype { .. } => "doctype",
+            #[cfg(feature = "delivery")]
             Error::Refused(refusal) => refusal.kind(),
             Error::Io(_) => "io",
         }

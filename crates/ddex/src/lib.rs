@@ -3,6 +3,7 @@
 mod batch;
 mod credits;
 mod deal;
+#[cfg(feature = "delivery")]
 pub mod delivery;
 mod ern3;
 mod ern4;

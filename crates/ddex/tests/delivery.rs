@@ -9,7 +9,14 @@ use std::time::Duration;
 
 use ddex::delivery::{self, Applied, PackageOptions, Refusal, Source};
 use ddex::{ErnVersion, Error, ExportOptions, MessageHeader, MessageParty};
+use media::{ArtworkPolicy, QcOptions, synth};
 use release_model::{Release, ReleaseType, Track};
+
+/// The album fixture's recording the release's `n`-th track (ISRC `first_isrc + n`) uses:
+/// a different one for every ISRC of a test, so no two tracks share their audio.
+fn recording(first_isrc: u32, n: u32) -> u32 {
+    (first_isrc + n - 1) % 12 + 1
+}
 
 fn release(upc: &str, first_isrc: u32, tracks: u32) -> Release {
     let title = if tracks == 1 {
@@ -21,28 +28,36 @@ fn release(upc: &str, first_isrc: u32, tracks: u32) -> Release {
         .upc(upc.parse().unwrap())
         .label("Leerecs")
         .genre("Electronic")
-        .release_type(if tracks == 1 {
-            ReleaseType::Single
-        } else {
-            ReleaseType::Album
-        })
+        // A few seconds of audio a track: a single by the DSPs' rules, whatever the count.
+        .release_type(ReleaseType::Single)
         .release_date("2026-03-01".parse().unwrap())
         .cover("cover.png");
     for n in 1..=tracks {
+        let seconds = synth::track_seconds(recording(first_isrc, n));
         builder = builder.push(
             Track::new(1, n, format!("Track {n}"))
                 .with_isrc(format!("QZAQQ26{:05}", first_isrc + n).parse().unwrap())
-                .with_duration(Duration::from_secs(
-                    if tracks == 1 { 180 } else { 1000 } + u64::from(n),
-                )),
+                .with_duration(Duration::from_secs(seconds.into())),
         );
     }
     let mut release = builder.build();
     assert!(release.validate().is_empty(), "{:?}", release.validate());
     for track in &mut release.tracks {
-        track.file = Some(format!("audio/{upc}-{:02}.flac", track.number));
+        track.file = Some(format!(
+            "audio/{upc}-{:02}-{:02}.flac",
+            track.number,
+            recording(first_isrc, track.number)
+        ));
     }
     release
+}
+
+/// The QC of these tests: the album fixture's cover would do, but a small one is quicker.
+fn qc() -> QcOptions {
+    QcOptions::default().with_artwork(ArtworkPolicy {
+        min_side: 64,
+        recommended_side: 64,
+    })
 }
 
 fn header() -> MessageHeader {
@@ -62,18 +77,16 @@ fn packaged(dir: &Path, releases: &[Release]) -> PathBuf {
 fn packaged_as(dir: &Path, releases: &[Release], ern: ErnVersion) -> PathBuf {
     let base = dir.join("source");
     fs::create_dir_all(base.join("audio")).unwrap();
-    fs::write(
-        base.join("cover.png"),
-        b"\x89PNG not really a png, but bytes to hash",
-    )
-    .unwrap();
+    fs::write(base.join("cover.png"), synth::cover(64, 64, false)).unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/media/album");
     let mut sources = Vec::new();
     for release in releases {
         for track in &release.tracks {
+            // The recording's fixture, tagged with the track's ISRC as a label would.
             let file = track.file.as_ref().unwrap();
-            let bytes: Vec<u8> = (0..4096u32 + track.number * 7)
-                .map(|i| (i * 31 + track.number) as u8)
-                .collect();
+            let number: u32 = file[file.len() - 7..file.len() - 5].parse().unwrap();
+            let bytes = fs::read(fixtures.join(synth::track_file_name(number))).unwrap();
+            let bytes = synth::with_isrc(bytes, file, track.isrc.unwrap());
             fs::write(base.join(file), bytes).unwrap();
         }
         sources.push(Source {
@@ -86,7 +99,9 @@ fn packaged_as(dir: &Path, releases: &[Release], ern: ErnVersion) -> PathBuf {
     let packaged = delivery::package(
         &sources,
         &header(),
-        &PackageOptions::new(id).export(ExportOptions::new().ern(ern)),
+        &PackageOptions::new(id)
+            .export(ExportOptions::new().ern(ern))
+            .qc(qc()),
         &dir.join("out"),
     )
     .unwrap();
@@ -99,7 +114,7 @@ fn packaged_as(dir: &Path, releases: &[Release], ern: ErnVersion) -> PathBuf {
 }
 
 fn refusal(batch: &Path) -> Refusal {
-    match delivery::ingest(batch) {
+    match delivery::ingest(batch, &qc()) {
         Err(Error::Refused(refusal)) => refusal,
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -145,7 +160,7 @@ fn a_packaged_3_8_2_batch_ingests_back_with_no_findings() {
 fn ingests_back(releases: &[Release], ern: ErnVersion) {
     let dir = tempfile::tempdir().unwrap();
     let batch = packaged_as(dir.path(), releases, ern);
-    let ingested = delivery::ingest(&batch).unwrap();
+    let ingested = delivery::ingest(&batch, &qc()).unwrap();
     assert_eq!(ingested.messages.len(), 2);
     for (message, sent) in ingested.messages.iter().zip(releases) {
         assert_eq!(message.files.len(), sent.tracks.len() + 1);
@@ -384,7 +399,7 @@ fn a_file_larger_than_declared_is_refused() {
     fs::write(&file, bytes).unwrap();
     let refused = refusal(&batch);
     assert!(
-        matches!(&refused, Refusal::LargerThanDeclared { declared, found, .. } if found == &(declared + 1)),
+        matches!(&refused, Refusal::LargerThanDeclared { declared, found, .. } if found > declared),
         "{refused}"
     );
 }
@@ -418,13 +433,9 @@ fn a_changed_file_is_a_finding_and_keeps_its_release_out() {
     bytes[100] ^= 1;
     fs::remove_file(&file).unwrap();
     fs::write(&file, bytes).unwrap();
-    let ingested = delivery::ingest(&batch).unwrap();
-    let rules: Vec<_> = ingested.messages[0]
-        .findings
-        .iter()
-        .map(|f| f.rule.as_str())
-        .collect();
-    assert_eq!(rules, ["batch.hash_mismatch"]);
+    let ingested = delivery::ingest(&batch, &qc()).unwrap();
+    let rules = ingested.messages[0].findings.rules();
+    assert!(rules.contains(&"batch.hash_mismatch"), "{rules:?}");
     assert!(ingested.messages[1].findings.is_empty());
     let mut catalog = Vec::new();
     assert_eq!(
@@ -496,4 +507,80 @@ fn a_packaged_3_8_2_message_passes_the_official_schema() {
             && xml.contains("<ImageType>FrontCoverImage</ImageType>")
     );
     support::xmllint(&schema, &messages).unwrap();
+}
+
+#[test]
+fn technical_details_and_a_duration_that_are_not_the_files_are_findings() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    let message = batch.join("0614141000012/0614141000012.xml");
+    let xml = fs::read_to_string(&message).unwrap();
+    assert!(xml.contains("<SamplingRate>44100</SamplingRate>"), "{xml}");
+    // The first recording's duration as the packager measured it, whatever the fixture's length.
+    let start = xml.find("<Duration>").expect("a duration");
+    let end = start + xml[start..].find("</Duration>").expect("its end") + "</Duration>".len();
+    let first_duration = xml[start..end].to_owned();
+    let xml = xml
+        .replacen("<SamplingRate>44100<", "<SamplingRate>48000<", 1)
+        .replacen(&first_duration, "<Duration>PT99S</Duration>", 1)
+        .replacen(
+            "<ImageWidth UnitOfMeasure=\"Pixel\">64<",
+            "<ImageWidth UnitOfMeasure=\"Pixel\">3000<",
+            1,
+        );
+    fs::write(&message, xml).unwrap();
+    let ingested = delivery::ingest(&batch, &qc()).unwrap();
+    let findings = &ingested.messages[0].findings;
+    let rules = findings.rules();
+    // The manifest's hash of the edited message no longer matches either.
+    assert_eq!(
+        rules,
+        [
+            "batch.hash_mismatch",
+            "batch.details_mismatch",
+            "batch.duration_mismatch"
+        ],
+        "{findings:#?}"
+    );
+    let details: Vec<_> = findings.by_rule("batch.details_mismatch").collect();
+    assert_eq!(details.len(), 2, "{details:#?}");
+    assert!(
+        details[0]
+            .message
+            .contains("sampling rate \"48000\" claimed, 44100 found")
+    );
+    assert!(
+        details[1]
+            .message
+            .contains("width \"3000\" claimed, 64 found")
+    );
+    assert!(ingested.has_errors());
+}
+
+#[test]
+fn a_file_whose_embedded_isrc_is_not_the_messages_is_a_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let batch = packaged(dir.path(), &[release("0614141000012", 0, 2)]);
+    let file = batch.join("0614141000012/resources/0614141000012_01_002.flac");
+    // The same recording, tagged with another ISRC.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/media/album");
+    let bytes = synth::with_isrc(
+        fs::read(fixtures.join(synth::track_file_name(2))).unwrap(),
+        "x.flac",
+        "QZAQQ2699999".parse().unwrap(),
+    );
+    fs::remove_file(&file).unwrap();
+    fs::write(&file, bytes).unwrap();
+    let ingested = delivery::ingest(&batch, &qc()).unwrap();
+    let findings = &ingested.messages[0].findings;
+    let mismatch: Vec<_> = findings.by_rule("media.isrc_mismatch").collect();
+    assert_eq!(mismatch.len(), 1, "{findings:#?}");
+    assert!(
+        mismatch[0]
+            .message
+            .contains("carries ISRC QZAQQ2699999, the track's is QZAQQ2600002"),
+        "{}",
+        mismatch[0].message
+    );
+    assert_eq!(mismatch[0].location.track, Some(2));
 }

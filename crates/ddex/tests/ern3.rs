@@ -279,7 +279,7 @@ fn small_sins_are_read_with_a_warning_where_the_meaning_is_certain() {
     assert_eq!(imported.release.upc.unwrap().to_string(), "614141000012");
     let warnings: Vec<(&str, &str)> = imported
         .warnings()
-        .map(|note| (note.rule, note.message.as_str()))
+        .map(|note| (note.rule.id, note.message.as_str()))
         .collect();
     assert_eq!(
         warnings,
@@ -313,7 +313,7 @@ fn small_sins_are_read_with_a_warning_where_the_meaning_is_certain() {
     let imported = ddex::import(disagreeing.as_bytes()).unwrap();
     assert_eq!(imported.version, ErnVersion::V3_8_2);
     assert_eq!(
-        imported.warnings().next().unwrap().rule,
+        imported.warnings().next().unwrap().rule.id,
         "ddex.schema_version_id"
     );
 }
@@ -338,7 +338,7 @@ fn utf16_with_a_byte_order_mark_is_xml() {
         }
         let imported = ddex::import(&bytes).unwrap();
         assert_eq!(imported.release, utf8.release);
-        assert_eq!(imported.notes[0].rule, "ddex.utf16");
+        assert_eq!(imported.notes[0].rule.id, "ddex.utf16");
         // Errors keep their line and column: the same as in the UTF-8 text.
         let broken: Vec<u8> = {
             let text = text.replace("<Duration>PT1H2M3S</Duration>", "<Duration>PT3X</Duration>");

@@ -22,7 +22,7 @@ fn samples() -> Option<PathBuf> {
 
 /// The rules of the warnings, in order.
 fn warning_rules(imported: &Imported) -> Vec<&'static str> {
-    imported.warnings().map(|note| note.rule).collect()
+    imported.warnings().map(|note| note.rule.id).collect()
 }
 
 /// The first warning's message.
@@ -140,7 +140,7 @@ fn samples_with_wrong_check_digits_warn_instead_of_failing() {
     let finding = imported
         .notes
         .iter()
-        .find(|note| note.rule == "ddex.icpn_check_digit")
+        .find(|note| note.rule.id == "ddex.icpn_check_digit")
         .unwrap();
     assert_eq!(
         finding.message,
@@ -157,7 +157,7 @@ fn samples_with_wrong_check_digits_warn_instead_of_failing() {
         imported
             .notes
             .iter()
-            .filter(|note| note.rule == rule)
+            .filter(|note| note.rule.id == rule)
             .count()
     };
     assert_eq!(count("ddex.skipped_resource"), 4);

@@ -1,14 +1,9 @@
 //! The `Dpid` type.
 
-use core::str::FromStr;
-
 use ident_core::CharClass;
-use ident_core::iso7064::mod37_36;
 use ident_core::layout::{Element, Layout, Separators};
 
-use ident_core::clean::ascii_str;
-
-use crate::{Error, Hyphenated, checked, strict_error};
+use crate::{Error, Hyphenated, Scheme, canonical_bytes};
 
 /// A DDEX Party Identifier: `PADPIDA2014122301Q`, the sender and recipient of every DDEX
 /// message.
@@ -43,11 +38,8 @@ const LAYOUT: Layout = Layout::new(
 .separators(b"- ", Separators::Any)
 .labels(&[b"DPID"]);
 
-/// The MOD 37,36 state after `PADPIDA`, where every DPID's check starts.
-const AFTER_PREFIX: u8 = match mod37_36::state_after(b"PADPIDA") {
-    Some(state) => state,
-    None => panic!("PADPIDA is in the alphabet"),
-};
+/// The fixed text and the layout; the rest is shared with the other code type.
+const SCHEME: Scheme<7> = Scheme::new(b"PADPIDA", LAYOUT);
 
 impl Dpid {
     /// The DPID of a party number (10 canonical characters, `0`–`9`, `A`–`Z`), with its check
@@ -58,17 +50,8 @@ impl Dpid {
     /// ```
     #[must_use]
     pub const fn new(party_number: &[u8; 10]) -> Option<Dpid> {
-        let mut bytes = *b"PADPIDA0000000000?";
-        let mut i = 0;
-        while i < 10 {
-            bytes[7 + i] = party_number[i];
-            i += 1;
-        }
-        match mod37_36::check_value_from(AFTER_PREFIX, party_number) {
-            Some(v) => {
-                bytes[17] = if v < 10 { b'0' + v } else { b'A' + v - 10 };
-                Some(Dpid(bytes))
-            }
+        match SCHEME.with_check(party_number) {
+            Some(bytes) => Some(Dpid(bytes)),
             None => None,
         }
     }
@@ -82,34 +65,13 @@ impl Dpid {
     /// check character does not match.
     #[inline]
     pub fn parse_strict(input: &[u8]) -> Result<Dpid, Error> {
-        match checked(input, b"PADPIDA", AFTER_PREFIX) {
-            Some(bytes) => Ok(Dpid(bytes)),
-            None => Err(strict_error(&LAYOUT, input)),
-        }
-    }
-
-    /// The canonical form as text, `PADPIDA2014122301Q`.
-    #[must_use]
-    pub const fn as_str(&self) -> &str {
-        ascii_str(&self.0)
-    }
-
-    /// The 18 canonical bytes.
-    #[must_use]
-    pub const fn to_bytes(self) -> [u8; 18] {
-        self.0
+        SCHEME.parse_strict(input).map(Dpid)
     }
 
     /// The party number, `2014122301`.
     #[must_use]
     pub fn party_number(&self) -> &str {
         &self.as_str()[7..17]
-    }
-
-    /// The check character.
-    #[must_use]
-    pub const fn check_char(self) -> char {
-        self.0[17] as char
     }
 
     /// The human-readable layout, `PA-DPIDA-2014122301-Q`; it parses back.
@@ -125,19 +87,6 @@ impl Dpid {
     }
 }
 
-impl FromStr for Dpid {
-    type Err = Error;
+canonical_bytes!(Dpid, "PADPIDA2014122301Q");
 
-    /// Parses the lenient spellings (see [`Dpid`]).
-    ///
-    /// # Errors
-    /// What is wrong and where, counting characters of `s` from 1: an empty input, a wrong
-    /// length, a character its element does not allow, a misplaced separator, text after the
-    /// code; or a check error.
-    #[inline]
-    fn from_str(s: &str) -> Result<Dpid, Error> {
-        LAYOUT.parse::<_, _, 18>(s, Dpid::parse_strict)
-    }
-}
-
-ident_core::text_code!(Dpid, name: "DPID", expecting: "a DPID as a string");
+ident_core::text_code!(Dpid, name: "DPID", expecting: "a DPID as a string", layout: LAYOUT);

@@ -1,14 +1,9 @@
 //! The `Grid` type.
 
-use core::str::FromStr;
-
 use ident_core::CharClass;
-use ident_core::iso7064::mod37_36;
 use ident_core::layout::{Element, Layout, Separators};
 
-use ident_core::clean::ascii_str;
-
-use crate::{Error, Hyphenated, checked, strict_error};
+use crate::{Error, Hyphenated, Scheme, canonical_bytes};
 
 /// A Global Release Identifier: `A12425GABC1234002M`, DDEX's preferred `ReleaseId`.
 ///
@@ -38,11 +33,8 @@ const LAYOUT: Layout = Layout::new(
 .separators(b"- ", Separators::Any)
 .labels(&[b"GRID"]);
 
-/// The MOD 37,36 state after the scheme `A1`, where every GRid's check starts.
-const AFTER_SCHEME: u8 = match mod37_36::state_after(b"A1") {
-    Some(state) => state,
-    None => panic!("A1 is in the alphabet"),
-};
+/// The fixed text and the layout; the rest is shared with the other code type.
+const SCHEME: Scheme<2> = Scheme::new(b"A1", LAYOUT);
 
 impl Grid {
     /// The GRid of an issuer code (5 characters) and release number (10 characters), both
@@ -54,23 +46,18 @@ impl Grid {
     /// ```
     #[must_use]
     pub const fn new(issuer_code: &[u8; 5], release_number: &[u8; 10]) -> Option<Grid> {
-        let mut bytes = [b'A'; 18];
-        bytes[1] = b'1';
+        let mut body = [0u8; 15];
         let mut i = 0;
         while i < 15 {
-            bytes[2 + i] = if i < 5 {
+            body[i] = if i < 5 {
                 issuer_code[i]
             } else {
                 release_number[i - 5]
             };
             i += 1;
         }
-        let (body, _) = bytes.split_at(17);
-        match mod37_36::check_char(body) {
-            Some(check) => {
-                bytes[17] = check;
-                Some(Grid(bytes))
-            }
+        match SCHEME.with_check(&body) {
+            Some(bytes) => Some(Grid(bytes)),
             None => None,
         }
     }
@@ -84,22 +71,7 @@ impl Grid {
     /// check character does not match.
     #[inline]
     pub fn parse_strict(input: &[u8]) -> Result<Grid, Error> {
-        match checked(input, b"A1", AFTER_SCHEME) {
-            Some(bytes) => Ok(Grid(bytes)),
-            None => Err(strict_error(&LAYOUT, input)),
-        }
-    }
-
-    /// The canonical form as text, `A12425GABC1234002M`.
-    #[must_use]
-    pub const fn as_str(&self) -> &str {
-        ascii_str(&self.0)
-    }
-
-    /// The 18 canonical bytes.
-    #[must_use]
-    pub const fn to_bytes(self) -> [u8; 18] {
-        self.0
+        SCHEME.parse_strict(input).map(Grid)
     }
 
     /// The issuer code, `2425G`.
@@ -112,12 +84,6 @@ impl Grid {
     #[must_use]
     pub fn release_number(&self) -> &str {
         &self.as_str()[7..17]
-    }
-
-    /// The check character.
-    #[must_use]
-    pub const fn check_char(self) -> char {
-        self.0[17] as char
     }
 
     /// The printed layout, `A1-2425G-ABC1234002-M`; it parses back.
@@ -133,19 +99,6 @@ impl Grid {
     }
 }
 
-impl FromStr for Grid {
-    type Err = Error;
+canonical_bytes!(Grid, "A12425GABC1234002M");
 
-    /// Parses the lenient spellings (see [`Grid`]).
-    ///
-    /// # Errors
-    /// What is wrong and where, counting characters of `s` from 1: an empty input, a wrong
-    /// length, a character its element does not allow, a misplaced separator, text after the
-    /// code; or a check error.
-    #[inline]
-    fn from_str(s: &str) -> Result<Grid, Error> {
-        LAYOUT.parse::<_, _, 18>(s, Grid::parse_strict)
-    }
-}
-
-ident_core::text_code!(Grid, name: "GRid", expecting: "a GRid as a string");
+ident_core::text_code!(Grid, name: "GRid", expecting: "a GRid as a string", layout: LAYOUT);

@@ -14,13 +14,13 @@ const GRID_EXAMPLES: [&str; 1] = ["A12425GABC1234002M"];
 const DPID_EXAMPLES: [&str; 2] = ["PADPIDA2014122301Q", "PADPIDA3897722461G"];
 
 /// Something worth knowing about a valid code. `Display` gives a lower-case message;
-/// [`Warning::code`] a stable identifier for machines.
+/// [`Warning::rule`] a stable identifier for machines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Warning {
-    /// A GRid printed as an example in documentation (code `grid.documentation_example`).
+    /// A GRid printed as an example in documentation (rule `grid.documentation_example`).
     GridExample,
-    /// A DPID printed as an example in DDEX's documentation (code
+    /// A DPID printed as an example in DDEX's documentation (rule
     /// `dpid.documentation_example`): a message using it names no real party.
     DpidExample,
 }
@@ -28,7 +28,7 @@ pub enum Warning {
 impl Warning {
     /// A stable identifier: `grid.documentation_example` or `dpid.documentation_example`.
     #[must_use]
-    pub const fn code(&self) -> &'static str {
+    pub const fn rule(&self) -> &'static str {
         match self {
             Warning::GridExample => "grid.documentation_example",
             Warning::DpidExample => "dpid.documentation_example",

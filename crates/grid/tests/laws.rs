@@ -113,7 +113,7 @@ fn published_examples() {
 fn lints_flag_documentation_examples_only() {
     let dpid: Dpid = "PA-DPIDA-3897722461-G".parse().unwrap();
     assert_eq!(dpid.lint(), Some(Warning::DpidExample));
-    assert_eq!(Warning::DpidExample.code(), "dpid.documentation_example");
+    assert_eq!(Warning::DpidExample.rule(), "dpid.documentation_example");
     let grid: Grid = "A10302B0003989564F".parse().unwrap();
     assert_eq!(grid.lint(), None);
 }

@@ -81,11 +81,35 @@ impl CodeError for ParseError {
 /// and behind the calling crate's `serde` feature `Serialize` (the canonical string) and
 /// `Deserialize` (through `FromStr`, by [`serde::deserialize`](crate::serde::deserialize)).
 ///
+/// With `layout: LAYOUT` (the type's [`Layout`](crate::layout::Layout), whose length is the
+/// code's) it also implements `FromStr` for a type whose error is [`ParseError`]: the strict
+/// parser first, the layout's lenient reading when that fails (see
+/// [`Layout::parse`](crate::layout::Layout::parse)).
+///
 /// ```text
-/// ident_core::text_code!(Iswc, name: "ISWC", expecting: "an ISWC as a string");
+/// ident_core::text_code!(Iswc, name: "ISWC", expecting: "an ISWC as a string", layout: LAYOUT);
 /// ```
 #[macro_export]
 macro_rules! text_code {
+    ($ty:ident, name: $name:literal, expecting: $expecting:literal, layout: $layout:path) => {
+        impl ::core::str::FromStr for $ty {
+            type Err = $crate::ParseError;
+
+            /// Parses the lenient spellings the type's documentation lists; the canonical form
+            /// takes the strict parser's fast path.
+            ///
+            /// # Errors
+            /// What is wrong and where, counting characters of `s` from 1: an empty input, a
+            /// wrong length, a character its element does not allow, a misplaced separator,
+            /// text after the code; or a check error (`CheckDigit`, `CheckCharacters`).
+            #[inline]
+            fn from_str(s: &str) -> ::core::result::Result<$ty, $crate::ParseError> {
+                $layout.parse::<_, _, { $layout.len() }>(s, $ty::parse_strict)
+            }
+        }
+
+        $crate::text_code!($ty, name: $name, expecting: $expecting);
+    };
     ($ty:ident, name: $name:literal, expecting: $expecting:literal) => {
         impl ::core::fmt::Display for $ty {
             /// The compact canonical form, which parses back.

@@ -57,6 +57,51 @@ pub mod mod11_2 {
         }
     }
 
+    /// Whether the 16 characters of an ISNI or ORCID iD (15 ASCII digits, then the check
+    /// character, `X` in capitals) are valid: [`is_valid`] word at a time, with no branch on the
+    /// data. The weights `2ⁿ⁻ⁱ mod 11` go into one weighted sum per word, reduced once.
+    ///
+    /// ```
+    /// use ident_core::iso7064::mod11_2;
+    /// assert!(mod11_2::is_valid_16(b"000000012281955X"));
+    /// assert!(!mod11_2::is_valid_16(b"000000011111955X"));
+    /// ```
+    #[inline(always)]
+    #[must_use]
+    pub const fn is_valid_16(code: &[u8; 16]) -> bool {
+        use crate::swar::{self, Weights};
+        /// The weights `2⁷ … 2⁰ mod 11` of a byte in either word: the first word's digits
+        /// weigh `2⁸` (3 mod 11) times as much, so they are added in three times, and the
+        /// check character, last byte of the second word, is read as 0.
+        const WEIGHTS: Weights = {
+            let mut w = [0u16; 8];
+            let mut i = 0;
+            while i < 8 {
+                w[i] = POW2_MOD11[7 - i] as u16;
+                i += 1;
+            }
+            Weights::new(w)
+        };
+        /// The check character of each weighted sum from its remainder `p`: `(12 − p) mod 11`, 10 written `X`. A load, not a division.
+        const CHECK_OF_SUM: [u8; 2048] = {
+            let mut table = [0u8; 2048];
+            let mut sum = 0;
+            while sum < 2048 {
+                let v = (12 - sum % 11) % 11;
+                table[sum] = if v == 10 { b'X' } else { b'0' + v as u8 };
+                sum += 1;
+            }
+            table
+        };
+        let (first, bad_first) = swar::digits(swar::load(code, 0));
+        // The check character (a digit or `X`) is compared, not summed: read it as `0`.
+        let (last, bad_last) = swar::digits(swar::with_byte(swar::load(code, 8), 7, b'0'));
+        // Each byte at most 3 × 9 + 9 = 36: no carry between bytes; the sum at most
+        // 36 × 46 = 1,656.
+        let sum = WEIGHTS.sum(first.wrapping_mul(3).wrapping_add(last));
+        ((bad_first | bad_last) == 0) & (code[15] == CHECK_OF_SUM[sum as usize & 2047])
+    }
+
     /// Whether `code` (ASCII digits, check character last, `X` in capitals) is valid.
     ///
     /// ```
@@ -240,40 +285,62 @@ pub mod mod37_36 {
         is_valid_from(36, code)
     }
 
+    /// A step over raw input bytes: `table[(state << 8) + byte]` is the next state shifted left
+    /// by 8, ready for the next lookup, and 0 (a sink no step leaves) for a byte outside the
+    /// alphabet. No separate check of the characters, no multiplication on the chain.
+    const fn ascii_steps(by_value: &[u8; STATES * 36]) -> [u16; STEPS] {
+        let mut table = [0u16; STEPS];
+        let mut p = 1;
+        while p < STATES {
+            let mut b = 0;
+            while b < 256 {
+                if let Some(v) = value(b as u8) {
+                    table[p << 8 | b] = (by_value[p * 36 + v as usize] as u16) << 8;
+                }
+                b += 1;
+            }
+            p += 1;
+        }
+        table
+    }
+
+    /// The size of a table over raw bytes: room for any 16-bit state plus any byte (37 rows
+    /// of 256 used, about 7 KiB of them touched), so that no index needs a check or a mask,
+    /// and the state is the only part of an address a step waits for.
+    const STEPS: usize = (1 << 16) + 256;
+
+    /// [`FORWARD`] over raw bytes (see [`ascii_steps`]).
+    static FORWARD_ASCII: [u16; STEPS] = ascii_steps(&FORWARD);
+    /// [`BACKWARD`] over raw bytes.
+    static BACKWARD_ASCII: [u16; STEPS] = ascii_steps(&BACKWARD);
+
     /// [`is_valid`] of a code whose first characters were already run (see [`state_after`]):
     /// `rest` is the remaining characters, check character last.
-    #[inline]
+    ///
+    /// Two independent chains of lookups, the first half of `rest` forwards from `state` and
+    /// the second half backwards from the end state of a valid code, meet in the middle: half
+    /// the dependent steps of the plain recursion. A byte outside the alphabet sends its chain
+    /// to the sink, which the other chain never reaches.
+    #[inline(always)]
     #[must_use]
     pub const fn is_valid_from(state: u8, rest: &[u8]) -> bool {
         if rest.is_empty() || state == 0 || state as usize >= STATES {
             return false;
         }
         let mid = rest.len() / 2;
-        let mut forward = state;
-        let mut backward = VALID_END;
-        // Two independent chains: the forward one over rest[..mid], the backward one over
-        // rest[mid..] from its end.
+        let mut forward = (state as u16) << 8;
         let mut i = 0;
-        let mut j = rest.len();
-        while i < mid || j > mid {
-            if i < mid {
-                let v = VALUE_PLUS_ONE[rest[i] as usize];
-                if v == 0 {
-                    return false;
-                }
-                forward = FORWARD[forward as usize * 36 + (v - 1) as usize];
-                i += 1;
-            }
-            if j > mid {
-                j -= 1;
-                let v = VALUE_PLUS_ONE[rest[j] as usize];
-                if v == 0 {
-                    return false;
-                }
-                backward = BACKWARD[backward as usize * 36 + (v - 1) as usize];
-            }
+        while i < mid {
+            forward = FORWARD_ASCII[forward as usize + rest[i] as usize];
+            i += 1;
         }
-        forward == backward
+        let mut backward = (VALID_END as u16) << 8;
+        let mut j = rest.len();
+        while j > mid {
+            j -= 1;
+            backward = BACKWARD_ASCII[backward as usize + rest[j] as usize];
+        }
+        (forward == backward) & (forward != 0)
     }
 
     #[cfg(test)]
@@ -310,6 +377,26 @@ pub mod mod37_36 {
                 for other in (0..36).filter(|&o| o != c) {
                     *code.last_mut().unwrap() = character(other);
                     assert!(!is_valid(&code), "{code:?}");
+                }
+            }
+        }
+
+        /// Every byte at every place of valid codes of several lengths: the two chains over
+        /// raw bytes accept exactly what the recursion accepts.
+        #[test]
+        fn raw_byte_chains_agree_with_the_recursion() {
+            for body in [&b"A12425GABC1234002"[..], b"PADPIDA2013042401", b"Z9", b"0"] {
+                let mut code = body.to_vec();
+                code.push(character(plain_check(body)));
+                for at in 0..code.len() {
+                    for b in 0..=255u8 {
+                        let mut other = code.clone();
+                        other[at] = b;
+                        let (last, body) = other.split_last().unwrap();
+                        let plain = other.iter().all(|&c| value(c).is_some())
+                            && character(plain_check(body)) == *last;
+                        assert_eq!(is_valid(&other), plain, "{other:?}");
+                    }
                 }
             }
         }
@@ -369,6 +456,33 @@ mod tests {
         ] {
             assert!(!mod37_36::is_valid(code), "{code:?}");
             assert_eq!(mod37_36::check_char(&code[..17]), Some(right));
+        }
+    }
+
+    /// The word-at-a-time ISNI check accepts exactly what the plain one accepts: many codes,
+    /// and every byte at every place of some of them.
+    #[test]
+    fn sixteen_at_once_agrees_with_the_plain_check() {
+        for seed in 0..20_000u64 {
+            let number = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) % 1_000_000_000_000_000;
+            let mut code = [0u8; 16];
+            for (i, byte) in code[..15].iter_mut().enumerate() {
+                *byte = b'0' + (number / 10u64.pow(14 - i as u32) % 10) as u8;
+            }
+            code[15] = mod11_2::check_char(&code[..15]).unwrap();
+            assert!(mod11_2::is_valid_16(&code), "{code:?}");
+            let places = if seed < 40 { 0..16 } else { 15..16 };
+            for at in places {
+                for b in 0..=255u8 {
+                    let mut other = code;
+                    other[at] = b;
+                    assert_eq!(
+                        mod11_2::is_valid_16(&other),
+                        mod11_2::is_valid(&other),
+                        "{other:?}"
+                    );
+                }
+            }
         }
     }
 

@@ -20,6 +20,7 @@ pub mod layout;
 pub mod lines;
 #[cfg(feature = "serde")]
 pub mod serde;
+pub mod swar;
 
 pub use chars::CharClass;
 pub use code::{Code, CodeError};

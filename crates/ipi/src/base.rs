@@ -1,15 +1,13 @@
 //! The IPI base number.
 
 use core::fmt;
-use core::str::FromStr;
 
-use ident_core::cisac::{IPI_BASE_INITIAL, weighted_check_digit};
-use ident_core::layout::{Element, Layout, Separators};
-use ident_core::{CharClass, ParseError};
-
+use ident_core::CharClass;
+use ident_core::cisac::LetterCode;
 use ident_core::clean::ascii_str;
+use ident_core::layout::{Element, Layout, Separators};
 
-use crate::{Error, digits};
+use crate::Error;
 
 /// An IPI base number: `I0016524937`, printed `I-001652493-7`, one interested party (a person
 /// or a legal entity) with all its names in CISAC's IPI system.
@@ -47,38 +45,24 @@ impl BaseNumber {
     /// ```
     #[must_use]
     pub const fn from_body(body: u32) -> Option<BaseNumber> {
-        let Some(nine) = digits::<9>(body as u64) else {
-            return None;
-        };
-        let Some(check) = weighted_check_digit(IPI_BASE_INITIAL, &nine) else {
-            return None;
-        };
-        let mut bytes = [b'I'; 11];
-        let mut i = 0;
-        while i < 9 {
-            bytes[i + 1] = nine[i];
-            i += 1;
+        match LetterCode::IPI_BASE.with_check_digit(body) {
+            Some(bytes) => Some(BaseNumber(bytes)),
+            None => None,
         }
-        bytes[10] = b'0' + check;
-        Some(BaseNumber(bytes))
     }
 
     /// The strict fast path: exactly the 11 canonical bytes (`I0016524937`). Error positions
     /// count bytes from 1.
     ///
     /// # Errors
-    /// A format error when `input` is not `I` and ten digits, [`ParseError::CheckDigit`] when
-    /// the check digit does not match.
+    /// A format error when `input` is not `I` and ten digits,
+    /// [`ParseError::CheckDigit`](ident_core::ParseError::CheckDigit) when the check digit
+    /// does not match.
     #[inline]
     pub fn parse_strict(input: &[u8]) -> Result<BaseNumber, Error> {
-        if let Ok(bytes) = <[u8; 11]>::try_from(input)
-            && bytes[0] == b'I'
-            && let Some(check) = weighted_check_digit(IPI_BASE_INITIAL, &bytes[1..10])
-            && bytes[10] == b'0' + check
-        {
-            return Ok(BaseNumber(bytes));
-        }
-        Err(strict_error(input))
+        LetterCode::IPI_BASE
+            .parse_strict(&LAYOUT, input)
+            .map(BaseNumber)
     }
 
     /// The canonical form as text, `I0016524937`.
@@ -96,13 +80,7 @@ impl BaseNumber {
     /// The nine digits between the header and the check digit, as a number.
     #[must_use]
     pub const fn body(self) -> u32 {
-        let mut n = 0;
-        let mut i = 1;
-        while i < 10 {
-            n = n * 10 + (self.0[i] - b'0') as u32;
-            i += 1;
-        }
-        n
+        LetterCode::number(&self.0)
     }
 
     /// The customary layout, `I-001652493-7`; it parses back.
@@ -112,36 +90,7 @@ impl BaseNumber {
     }
 }
 
-/// Why canonical-only input was refused; out of line so the fast path stays small.
-#[cold]
-#[inline(never)]
-fn strict_error(input: &[u8]) -> Error {
-    if !LAYOUT.is_canonical(input) {
-        return LAYOUT.strict_error(input);
-    }
-    let expected = weighted_check_digit(IPI_BASE_INITIAL, &input[1..10]).unwrap_or(0);
-    ParseError::CheckDigit {
-        expected,
-        found: input[10] - b'0',
-    }
-}
-
-impl FromStr for BaseNumber {
-    type Err = Error;
-
-    /// Parses the lenient spellings (see [`BaseNumber`]).
-    ///
-    /// # Errors
-    /// What is wrong and where, counting characters of `s` from 1: an empty input, a wrong
-    /// length, a character its element does not allow, a misplaced separator, text after the
-    /// code; or [`ParseError::CheckDigit`].
-    #[inline]
-    fn from_str(s: &str) -> Result<BaseNumber, Error> {
-        LAYOUT.parse::<_, _, 11>(s, BaseNumber::parse_strict)
-    }
-}
-
-ident_core::text_code!(BaseNumber, name: "IPI base number", expecting: "an IPI base number as a string");
+ident_core::text_code!(BaseNumber, name: "IPI base number", expecting: "an IPI base number as a string", layout: LAYOUT);
 
 /// The customary layout `I-001652493-7`, made by [`BaseNumber::hyphenated`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,8 +1,6 @@
 //! The IPI name number.
 
-use core::str::FromStr;
-
-use ident_core::cisac::name_number_check;
+use ident_core::cisac::{is_valid_name_number, name_number_check};
 use ident_core::layout::{Element, Layout, Separators};
 use ident_core::{CharClass, CheckChars, ParseError};
 
@@ -93,12 +91,10 @@ impl NameNumber {
     /// check digits do not match.
     #[inline]
     pub fn parse_strict(input: &[u8]) -> Result<NameNumber, Error> {
-        if let Ok(bytes) = <[u8; 11]>::try_from(input)
-            && let Some(check) = name_number_check(bytes.split_at(9).0)
-            && bytes[9] == b'0' + check / 10
-            && bytes[10] == b'0' + check % 10
+        if let Ok(bytes) = <&[u8; 11]>::try_from(input)
+            && is_valid_name_number(bytes)
         {
-            return Ok(NameNumber(bytes));
+            return Ok(NameNumber(*bytes));
         }
         Err(strict_error(input))
     }
@@ -142,19 +138,4 @@ fn strict_error(input: &[u8]) -> Error {
     }
 }
 
-impl FromStr for NameNumber {
-    type Err = Error;
-
-    /// Parses the lenient spellings (see [`NameNumber`]).
-    ///
-    /// # Errors
-    /// What is wrong and where, counting characters of `s` from 1: an empty input, a wrong
-    /// length, a character that is not a digit, a misplaced separator, text after the code;
-    /// or [`ParseError::CheckCharacters`].
-    #[inline]
-    fn from_str(s: &str) -> Result<NameNumber, Error> {
-        LAYOUT.parse::<_, _, 11>(s, NameNumber::parse_strict)
-    }
-}
-
-ident_core::text_code!(NameNumber, name: "IPI name number", expecting: "an IPI name number as a string");
+ident_core::text_code!(NameNumber, name: "IPI name number", expecting: "an IPI name number as a string", layout: LAYOUT);

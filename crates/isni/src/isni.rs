@@ -1,7 +1,6 @@
 //! The `Isni` type.
 
 use core::fmt;
-use core::str::FromStr;
 
 use ident_core::iso7064::mod11_2;
 use ident_core::layout::{Element, Layout, Separators};
@@ -76,11 +75,10 @@ impl Isni {
     /// [`ParseError::CheckCharacters`] when the check character does not match.
     #[inline]
     pub fn parse_strict(input: &[u8]) -> Result<Isni, Error> {
-        if let Ok(bytes) = <[u8; 16]>::try_from(input)
-            && let Some(check) = mod11_2::check_char(bytes.split_at(15).0)
-            && bytes[15] == check
+        if let Ok(bytes) = <&[u8; 16]>::try_from(input)
+            && mod11_2::is_valid_16(bytes)
         {
-            return Ok(Isni(bytes));
+            return Ok(Isni(*bytes));
         }
         Err(strict_error(input))
     }
@@ -160,22 +158,7 @@ fn strict_error(input: &[u8]) -> Error {
     }
 }
 
-impl FromStr for Isni {
-    type Err = Error;
-
-    /// Parses the lenient spellings (see [`Isni`]).
-    ///
-    /// # Errors
-    /// What is wrong and where, counting characters of `s` from 1: an empty input, a wrong
-    /// length, a character its element does not allow, a misplaced separator, text after the
-    /// code; or [`ParseError::CheckCharacters`].
-    #[inline]
-    fn from_str(s: &str) -> Result<Isni, Error> {
-        LAYOUT.parse::<_, _, 16>(s, Isni::parse_strict)
-    }
-}
-
-ident_core::text_code!(Isni, name: "ISNI", expecting: "an ISNI as a string");
+ident_core::text_code!(Isni, name: "ISNI", expecting: "an ISNI as a string", layout: LAYOUT);
 
 /// The layout `0000 0001 2103 2683` (with `{:#}`, `ISNI 0000 0001 2103 2683`), made by
 /// [`Isni::grouped`].

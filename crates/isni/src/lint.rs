@@ -15,14 +15,14 @@ const ORCID_BLOCKS: [(u64, u64); 2] = [
 ];
 
 /// Something worth knowing about a valid ISNI. `Display` gives a lower-case message;
-/// [`Warning::code`] a stable identifier for machines.
+/// [`Warning::rule`] a stable identifier for machines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Warning {
-    /// The number lies in a block reserved for ORCID (code `isni.orcid`): it names a
+    /// The number lies in a block reserved for ORCID (rule `isni.orcid`): it names a
     /// researcher's ORCID record, rarely a music party.
     Orcid,
-    /// The number lies outside every block assigned so far (code `isni.unassigned_range`):
+    /// The number lies outside every block assigned so far (rule `isni.unassigned_range`):
     /// ISNI's own numbers start `0000` and ORCID's later block `0009`, so anything else is
     /// most likely a mistyped or invented number.
     UnassignedRange,
@@ -31,7 +31,7 @@ pub enum Warning {
 impl Warning {
     /// A stable identifier: `isni.orcid` or `isni.unassigned_range`.
     #[must_use]
-    pub const fn code(&self) -> &'static str {
+    pub const fn rule(&self) -> &'static str {
         match self {
             Warning::Orcid => "isni.orcid",
             Warning::UnassignedRange => "isni.unassigned_range",

@@ -11,17 +11,17 @@ use crate::{Isrc, Prefix};
 /// The year ISO 3901 was first published: genuine years of assignment are not earlier.
 pub const ISO_3901_YEAR: u16 = 1986;
 
-/// Something odd about a valid ISRC. `Display` gives a lower-case message; [`Warning::code`] a
+/// Something odd about a valid ISRC. `Display` gives a lower-case message; [`Warning::rule`] a
 /// stable identifier for machines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Warning {
-    /// The agency code is not in the IFPI prefix table (code `isrc.unknown_prefix`).
+    /// The agency code is not in the IFPI prefix table (rule `isrc.unknown_prefix`).
     UnknownPrefix {
         /// The first two letters.
         agency_code: FixedStr<2>,
     },
-    /// The agency code is retired (code `isrc.retired_prefix`): old codes under it stay
+    /// The agency code is retired (rule `isrc.retired_prefix`): old codes under it stay
     /// valid, but nobody issues new ones.
     RetiredPrefix {
         /// The first two letters.
@@ -29,16 +29,16 @@ pub enum Warning {
         /// The territory the list names for it.
         territory: &'static str,
     },
-    /// The prefix is a documentation example that is never assigned (code
+    /// The prefix is a documentation example that is never assigned (rule
     /// `isrc.documentation_registrant`).
     DocumentationRegistrant {
         /// The prefix.
         prefix: Prefix,
     },
-    /// The registrant code is `000`, which often stands for blank or dummy data (code
+    /// The registrant code is `000`, which often stands for blank or dummy data (rule
     /// `isrc.blank_registrant`).
     BlankRegistrant,
-    /// The year of reference, read against the reference year, is after it (code
+    /// The year of reference, read against the reference year, is after it (rule
     /// `isrc.future_year`).
     FutureYear {
         /// The two digits.
@@ -49,7 +49,7 @@ pub enum Warning {
         reference_year: u16,
     },
     /// The year of reference reads as a year before ISO 3901 existed (1986) or, the other way,
-    /// as one after the reference year (code `isrc.implausible_year`). Legacy codes used the
+    /// as one after the reference year (rule `isrc.implausible_year`). Legacy codes used the
     /// year of recording (IFPI Bulletin 2006/03), so old catalogue can carry such years.
     ImplausibleYear {
         /// The two digits.
@@ -66,7 +66,7 @@ impl Warning {
     /// `isrc.documentation_registrant`, `isrc.blank_registrant`, `isrc.future_year` or
     /// `isrc.implausible_year`.
     #[must_use]
-    pub const fn code(&self) -> &'static str {
+    pub const fn rule(&self) -> &'static str {
         match self {
             Warning::UnknownPrefix { .. } => "isrc.unknown_prefix",
             Warning::RetiredPrefix { .. } => "isrc.retired_prefix",
@@ -131,7 +131,7 @@ const CAPACITY: usize = 4;
 ///
 /// ```
 /// let isrc: isrc::Isrc = "RDRAY2200003".parse()?;
-/// let codes: Vec<&str> = isrc.lint(Some(2024)).iter().map(|w| w.code()).collect();
+/// let codes: Vec<&str> = isrc.lint(Some(2024)).iter().map(|w| w.rule()).collect();
 /// assert_eq!(codes, ["isrc.unknown_prefix"]);
 /// # Ok::<(), isrc::Error>(())
 /// ```
@@ -170,10 +170,10 @@ impl Lints {
         }
     }
 
-    /// Whether a warning with this [`Warning::code`] is among them.
+    /// Whether a warning with this [`Warning::rule`] is among them.
     #[must_use]
     pub fn contains(&self, code: &str) -> bool {
-        self.iter().any(|w| w.code() == code)
+        self.iter().any(|w| w.rule() == code)
     }
 }
 
@@ -237,7 +237,7 @@ impl Isrc {
     /// let isrc: Isrc = "GBLPF6787759".parse()?;
     /// assert!(isrc.lint(None).is_empty());
     /// let warnings = isrc.lint(Some(2024));
-    /// assert_eq!(warnings.iter().next().map(|w| w.code()), Some("isrc.implausible_year"));
+    /// assert_eq!(warnings.iter().next().map(|w| w.rule()), Some("isrc.implausible_year"));
     /// # Ok::<(), isrc::Error>(())
     /// ```
     #[must_use]

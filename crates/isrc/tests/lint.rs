@@ -5,7 +5,7 @@ use isrc::{Isrc, Prefix, Warning};
 
 fn codes(text: &str, reference_year: Option<u16>) -> Vec<&'static str> {
     let isrc: Isrc = text.parse().unwrap();
-    isrc.lint(reference_year).iter().map(|w| w.code()).collect()
+    isrc.lint(reference_year).iter().map(|w| w.rule()).collect()
 }
 
 fn messages(text: &str, reference_year: Option<u16>) -> Vec<String> {

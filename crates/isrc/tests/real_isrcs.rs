@@ -83,7 +83,7 @@ fn warnings_against_2024() {
         let isrc: Isrc = code.parse().unwrap();
         for warning in isrc.lint(Some(2024)) {
             by_code
-                .entry(warning.code())
+                .entry(warning.rule())
                 .or_default()
                 .push(code.clone());
         }

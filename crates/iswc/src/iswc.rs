@@ -1,11 +1,10 @@
 //! The `Iswc` type.
 
 use core::fmt;
-use core::str::FromStr;
 
-use ident_core::cisac::{ISWC_INITIAL, weighted_check_digit};
+use ident_core::CharClass;
+use ident_core::cisac::LetterCode;
 use ident_core::layout::{Element, Layout, Separators};
-use ident_core::{CharClass, ParseError};
 
 use crate::Error;
 
@@ -50,24 +49,8 @@ impl Iswc {
     /// ```
     #[must_use]
     pub const fn from_work_number(work_number: u32) -> Option<Iswc> {
-        if work_number > 999_999_999 {
-            return None;
-        }
-        let mut bytes = [b'T'; 11];
-        let mut n = work_number;
-        let mut i = 9;
-        while i >= 1 {
-            bytes[i] = b'0' + (n % 10) as u8;
-            n /= 10;
-            i -= 1;
-        }
-        let (_, body) = bytes.split_at(1);
-        let (body, _) = body.split_at(9);
-        match weighted_check_digit(ISWC_INITIAL, body) {
-            Some(check) => {
-                bytes[10] = b'0' + check;
-                Some(Iswc(bytes))
-            }
+        match LetterCode::ISWC.with_check_digit(work_number) {
+            Some(bytes) => Some(Iswc(bytes)),
             None => None,
         }
     }
@@ -82,17 +65,11 @@ impl Iswc {
     ///
     /// # Errors
     /// A format error when `input` is not 11 bytes of `T` and ten digits,
-    /// [`ParseError::CheckDigit`] when the check digit does not match the work number.
+    /// [`ParseError::CheckDigit`](ident_core::ParseError::CheckDigit) when the check digit
+    /// does not match the work number.
     #[inline]
     pub fn parse_strict(input: &[u8]) -> Result<Iswc, Error> {
-        if let Ok(bytes) = <[u8; 11]>::try_from(input)
-            && bytes[0] == b'T'
-            && let Some(check) = weighted_check_digit(ISWC_INITIAL, split_body(&bytes))
-            && bytes[10] == b'0' + check
-        {
-            return Ok(Iswc(bytes));
-        }
-        Err(strict_error(input))
+        LetterCode::ISWC.parse_strict(&LAYOUT, input).map(Iswc)
     }
 
     /// The canonical form as text, `T0345246801`.
@@ -110,13 +87,7 @@ impl Iswc {
     /// The 9-digit work number (`34524680` for `T-034.524.680-1`).
     #[must_use]
     pub const fn work_number(self) -> u32 {
-        let mut n = 0;
-        let mut i = 1;
-        while i < 10 {
-            n = n * 10 + (self.0[i] - b'0') as u32;
-            i += 1;
-        }
-        n
+        LetterCode::number(&self.0)
     }
 
     /// The check digit (0–9).
@@ -138,43 +109,7 @@ impl Iswc {
     }
 }
 
-/// The nine digits between the `T` and the check digit.
-#[inline]
-fn split_body(bytes: &[u8; 11]) -> &[u8] {
-    &bytes[1..10]
-}
-
-/// Why canonical-only input was refused; out of line so the fast path stays small.
-#[cold]
-#[inline(never)]
-fn strict_error(input: &[u8]) -> Error {
-    if !LAYOUT.is_canonical(input) {
-        return LAYOUT.strict_error(input);
-    }
-    let expected = weighted_check_digit(ISWC_INITIAL, &input[1..10]).unwrap_or(0);
-    ParseError::CheckDigit {
-        expected,
-        found: input[10] - b'0',
-    }
-}
-
-impl FromStr for Iswc {
-    type Err = Error;
-
-    /// Parses the lenient spellings (see [`Iswc`]): `T-034.524.680-1`, `ISWC T0345246801`,
-    /// `t 034 524 680 1`.
-    ///
-    /// # Errors
-    /// What is wrong and where, counting characters of `s` from 1: an empty input, a wrong
-    /// length, a character its element does not allow, a misplaced separator, text after the
-    /// code; or [`ParseError::CheckDigit`].
-    #[inline]
-    fn from_str(s: &str) -> Result<Iswc, Error> {
-        LAYOUT.parse::<_, _, 11>(s, Iswc::parse_strict)
-    }
-}
-
-ident_core::text_code!(Iswc, name: "ISWC", expecting: "an ISWC as a string");
+ident_core::text_code!(Iswc, name: "ISWC", expecting: "an ISWC as a string", layout: LAYOUT);
 
 /// The customary layout `T-034.524.680-1`, made by [`Iswc::hyphenated`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -4,7 +4,7 @@
 
 use crate::record::Origin;
 use crate::time::from_unix_seconds;
-use crate::{AnyPool, Code, Error, Kind, Record};
+use crate::{AnyPool, Code, CodeKind, Error, Record};
 
 /// An open database.
 pub(crate) trait Backend: Send {
@@ -82,7 +82,7 @@ pub(crate) struct RequestRow {
 /// Which records a scan visits.
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct Filter<'a> {
-    pub(crate) kind: Option<Kind>,
+    pub(crate) kind: Option<CodeKind>,
     pub(crate) reference: Option<&'a str>,
 }
 

@@ -27,14 +27,14 @@ pub enum Code {
 /// Which of the two kinds a code or pool is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum Kind {
+pub enum CodeKind {
     /// ISRC.
     Isrc,
     /// UPC/EAN.
     Upc,
 }
 
-impl Kind {
+impl CodeKind {
     /// `"isrc"` or `"upc"`: the name used in the database and in exports.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
@@ -53,7 +53,7 @@ impl Kind {
     }
 }
 
-impl Kind {
+impl CodeKind {
     /// The kind of a stored key or code: UPC keys are digits, ISRC keys start with the
     /// letters of a country code. Keys of the two kinds therefore never collide, and all UPC
     /// keys sort before every ISRC key (`key < 'A'`).
@@ -74,7 +74,7 @@ impl Kind {
     }
 }
 
-impl fmt::Display for Kind {
+impl fmt::Display for CodeKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -83,10 +83,10 @@ impl fmt::Display for Kind {
 impl Code {
     /// Which kind of code this is.
     #[must_use]
-    pub const fn kind(self) -> Kind {
+    pub const fn kind(self) -> CodeKind {
         match self {
-            Self::Isrc(_) => Kind::Isrc,
-            Self::Upc(_) => Kind::Upc,
+            Self::Isrc(_) => CodeKind::Isrc,
+            Self::Upc(_) => CodeKind::Upc,
         }
     }
 
@@ -141,7 +141,7 @@ impl Code {
     /// Reads a code back from the text it was recorded as: a UPC/EAN is all digits, an ISRC
     /// starts with a letter.
     pub(crate) fn from_db(text: &str) -> Result<Self, Error> {
-        if Kind::of_key(text) == Kind::Upc {
+        if CodeKind::of_key(text) == CodeKind::Upc {
             Ok(Self::Upc(Upc::parse_digits(text.as_bytes())?))
         } else {
             Ok(Self::Isrc(Isrc::parse_compact(text.as_bytes())?))

@@ -35,12 +35,12 @@ use core::fmt;
 use std::io;
 use std::time::SystemTime;
 
-pub use crate::code::{Code, Kind};
+pub use crate::code::{Code, CodeKind};
 pub use crate::error::{BackendError, Error, NotALedgerReason};
 pub use crate::export::CSV_HEADER;
 pub use crate::location::Location;
 pub use crate::pool::{AnyPool, IsrcPool, Pool, UpcPool};
-pub use crate::record::{Import, ImportSummary, Origin, PoolStatus, Record};
+pub use crate::record::{ImportSummary, ImportedCode, Origin, PoolStatus, Record};
 pub use crate::recording::{Assignment, CANDIDATES_JUDGED, Candidate, RecordingRequest, Stored};
 pub use crate::request::Issued;
 
@@ -354,7 +354,7 @@ impl Ledger {
     /// # Errors
     /// [`Error::Conflict`] when the ledger (or the import itself) holds one of the codes for
     /// another reference (nothing is recorded), [`Error::TimeOutOfRange`], [`Error::Backend`].
-    pub fn import(&mut self, imports: &[Import]) -> Result<ImportSummary, Error> {
+    pub fn import(&mut self, imports: &[ImportedCode]) -> Result<ImportSummary, Error> {
         self.transaction(Mode::Write, |txn| ops::import(txn, imports))
     }
 
@@ -393,7 +393,7 @@ impl Ledger {
     ///
     /// # Errors
     /// [`Error::Backend`].
-    pub fn records_of(&mut self, kind: Kind) -> Result<Vec<Record>, Error> {
+    pub fn records_of(&mut self, kind: CodeKind) -> Result<Vec<Record>, Error> {
         self.collect(Filter {
             kind: Some(kind),
             ..Filter::default()

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::backend::{NewCodes, PerRow, PoolRow, RequestRow, Txn};
 use crate::request::{IssueRequest, Issued, codes_text};
 use crate::time::to_unix_seconds;
-use crate::{AnyPool, Error, Import, ImportSummary, Pool, PoolStatus};
+use crate::{AnyPool, Error, ImportSummary, ImportedCode, Pool, PoolStatus};
 
 /// What [`issue`] did: the pool's row id (when the ledger has the pool) and the codes.
 pub(crate) struct Outcome<C> {
@@ -229,7 +229,7 @@ pub(crate) fn pool_status(txn: &mut dyn Txn, pool: &AnyPool) -> Result<PoolStatu
 /// Records codes issued elsewhere: all or nothing. A code the ledger (or the import itself)
 /// already holds for another reference is a [`Error::Conflict`]; for the same reference it
 /// is left alone. Every pool then moves past the highest code recorded in its range.
-pub(crate) fn import(txn: &mut dyn Txn, imports: &[Import]) -> Result<ImportSummary, Error> {
+pub(crate) fn import(txn: &mut dyn Txn, imports: &[ImportedCode]) -> Result<ImportSummary, Error> {
     txn.lock_pools()?;
     let mut summary = ImportSummary::default();
     let mut first_of_key: HashMap<String, usize> = HashMap::with_capacity(imports.len());
@@ -288,7 +288,7 @@ pub(crate) fn import(txn: &mut dyn Txn, imports: &[Import]) -> Result<ImportSumm
 }
 
 /// Two imports of one code: the same reference, or a conflict.
-fn compare(earlier: &Import, later: &Import) -> Result<(), Error> {
+fn compare(earlier: &ImportedCode, later: &ImportedCode) -> Result<(), Error> {
     if earlier.reference() == later.reference() {
         return Ok(());
     }

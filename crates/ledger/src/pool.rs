@@ -6,7 +6,7 @@ use core::ops::RangeInclusive;
 use isrc::{Isrc, Prefix};
 use upc::{CompanyPrefix, Upc};
 
-use crate::{Code, Error, Kind};
+use crate::{Code, CodeKind, Error};
 
 /// ISRCs under one registrant prefix and year of reference, within a designation range
 /// (by default all of `00001..=99999`).
@@ -306,10 +306,10 @@ pub(crate) struct PoolColumns {
 impl AnyPool {
     /// Which kind of codes the pool issues.
     #[must_use]
-    pub const fn kind(&self) -> Kind {
+    pub const fn kind(&self) -> CodeKind {
         match self {
-            Self::Isrc(_) => Kind::Isrc,
-            Self::Upc(_) => Kind::Upc,
+            Self::Isrc(_) => CodeKind::Isrc,
+            Self::Upc(_) => CodeKind::Upc,
         }
     }
 
@@ -409,14 +409,14 @@ impl AnyPool {
     pub(crate) fn columns(&self) -> PoolColumns {
         match self {
             Self::Isrc(pool) => PoolColumns {
-                kind: Kind::Isrc.as_str(),
+                kind: CodeKind::Isrc.as_str(),
                 prefix: pool.prefix.to_string(),
                 year: Some(i32::from(pool.year_of_reference)),
                 first: i64::from(pool.first),
                 last: i64::from(pool.last),
             },
             Self::Upc(pool) => PoolColumns {
-                kind: Kind::Upc.as_str(),
+                kind: CodeKind::Upc.as_str(),
                 prefix: pool.prefix().to_string(),
                 year: None,
                 // Item references are below 10^8 (the shortest prefix has 4 digits).
@@ -439,8 +439,8 @@ impl AnyPool {
                 "invalid pool {kind} {prefix} {year:?} {first}..={last}"
             ))
         };
-        match (Kind::from_db(kind), year) {
-            (Some(Kind::Isrc), Some(year)) => {
+        match (CodeKind::from_db(kind), year) {
+            (Some(CodeKind::Isrc), Some(year)) => {
                 let year = u8::try_from(year).map_err(|_| bad_row())?;
                 let first = u32::try_from(first).map_err(|_| bad_row())?;
                 let last = u32::try_from(last).map_err(|_| bad_row())?;
@@ -448,7 +448,7 @@ impl AnyPool {
                     IsrcPool::new(prefix.parse()?, year)?.with_range(first..=last)?,
                 ))
             }
-            (Some(Kind::Upc), None) => {
+            (Some(CodeKind::Upc), None) => {
                 let first = u64::try_from(first).map_err(|_| bad_row())?;
                 let last = u64::try_from(last).map_err(|_| bad_row())?;
                 Ok(Self::Upc(UpcPool::parse(prefix)?.with_range(first..=last)?))

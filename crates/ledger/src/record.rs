@@ -41,13 +41,13 @@ impl Origin {
 
 /// A code issued elsewhere, to record with [`Ledger::import`](crate::Ledger::import).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Import {
+pub struct ImportedCode {
     code: Code,
     issued_at: SystemTime,
     reference: Option<String>,
 }
 
-impl Import {
+impl ImportedCode {
     /// A code issued at `issued_at` (to the second), for `reference` if given (an empty
     /// reference is no reference).
     ///

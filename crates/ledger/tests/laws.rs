@@ -6,7 +6,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use common::{Target, at};
-use ledger::{Code, Error, Import, IsrcPool, Ledger, Location, Pool as _, UpcPool};
+use ledger::{Code, Error, ImportedCode, IsrcPool, Ledger, Location, Pool as _, UpcPool};
 use proptest::prelude::*;
 
 fn isrc_pool(first: u32, capacity: u32) -> IsrcPool {
@@ -68,11 +68,11 @@ proptest! {
         if pool_first {
             ledger.issue(&pool, 0, at(0), None).unwrap();
         }
-        let imports: Vec<Import> = designations
+        let imports: Vec<ImportedCode> = designations
             .iter()
             .map(|&designation| {
                 let code = pool.code_at(designation).unwrap();
-                Import::new(code, at(0), Some("imported")).unwrap()
+                ImportedCode::new(code, at(0), Some("imported")).unwrap()
             })
             .collect();
         let summary = ledger.import(&imports).unwrap();

@@ -13,6 +13,7 @@ on_both_backends!(
     a_stored_fingerprint_reads_back_and_is_found_through_the_index,
     storing_refuses_unknown_codes_and_empty_fingerprints,
     a_different_fingerprint_is_kept_unless_replacing,
+    a_catalog_is_stored_in_one_call_and_found_through_the_index,
     assigning_reuses_the_code_of_a_known_recording,
     assigning_twice_in_one_call_shares_one_code,
     a_retry_gets_its_codes_back_and_stores_nothing_twice,
@@ -165,6 +166,59 @@ fn a_different_fingerprint_is_kept_unless_replacing(target: &Target) {
         ledger.fingerprint_candidates(&second, 10).unwrap()[0].shared_values,
         50
     );
+}
+
+fn a_catalog_is_stored_in_one_call_and_found_through_the_index(target: &Target) {
+    let mut ledger = target.open();
+    let codes = ledger
+        .issue(&qzaqq26(), 50, at(RELEASE_DAY), Some("catalog"))
+        .unwrap();
+    let fingerprints: Vec<Vec<u32>> = (0..50).map(|seed| fingerprint(seed, 120)).collect();
+    // Code 3 already has its fingerprint, code 4 another one.
+    ledger
+        .store_fingerprint(codes[3], &fingerprints[3], at(RELEASE_DAY), false)
+        .unwrap();
+    ledger
+        .store_fingerprint(codes[4], &fingerprint(99, 120), at(RELEASE_DAY), false)
+        .unwrap();
+    let items: Vec<(Isrc, &[u32])> = codes
+        .iter()
+        .zip(&fingerprints)
+        .map(|(&code, values)| (code, values.as_slice()))
+        .collect();
+    let outcomes = ledger.store_fingerprints(&items, at(RELEASE_DAY)).unwrap();
+    assert_eq!(outcomes.len(), 50);
+    assert_eq!(outcomes[3], Stored::Unchanged);
+    assert_eq!(outcomes[4], Stored::KeptOther);
+    assert!(
+        outcomes
+            .iter()
+            .enumerate()
+            .all(|(i, &o)| i == 3 || i == 4 || o == Stored::Added)
+    );
+    for seed in [0, 17, 49] {
+        assert_eq!(
+            ledger.fingerprint(codes[seed]).unwrap().as_deref(),
+            Some(fingerprints[seed].as_slice())
+        );
+        let query = noisy(&fingerprints[seed][10..110]);
+        let found = ledger.fingerprint_candidates(&query, 3).unwrap();
+        assert_eq!(found[0].isrc, codes[seed]);
+        assert_eq!(found[0].shared_values, 75);
+    }
+    // An unknown code refuses the whole call: nothing of it is stored.
+    let fresh = ledger.issue(&qzaqq26(), 1, at(RELEASE_DAY), None).unwrap()[0];
+    let refused = ledger
+        .store_fingerprints(
+            &[
+                (fresh, &fingerprints[0][..]),
+                (isrc("QZAQQ2699999"), &fingerprints[1][..]),
+            ],
+            at(RELEASE_DAY),
+        )
+        .unwrap_err();
+    assert!(matches!(refused, Error::UnknownCode { .. }), "{refused}");
+    assert_eq!(ledger.fingerprint(fresh).unwrap(), None);
 }
 
 fn assigning_reuses_the_code_of_a_known_recording(target: &Target) {

@@ -6,8 +6,8 @@ mod common;
 use common::{RELEASE_DAY, Target, at};
 use isrc::Isrc;
 use ledger::{
-    AnyPool, Code, Error, Import, ImportSummary, IsrcPool, Kind, Ledger, Origin, PoolStatus,
-    UpcPool,
+    AnyPool, Code, CodeKind, Error, ImportSummary, ImportedCode, IsrcPool, Ledger, Origin,
+    PoolStatus, UpcPool,
 };
 use upc::Upc;
 
@@ -226,7 +226,7 @@ fn upc_pools_issue_upc_a_or_ean13_and_compare_as_products(target: &Target) {
     let codes = ledger.issue(&eu, 1, at(RELEASE_DAY), None).unwrap();
     assert_eq!(codes[0].kind(), upc::Kind::Ean13);
     assert_eq!(codes[0].to_string(), "4006381000000");
-    assert_eq!(ledger.records_of(Kind::Upc).unwrap().len(), 3);
+    assert_eq!(ledger.records_of(CodeKind::Upc).unwrap().len(), 3);
 }
 
 fn import_moves_pools_past_imported_codes(target: &Target) {
@@ -234,20 +234,20 @@ fn import_moves_pools_past_imported_codes(target: &Target) {
     // A pool in use moves past an imported code in its range…
     ledger.issue(&qzaqq26(), 2, at(RELEASE_DAY), None).unwrap();
     let imports = [
-        Import::new(
+        ImportedCode::new(
             isrc("QZAQQ2600040"),
             at(1_600_000_000),
             Some("old catalog 40"),
         )
         .unwrap(),
-        Import::new(
+        ImportedCode::new(
             isrc("QZAQQ2600007"),
             at(1_600_000_000),
             Some("old catalog 7"),
         )
         .unwrap(),
         // …and a pool added later starts after the codes imported before it.
-        Import::new(upc("614141000036"), at(1_600_000_000), None).unwrap(),
+        ImportedCode::new(upc("614141000036"), at(1_600_000_000), None).unwrap(),
     ];
     let summary = ledger.import(&imports).unwrap();
     assert_eq!((summary.recorded, summary.unchanged), (3, 0));
@@ -265,7 +265,7 @@ fn import_moves_pools_past_imported_codes(target: &Target) {
     assert_eq!(record.origin, Origin::Imported);
     assert_eq!(record.issued_at, at(1_600_000_000));
     // Codes outside every pool are recorded too.
-    let foreign = Import::new(isrc("GBAYE0000351"), at(0), Some("elsewhere")).unwrap();
+    let foreign = ImportedCode::new(isrc("GBAYE0000351"), at(0), Some("elsewhere")).unwrap();
     assert_eq!(ledger.import(&[foreign]).unwrap().recorded, 1);
     assert!(ledger.lookup(isrc("GBAYE0000351")).unwrap().is_some());
 }
@@ -276,8 +276,8 @@ fn import_conflict_is_reported_and_records_nothing(target: &Target) {
         .issue(&qzaqq26(), 1, at(RELEASE_DAY), Some("track 1"))
         .unwrap();
     let imports = [
-        Import::new(isrc("QZAQQ2600050"), at(RELEASE_DAY), Some("fine")).unwrap(),
-        Import::new(isrc("QZAQQ2600001"), at(RELEASE_DAY), Some("another track")).unwrap(),
+        ImportedCode::new(isrc("QZAQQ2600050"), at(RELEASE_DAY), Some("fine")).unwrap(),
+        ImportedCode::new(isrc("QZAQQ2600001"), at(RELEASE_DAY), Some("another track")).unwrap(),
     ];
     let error = ledger.import(&imports).unwrap_err();
     assert_eq!(
@@ -302,8 +302,8 @@ fn import_conflict_is_reported_and_records_nothing(target: &Target) {
 
     // One import naming a code twice with two references conflicts with itself.
     let twice = [
-        Import::new(upc("614141000005"), at(0), Some("a")).unwrap(),
-        Import::new(upc("0614141000005"), at(0), None).unwrap(),
+        ImportedCode::new(upc("614141000005"), at(0), Some("a")).unwrap(),
+        ImportedCode::new(upc("0614141000005"), at(0), None).unwrap(),
     ];
     assert_eq!(
         ledger.import(&twice).unwrap_err().to_string(),
@@ -315,15 +315,15 @@ fn import_conflict_is_reported_and_records_nothing(target: &Target) {
 fn reimporting_the_same_records_changes_nothing(target: &Target) {
     let mut ledger = target.open();
     let imports = [
-        Import::new(isrc("QZAQQ2600003"), at(1_000), Some("x")).unwrap(),
-        Import::new(upc("614141000005"), at(1_000), None).unwrap(),
+        ImportedCode::new(isrc("QZAQQ2600003"), at(1_000), Some("x")).unwrap(),
+        ImportedCode::new(upc("614141000005"), at(1_000), None).unwrap(),
     ];
     assert_eq!(ledger.import(&imports).unwrap().recorded, 2);
     let before = ledger.records().unwrap();
     // The same codes again, the UPC spelt as EAN-13, a later time: left as they were.
     let again = [
-        Import::new(isrc("QZAQQ2600003"), at(9_999), Some("x")).unwrap(),
-        Import::new(upc("0614141000005"), at(9_999), Some("")).unwrap(),
+        ImportedCode::new(isrc("QZAQQ2600003"), at(9_999), Some("x")).unwrap(),
+        ImportedCode::new(upc("0614141000005"), at(9_999), Some("")).unwrap(),
     ];
     let summary = ledger.import(&again).unwrap();
     assert_eq!((summary.recorded, summary.unchanged), (0, 2));
@@ -360,7 +360,7 @@ fn records_filter_by_reference_and_kind(target: &Target) {
         .map(|record| record.code.to_string())
         .collect();
     assert_eq!(album_a, ["614141000005", "QZAQQ2600001", "QZAQQ2600002"]);
-    assert_eq!(ledger.records_of(Kind::Isrc).unwrap().len(), 3);
+    assert_eq!(ledger.records_of(CodeKind::Isrc).unwrap().len(), 3);
     assert_eq!(ledger.records_for("nothing").unwrap(), []);
 }
 
@@ -383,7 +383,7 @@ fn export_csv_lists_everything(target: &Target) {
         )
         .unwrap();
     ledger
-        .import(&[Import::new(isrc("GBAYE0000351"), at(0), None).unwrap()])
+        .import(&[ImportedCode::new(isrc("GBAYE0000351"), at(0), None).unwrap()])
         .unwrap();
     let mut out = Vec::new();
     assert_eq!(ledger.export_csv(&mut out).unwrap(), 4);
@@ -455,7 +455,7 @@ fn invalid_reference_is_refused_before_writing(target: &Target) {
         .unwrap_err();
     assert!(matches!(error, Error::InvalidReference { position: 0 }));
     assert!(matches!(
-        Import::new(isrc("QZAQQ2600001"), at(0), Some("x\0")),
+        ImportedCode::new(isrc("QZAQQ2600001"), at(0), Some("x\0")),
         Err(Error::InvalidReference { position: 1 })
     ));
     assert_eq!(ledger.pools().unwrap(), []);

@@ -26,6 +26,18 @@ impl Digests {
         both.finish()
     }
 
+    /// The number of bytes `reader` yields and their digests, read once, in 256 KiB pieces:
+    /// for a file that is not decoded (or a copy checked against its source).
+    ///
+    /// # Errors
+    ///
+    /// The first read error other than an interruption.
+    pub fn of_reader(reader: impl Read) -> io::Result<(u64, Digests)> {
+        let mut both = Hashers::default();
+        let size = both.read_all(reader)?;
+        Ok((size, both.finish()))
+    }
+
     /// The MD5 as 32 lowercase hex digits (the form `md5sum` prints).
     #[must_use]
     pub fn md5_hex(&self) -> String {
@@ -59,6 +71,22 @@ impl Hashers {
     fn update(&mut self, bytes: &[u8]) {
         self.md5.update(bytes);
         self.sha256.update(bytes);
+    }
+
+    /// Hashes everything `reader` yields; the number of bytes.
+    fn read_all(&mut self, mut reader: impl Read) -> io::Result<u64> {
+        let mut buf = vec![0; 256 * 1024];
+        let mut size = 0u64;
+        loop {
+            let n = match reader.read(&mut buf) {
+                Ok(0) => return Ok(size),
+                Ok(n) => n,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            self.update(&buf[..n]);
+            size += n as u64;
+        }
     }
 
     fn finish(self) -> Digests {
@@ -112,17 +140,8 @@ impl HashHandle {
     pub(crate) fn finish<R: Read + Seek>(self, mut file: R) -> io::Result<Digests> {
         let mut state = self.0.lock().unwrap_or_else(PoisonError::into_inner);
         file.seek(SeekFrom::Start(state.hashed))?;
-        let mut buf = vec![0; 64 * 1024];
-        loop {
-            let n = match file.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(e),
-            };
-            state.hashers.update(&buf[..n]);
-            state.hashed += n as u64;
-        }
+        let read = state.hashers.read_all(file)?;
+        state.hashed += read;
         Ok(state.hashers.clone().finish())
     }
 }
@@ -184,6 +203,18 @@ mod tests {
                 let _partial_reads_are_fine = reader.read(&mut buf[..size]).unwrap();
             }
             let digests = handle.finish(Cursor::new(data.clone())).unwrap();
+            prop_assert_eq!(digests, Digests::of(&data));
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+
+        /// Read in pieces or at once, the bytes give the same digests.
+        #[test]
+        fn a_reader_gives_the_digests_of_its_bytes(data in proptest::collection::vec(any::<u8>(), 0..300_000)) {
+            let (size, digests) = Digests::of_reader(Cursor::new(&data)).unwrap();
+            prop_assert_eq!(size, data.len() as u64);
             prop_assert_eq!(digests, Digests::of(&data));
         }
     }

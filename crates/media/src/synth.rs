@@ -1,10 +1,11 @@
 //! Deterministic synthesised audio and artwork: the committed media fixtures (written by
 //! `cargo xtask fixtures`), and material for tests and benchmarks.
 //!
-//! The album's 13 tracks are a few seconds of mono 16-bit 44.1 kHz music each — notes with
-//! overtones and envelopes over a held chord, a little noise on the beats — different for every
-//! track (seeded by its number), so fingerprints tell them apart. Mono and short keeps the
-//! committed bytes small.
+//! The album's 13 tracks are 8 s of mono 16-bit 44.1 kHz music each — notes with overtones and
+//! envelopes over a held chord, a little noise on the beats — different for every track (seeded
+//! by its number), so fingerprints tell them apart; 8 s is about the least a fingerprint match
+//! needs. The broken files are made of 2–3 s stand-ins. Mono and short keeps the committed
+//! bytes small.
 
 use std::f64::consts::TAU;
 use std::io::Cursor;
@@ -32,10 +33,26 @@ pub struct FixtureFile {
 /// The folder of the media fixtures, relative to the repository root.
 pub const FOLDER: &str = "fixtures/media";
 
-/// The playing time of album track `number` (1-based), in whole seconds: 2 or 3.
+/// The playing time of album track `number` (1-based), in whole seconds: 8, enough for an
+/// acoustic fingerprint (Chromaprint yields its first value after about 3 s, and a match needs
+/// about 4 s of values).
 #[must_use]
 pub const fn track_seconds(number: u32) -> u32 {
+    let _ = number;
+    8
+}
+
+/// The playing time of the short stand-in of track `number` the broken fixtures are made of,
+/// in whole seconds: 2 or 3 (a broken file needs no fingerprint, and short keeps it small).
+#[must_use]
+pub const fn short_seconds(number: u32) -> u32 {
     2 + number % 2
+}
+
+/// The mono samples of the short stand-in of album track `number` ([`short_seconds`]).
+#[must_use]
+pub fn short_samples(number: u32) -> Vec<i16> {
+    music(u64::from(number), short_seconds(number), SAMPLE_RATE)
 }
 
 /// The album track `number`'s file name inside the album folder (`01.flac` … `12.flac`,
@@ -319,7 +336,13 @@ pub fn broken_release() -> release_model::Release {
             .ok()
             .and_then(|i| broken.get(i));
         track.file = Some(match name {
-            Some(name) => (*name).to_owned(),
+            Some(name) => {
+                // The broken files are made of the short stand-ins, and say so in the metadata.
+                track.duration = Some(std::time::Duration::from_secs(
+                    short_seconds(track.number).into(),
+                ));
+                (*name).to_owned()
+            }
             None => format!("../album/{}", track_file_name(track.number)),
         });
     }
@@ -358,7 +381,7 @@ pub fn fixture_files() -> Vec<FixtureFile> {
         contents: cover(3000, 3000, false),
     });
 
-    let one = flac(&track_samples(1), 1, SAMPLE_RATE);
+    let one = flac(&short_samples(1), 1, SAMPLE_RATE);
     // Cut in the middle of a frame, well past the metadata.
     let truncated = one[..one.len() * 3 / 5].to_vec();
     files.push(FixtureFile {
@@ -368,14 +391,14 @@ pub fn fixture_files() -> Vec<FixtureFile> {
     files.push(FixtureFile {
         path: at("broken/wrong-isrc.flac"),
         contents: with_isrc(
-            flac(&track_samples(2), 1, SAMPLE_RATE),
+            flac(&short_samples(2), 1, SAMPLE_RATE),
             "wrong-isrc.flac",
             album_isrc(99),
         ),
     });
     files.push(FixtureFile {
         path: at("broken/8-bit.wav"),
-        contents: wav(&track_samples(3), 1, SAMPLE_RATE, 8),
+        contents: wav(&short_samples(3), 1, SAMPLE_RATE, 8),
     });
     files.push(FixtureFile {
         path: at("broken/22-khz.wav"),

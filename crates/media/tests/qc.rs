@@ -131,7 +131,8 @@ fn rules_for_track(n: usize, file: PathBuf, release: &Release) -> Vec<&'static s
 
 #[test]
 fn each_broken_audio_fixture_is_found_by_its_rule() {
-    let release = album();
+    // The broken release's metadata: the album's, with the short broken files' durations.
+    let release = read_release(&fixtures().join("broken/vesica-piscis.json"));
     let broken = |name: &str| fixtures().join("broken").join(name);
     assert_eq!(
         rules_for_track(1, broken("truncated.flac"), &release),
@@ -192,8 +193,9 @@ fn the_message_says_what_and_where() {
 #[test]
 fn a_duration_off_by_more_than_a_second_is_found_and_within_a_second_is_not() {
     let mut release = album();
-    release.tracks[0].duration = Some(Duration::from_millis(4_001));
-    release.tracks[1].duration = Some(Duration::from_millis(2_999));
+    // Both tracks play 8 s.
+    release.tracks[0].duration = Some(Duration::from_millis(9_001));
+    release.tracks[1].duration = Some(Duration::from_millis(7_001));
     let report = check(&release, album_media(album_tracks()));
     let found: Vec<_> = report
         .by_rule(DURATION_MISMATCH)
@@ -276,4 +278,120 @@ fn a_truncated_cover_does_not_decode() {
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
     let info = media::inspect_artwork(&cut).unwrap();
     assert!(info.damage.is_some(), "{info:?}");
+}
+
+/// Track `number`'s master re-encoded: `gain_db` applied, written as a 16-bit WAV into `dir`
+/// (another format, another gain: other samples, the same recording).
+fn re_encoded(dir: &std::path::Path, number: u32, gain_db: f64) -> PathBuf {
+    let gain = 10f64.powf(gain_db / 20.0);
+    let samples: Vec<i16> = synth::track_samples(number)
+        .iter()
+        .map(|&s| {
+            let scaled = (f64::from(s) * gain).round().clamp(-32_768.0, 32_767.0);
+            #[allow(clippy::cast_possible_truncation)] // clamped to the i16 range
+            let sample = scaled as i16;
+            sample
+        })
+        .collect();
+    let path = dir.join(format!("{number:02}-re-encoded.wav"));
+    std::fs::write(&path, synth::wav(&samples, 1, synth::SAMPLE_RATE, 16)).unwrap();
+    path
+}
+
+#[test]
+fn one_recording_re_encoded_under_another_isrc_is_an_error_found_by_its_sound() {
+    let release = album();
+    let dir = tempfile::tempdir().unwrap();
+    // Track 3's master at −3 dB as a WAV, delivered as track 4 (under track 4's ISRC).
+    let mut tracks = album_tracks();
+    tracks[3] = re_encoded(dir.path(), 3, -3.0);
+    let mut release = release;
+    release.tracks[3].duration = release.tracks[2].duration;
+    let report = check(&release, album_media(tracks.clone()));
+    let same: Vec<_> = report.by_rule(SAME_RECORDING).collect();
+    assert_eq!(same.len(), 1, "{report}");
+    assert_eq!(same[0].severity, Severity::Error);
+    assert_eq!(same[0].location.track, Some(4));
+    assert_eq!(same[0].related.unwrap().track, Some(3));
+    for code in ["QZAQQ2600003", "QZAQQ2600004", "03.flac", "score"] {
+        assert!(same[0].message.contains(code), "{}", same[0].message);
+    }
+    // Other samples: not the sample-for-sample rule's.
+    assert_eq!(report.by_rule(DUPLICATE_AUDIO).count(), 0, "{report}");
+    assert_eq!(report.by_rule(ISRC_SOUNDS_DIFFERENT).count(), 0, "{report}");
+
+    // Under track 3's own ISRC (a second edition of the master), it is allowed.
+    release.tracks[3].isrc = release.tracks[2].isrc;
+    let report = check(&release, album_media(tracks));
+    assert_eq!(report.by_rule(SAME_RECORDING).count(), 0, "{report}");
+    assert_eq!(report.by_rule(ISRC_SOUNDS_DIFFERENT).count(), 0, "{report}");
+}
+
+#[test]
+fn one_isrc_over_two_different_recordings_is_an_error() {
+    let mut release = album();
+    // Track 4 keeps its own audio but carries track 3's ISRC.
+    release.tracks[3].isrc = release.tracks[2].isrc;
+    let report = check(&release, album_media(album_tracks()));
+    let different: Vec<_> = report.by_rule(ISRC_SOUNDS_DIFFERENT).collect();
+    assert_eq!(different.len(), 1, "{report}");
+    assert_eq!(different[0].severity, Severity::Error);
+    assert_eq!(different[0].location.track, Some(4));
+    assert_eq!(different[0].related.unwrap().track, Some(3));
+    assert!(
+        different[0].message.contains("QZAQQ2600003"),
+        "{}",
+        different[0].message
+    );
+    assert_eq!(report.by_rule(SAME_RECORDING).count(), 0, "{report}");
+}
+
+#[test]
+fn the_catalog_rules_compare_across_releases() {
+    // A single re-released from the album under a new ISRC, its master re-encoded at +2 dB.
+    let album = album();
+    let dir = tempfile::tempdir().unwrap();
+    let mut single = album.clone();
+    single.upc = None;
+    single.title = "Track 5".to_owned();
+    single.tracks.retain(|t| t.number == 5);
+    single.tracks[0].isrc = Some("QZAQQ2600099".parse().unwrap());
+    let single_media = ReleaseMedia {
+        cover: Some(fixtures().join("album/cover.png")),
+        tracks: vec![Some(re_encoded(dir.path(), 5, 2.0))],
+    };
+    let report = check_media(
+        &[album, single],
+        &[album_media(album_tracks()), single_media],
+        &QcOptions::default().with_threads(2),
+        &|_| {},
+    )
+    .report;
+    let same: Vec<_> = report.by_rule(SAME_RECORDING).collect();
+    assert_eq!(same.len(), 1, "{report}");
+    assert_eq!(
+        (same[0].location.release, same[0].location.track),
+        (1, Some(5))
+    );
+    let related = same[0].related.unwrap();
+    assert_eq!((related.release, related.track), (0, Some(5)));
+}
+
+#[test]
+fn the_album_tracks_are_thirteen_recordings_by_their_fingerprints() {
+    let check = check_media(
+        std::slice::from_ref(&album()),
+        &[album_media(album_tracks())],
+        &QcOptions::default().with_threads(2),
+        &|_| {},
+    );
+    for track in &check.releases[0].tracks {
+        let fingerprint = track.as_ref().unwrap().fingerprint.as_ref().unwrap();
+        assert!(
+            fingerprint.values().len() >= media::fingerprint::MIN_OVERLAP,
+            "8 s of audio gives enough values to compare: {}",
+            fingerprint.values().len()
+        );
+    }
+    assert_eq!(check.report.by_rule(SAME_RECORDING).count(), 0);
 }

@@ -9,31 +9,26 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use common::{assert_code, assert_contains, fixture, musicid, run};
+use common::{assert_code, assert_contains, musicid, run};
 
 const SENDER: &str = "PADPIDA2013042401U";
 const RECIPIENT: &str = "PADPIDA2009101501Y";
 
-/// The album fixture with a genre, a file per track (`tracks` copies of the 13 when more are
-/// asked for, renumbered) and a cover, written under `dir`; the release file's path.
-fn album(dir: &Path, file_bytes: usize) -> PathBuf {
+/// The album's masters (the media fixtures: short synthesised stand-ins, mixed FLAC and WAV)
+/// tagged with their ISRCs, its cover, and its release file with a genre, written under
+/// `dir`; the release file's path.
+fn album(dir: &Path) -> PathBuf {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/media/album");
     let mut release: serde_json::Value =
-        serde_json::from_str(&fixture("vesica-piscis.json")).unwrap();
+        serde_json::from_str(&fs::read_to_string(fixtures.join("vesica-piscis.json")).unwrap())
+            .unwrap();
     release["genre"] = "Electronic".into();
-    release["cover"] = "art/cover.png".into();
-    fs::create_dir_all(dir.join("audio")).unwrap();
-    fs::create_dir_all(dir.join("art")).unwrap();
-    fs::write(dir.join("art/cover.png"), b"\x89PNG cover bytes").unwrap();
-    for (n, track) in release["tracks"]
-        .as_array_mut()
-        .unwrap()
-        .iter_mut()
-        .enumerate()
-    {
-        let name = format!("audio/{:02}.flac", n + 1);
-        let bytes: Vec<u8> = (0..file_bytes).map(|i| (i * 7 + n) as u8).collect();
-        fs::write(dir.join(&name), bytes).unwrap();
-        track["file"] = name.into();
+    fs::copy(fixtures.join("cover.png"), dir.join("cover.png")).unwrap();
+    for track in release["tracks"].as_array().unwrap() {
+        let name = track["file"].as_str().unwrap();
+        let isrc = track["isrc"].as_str().unwrap().parse().unwrap();
+        let bytes = media::synth::with_isrc(fs::read(fixtures.join(name)).unwrap(), name, isrc);
+        fs::write(dir.join(name), bytes).unwrap();
     }
     let path = dir.join("album.json");
     fs::write(&path, serde_json::to_string_pretty(&release).unwrap()).unwrap();
@@ -81,7 +76,7 @@ fn package_args<'a>(release: &'a str, out: &'a str, created: &'a str) -> Vec<&'a
 #[test]
 fn an_album_packaged_ingests_back_as_inserted_then_updated() {
     let dir = tempfile::tempdir().unwrap();
-    let release = album(dir.path(), 3000);
+    let release = album(dir.path());
     let out = dir.path().join("batches");
     let packaged = package(&release, &out, "2026-03-01T12:00:00.123Z");
     assert_code(&packaged, 0);
@@ -90,7 +85,7 @@ fn an_album_packaged_ingests_back_as_inserted_then_updated() {
     assert!(batch.join("BatchComplete_20260301120000123.xml").is_file());
     assert!(
         batch
-            .join("614141000012/resources/614141000012_01_013.flac")
+            .join("614141000012/resources/614141000012_01_013.wav")
             .is_file()
     );
 
@@ -116,7 +111,7 @@ fn an_album_packaged_ingests_back_as_inserted_then_updated() {
 #[test]
 fn a_hostile_batch_is_refused_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
-    let release = album(dir.path(), 100);
+    let release = album(dir.path());
     let out = dir.path().join("batches");
     let packaged = package(&release, &out, "2026-03-01T12:00:00Z");
     assert_code(&packaged, 0);
@@ -147,7 +142,7 @@ fn a_hostile_batch_is_refused_and_nothing_is_written() {
 #[test]
 fn a_release_with_errors_is_not_packaged() {
     let dir = tempfile::tempdir().unwrap();
-    let release = album(dir.path(), 10);
+    let release = album(dir.path());
     let text =
         fs::read_to_string(&release)
             .unwrap()
@@ -179,9 +174,9 @@ fn seed() -> u64 {
 #[test]
 fn a_packaging_killed_at_any_point_is_never_taken_as_complete() {
     let dir = tempfile::tempdir().unwrap();
-    // Files on another folder than the output still hard-link (one file system); big enough
-    // files and the copies of a second album make the run last a while.
-    let release = album(dir.path(), 256 * 1024);
+    // Files on another folder than the output still hard-link (one file system); decoding
+    // every file for the QC first makes the run last a while.
+    let release = album(dir.path());
     let mut state = seed();
     eprintln!("BATCH_CRASH_SEED={state}");
     // One whole run sizes the window the kills are spread over (a measure, not an assertion).

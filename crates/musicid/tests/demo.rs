@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{assert_code, assert_contains, assert_ern_reads_back, fixture, run};
+use common::{assert_code, assert_contains, assert_ern_reads_back, fixture, run, track_isrcs};
 
 #[test]
 fn demo_issues_the_codes_writes_the_files_and_reuses_its_folder() {
@@ -24,10 +24,37 @@ fn demo_issues_the_codes_writes_the_files_and_reuses_its_folder() {
         "vesica-piscis.xml.",
         "Next from the ledger: ISRC QZAQQ2600014, UPC 614141000029.",
         "and ingested it back into",
-        "(inserted, 0 files checked): both directions agree, no findings.",
+        "(inserted, 14 files checked): both directions agree, no findings.",
+        "fingerprints with their ISRCs in the ledger, as `musicid ledger fingerprint` does \
+         for codes issued before fingerprints: 13 added, 0 already there.",
+        "reused 13 of its 13 ISRCs and issued 0 codes, because each file is a recording the \
+         ledger already holds",
+        "warning [media.recording_known] reuses QZAQQ2600001, issued for One Yen / Vesica \
+         Piscis / disc 1 track 1",
     ] {
         assert_contains(&first.stdout, part);
     }
+    // The re-encoded masters really are other files (another format, other samples), and
+    // their release carries the album's ISRCs, track for track.
+    let re_encoded = demo.join("media/re-encoded");
+    let master = std::fs::read(demo.join("media/01.flac")).unwrap();
+    let copy = std::fs::read(re_encoded.join("01.wav")).unwrap();
+    assert!(copy.starts_with(b"RIFF") && master.starts_with(b"fLaC"));
+    assert!(
+        std::fs::read(re_encoded.join("13.flac"))
+            .unwrap()
+            .starts_with(b"fLaC")
+    );
+    let expected: Vec<String> = (1..=13).map(|n| format!("QZAQQ26{n:05}")).collect();
+    assert_eq!(
+        track_isrcs(&re_encoded.join("vesica-piscis.json")),
+        expected
+    );
+    assert!(
+        track_isrcs(&re_encoded.join("vesica-piscis.draft.json"))
+            .iter()
+            .all(String::is_empty)
+    );
     // The release written is the committed fixture, byte for byte, in both formats.
     for name in ["vesica-piscis.json", "vesica-piscis.csv"] {
         assert_eq!(
@@ -52,6 +79,8 @@ fn demo_issues_the_codes_writes_the_files_and_reuses_its_folder() {
         "Reused the demo folder",
         "nothing was issued",
         "Next from the ledger: ISRC QZAQQ2600014, UPC 614141000029.",
+        "13 already there.",
+        "reused 13 of its 13 ISRCs and issued 0 codes",
     ] {
         assert_contains(&second.stdout, part);
     }

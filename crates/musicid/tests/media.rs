@@ -59,6 +59,11 @@ fn draft(dir: &Path, name: &str, title: &str, files: &[&str]) {
 }
 
 fn assign(dir: &Path, input: &str, output: &str, media: bool) -> common::Run {
+    assign_with(dir, input, output, media, &[])
+}
+
+/// `release assign` with `extra` arguments.
+fn assign_with(dir: &Path, input: &str, output: &str, media: bool, extra: &[&str]) -> common::Run {
     let mut args = vec![
         "release",
         "assign",
@@ -75,18 +80,12 @@ fn assign(dir: &Path, input: &str, output: &str, media: bool) -> common::Run {
     if media {
         args.push("--media");
     }
+    args.extend_from_slice(extra);
     run_in(Some(dir), &args, b"")
 }
 
 fn isrcs(dir: &Path, file: &str) -> Vec<String> {
-    let release: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.join(file)).unwrap()).unwrap();
-    release["tracks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|t| t["isrc"].as_str().unwrap_or("").to_owned())
-        .collect()
+    common::track_isrcs(&dir.join(file))
 }
 
 fn init(dir: &Path) {
@@ -126,14 +125,60 @@ fn assign_with_media_reuses_the_isrc_of_a_known_recording_and_identify_names_it(
         ["QZAQQ2600001", "QZAQQ2600002", "QZAQQ2600003"]
     );
     assert!(
-        album
-            .stderr
-            .contains("One Yen / Album / disc 1 track 1: reuses QZAQQ2600001")
-            && album.stderr.contains("One Yen / Single / disc 1 track 1"),
+        album.stderr.contains(
+            "album.json: release 1 \"Album\", disc 1 track 1: warning [media.recording_known] \
+             reuses QZAQQ2600001, issued for One Yen / Single / disc 1 track 1"
+        ),
         "{}",
         album.stderr
     );
+    assert_eq!(album.stderr.matches("media.recording_known").count(), 1);
     assert!(album.stderr.contains("issued 2 codes"), "{}", album.stderr);
+
+    // Again under other keys, as JSON: the codes and the finding as objects on stdout.
+    let json = assign_with(
+        dir,
+        "album.json",
+        "album.again.json",
+        true,
+        &["--key", "re-run", "--format", "json"],
+    );
+    assert_eq!(json.code, Some(0), "{json:?}");
+    let objects: Vec<serde_json::Value> = json
+        .lines()
+        .iter()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    let findings: Vec<&serde_json::Value> =
+        objects.iter().filter(|o| o.get("rule").is_some()).collect();
+    // Each track's recording is known now: three findings, no new code.
+    assert_eq!(findings.len(), 3, "{objects:?}");
+    assert_eq!(findings[0]["rule"], "media.recording_known");
+    assert_eq!(findings[0]["severity"], "warning");
+    assert_eq!(
+        (findings[0]["disc"].as_u64(), findings[0]["track"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert!(
+        findings[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("QZAQQ2600001, issued for One Yen / Single / disc 1 track 1"),
+        "{objects:?}"
+    );
+    assert!(
+        findings[2]["message"]
+            .as_str()
+            .unwrap()
+            .contains("QZAQQ2600003, issued for One Yen / Album / disc 1 track 3"),
+        "{objects:?}"
+    );
+    let codes: Vec<&str> = objects
+        .iter()
+        .filter_map(|o| o.get("code").and_then(|c| c.as_str()))
+        .collect();
+    assert_eq!(codes, ["QZAQQ2600001", "QZAQQ2600002", "QZAQQ2600003"]);
+    assert!(json.stderr.contains("issued 0 codes"), "{}", json.stderr);
 
     let identify = run_in(
         Some(dir),

@@ -380,6 +380,10 @@ fn rules_lists_every_table_once() {
         "release.missing_upc",
         "isrc.unknown_prefix",
         "profile.rp21-1053-1",
+        "ddex.left_out",
+        "ddex.icpn_gtin14",
+        "csv.unknown_column",
+        "csv.upc_restored",
     ] {
         assert!(ids.contains(&id), "{id} not in {ids:?}");
     }
@@ -393,4 +397,6 @@ fn rules_lists_every_table_once() {
         .unwrap()];
     assert_eq!(missing_upc["severity"], "error");
     assert_eq!(missing_upc["draft_severity"], "warning");
+    let left_out = &rules[ids.iter().position(|&id| id == "ddex.left_out").unwrap()];
+    assert_eq!(left_out["severity"], "info");
 }

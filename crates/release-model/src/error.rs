@@ -88,9 +88,12 @@ pub enum Error {
         /// What is wrong.
         source: Box<Error>,
     },
-    /// A problem with the structure of a CSV file that no field explains.
+    /// A problem that no line, field or source names: the structure of a CSV file (inside
+    /// [`Error::Csv`]), a JSON or CSV writer refusing a value, fixture generation. Its
+    /// [`kind`](Error::kind) in JSON output is `format`, as it was when this variant was
+    /// called `Format`.
     #[error("{0}")]
-    Format(String),
+    Other(String),
     /// Reading or writing failed.
     #[error("i/o error: {0}")]
     Io(#[from] std::io::Error),
@@ -176,7 +179,7 @@ impl Error {
             Error::Value { .. } => "value",
             Error::Json { .. } => "json",
             Error::Csv { .. } => "csv",
-            Error::Format(_) => "format",
+            Error::Other(_) => "format",
             Error::Io(_) => "io",
             Error::AssignRefused { .. } => "assign_refused",
             Error::UnreadableCode { .. } => "unreadable_code",

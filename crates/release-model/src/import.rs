@@ -5,23 +5,43 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::{Catalog, Error, Release};
+use crate::{Catalog, Error, Release, Rule};
 
 /// Something a reader fixed or ignored, and said so.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// As JSON its stable id is `rule`, and also `code`, the name it had before.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportWarning {
-    /// A stable id: `csv.upc_restored`, `csv.unknown_column`.
-    pub code: &'static str,
+    /// Its rule, from [`CSV_RULES`](crate::rules::CSV_RULES) (`rule.id` is the stable id:
+    /// `csv.upc_restored`, `csv.unknown_column`).
+    pub rule: &'static Rule,
     /// 1-based line.
     pub line: u64,
     /// 1-based column number (CSV: the field's index in the row).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
     /// The column's name.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
     /// What happened.
     pub message: String,
+}
+
+impl Serialize for ImportWarning {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct as _;
+        let fields = 4 + usize::from(self.column.is_some()) + usize::from(self.field.is_some());
+        let mut out = serializer.serialize_struct("ImportWarning", fields)?;
+        out.serialize_field("rule", self.rule.id)?;
+        out.serialize_field("code", self.rule.id)?;
+        out.serialize_field("line", &self.line)?;
+        if let Some(column) = self.column {
+            out.serialize_field("column", &column)?;
+        }
+        if let Some(field) = &self.field {
+            out.serialize_field("field", field)?;
+        }
+        out.serialize_field("message", &self.message)?;
+        out.end()
+    }
 }
 
 impl fmt::Display for ImportWarning {

@@ -507,7 +507,7 @@ where
     use std::borrow::Borrow;
     let into_io = |e: serde_json::Error| match e.io_error_kind() {
         Some(kind) => Error::Io(std::io::Error::new(kind, e)),
-        None => Error::Format(e.to_string()),
+        None => Error::Other(e.to_string()),
     };
     writer.write_all(b"[")?;
     for (i, release) in releases.into_iter().enumerate() {

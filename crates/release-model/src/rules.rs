@@ -13,6 +13,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Worth knowing, nothing wrong: a reader's note of what the model leaves out.
+    Info,
     /// Worth a look; does not stop a delivery.
     Warning,
     /// The release must not be delivered like this.
@@ -20,10 +22,11 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// `"error"` or `"warning"`.
+    /// `"error"`, `"warning"` or `"info"`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
+            Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
         }
@@ -83,6 +86,50 @@ impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id)
     }
+}
+
+/// Declares another crate's rule table in the form of this one: for each entry a `Rule`
+/// constant made with [`Rule::new`] and its id in a module `ids`, then `RULES`, every rule in
+/// order (the doc comments before `RULES;` are its), and `rule(id)`, the lookup.
+///
+/// ```
+/// mod rules {
+///     release_model::rule_table! {
+///         /// Every rule of the example.
+///         RULES;
+///         LATE = "example.late", Warning, "the delivery came late";
+///     }
+/// }
+/// assert_eq!(rules::RULES, &[rules::LATE]);
+/// assert_eq!(rules::ids::LATE, "example.late");
+/// assert_eq!(rules::rule("example.late"), Some(&rules::LATE));
+/// ```
+#[macro_export]
+macro_rules! rule_table {
+    ($(#[$doc:meta])* RULES; $( $konst:ident = $id:literal, $sev:ident, $summary:literal; )*) => {
+        /// The rule ids as string constants.
+        pub mod ids {
+            $(
+                #[doc = concat!("`", $id, "`: ", $summary)]
+                pub const $konst: &str = $id;
+            )*
+        }
+
+        $(
+            #[doc = concat!("`", $id, "`: ", $summary)]
+            pub const $konst: $crate::Rule =
+                $crate::Rule::new($id, $crate::Severity::$sev, $summary);
+        )*
+
+        $(#[$doc])*
+        pub const RULES: &[$crate::Rule] = &[ $( $konst, )* ];
+
+        /// The rule of this table with id `id`, if it is one.
+        #[must_use]
+        pub fn rule(id: &str) -> Option<&'static $crate::Rule> {
+            RULES.iter().find(|r| r.id == id)
+        }
+    };
 }
 
 macro_rules! rules {
@@ -163,7 +210,7 @@ rules! {
     MAIN_ARTIST_MISMATCH = "credit.main_artist_mismatch", Warning / Warning, false,
         "a MainArtist credit whose name the display artist does not contain";
     MISSING_WRITER = "track.missing_writer", Warning / Warning, false,
-        "the recording credits no Composer, Lyricist or ComposerLyricist, on the track or its work (stores increasingly refuse these)";
+        "on a release that gives credits, a recording credits no Composer, Lyricist or ComposerLyricist, on the track or its work (stores increasingly refuse these)";
     DUPLICATE_UPC = "catalog.duplicate_upc", Error / Error, false,
         "two releases share a UPC, compared as GTIN-14 (a UPC-A and its EAN-13 are one product)";
     ISRC_CONFLICT = "catalog.isrc_conflict", Error / Error, false,
@@ -173,6 +220,25 @@ rules! {
     ISWC_CONFLICT = "catalog.iswc_conflict", Warning / Warning, false,
         "one ISWC under two different work titles (the work's title, else the track's)";
 }
+
+/// The CSV reader's warnings: something it mended or ignored, and said so in an
+/// [`ImportWarning`](crate::ImportWarning).
+pub const CSV_RULES: &[Rule] = &[CSV_UNKNOWN_COLUMN, CSV_UPC_RESTORED];
+
+/// `csv.unknown_column`: a header names no column the reader knows; the column is ignored.
+pub const CSV_UNKNOWN_COLUMN: Rule = Rule::new(
+    "csv.unknown_column",
+    Severity::Warning,
+    "a header names no known column; that column is ignored",
+);
+
+/// `csv.upc_restored`: a UPC that a spreadsheet stripped of its leading zeros, restored
+/// because the check digit agrees.
+pub const CSV_UPC_RESTORED: Rule = Rule::new(
+    "csv.upc_restored",
+    Severity::Warning,
+    "a UPC that lost its leading zeros (a spreadsheet's doing), restored because the check digit agrees",
+);
 
 /// The lint warnings of the `isrc` and `upc` crates, as validation reports them (always
 /// warnings: real, distributed codes break the tables these lints read).
@@ -270,10 +336,15 @@ pub fn lint(code: &str) -> &'static Rule {
         .unwrap_or(&LINT_UNLISTED)
 }
 
-/// The rule with id `id`, if it is one of this crate's ([`RULES`] or [`LINTS`]).
+/// The rule with id `id`, if it is one of this crate's ([`RULES`], [`LINTS`] or
+/// [`CSV_RULES`]).
 #[must_use]
 pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().chain(LINTS).find(|r| r.id == id)
+    RULES
+        .iter()
+        .chain(LINTS)
+        .chain(CSV_RULES)
+        .find(|r| r.id == id)
 }
 
 #[cfg(test)]
@@ -285,25 +356,22 @@ mod tests {
         let isrc = "QZAQQ2600001".parse::<isrc::Isrc>().unwrap();
         let _ = isrc;
         let codes = [
-            isrc::Warning::BlankRegistrant.code(),
-            upc::Warning::Coupon.code(),
-            upc::Warning::RefundReceipt.code(),
-            upc::Warning::Bookland.code(),
-            upc::Warning::Ismn.code(),
-            upc::Warning::Issn.code(),
-            upc::Warning::DemoPrefix.code(),
-            upc::Warning::VariableMeasure.code(),
-            upc::Warning::UpcENumberSystem1.code(),
+            isrc::Warning::BlankRegistrant.rule(),
+            upc::Warning::Coupon.rule(),
+            upc::Warning::RefundReceipt.rule(),
+            upc::Warning::Bookland.rule(),
+            upc::Warning::Ismn.rule(),
+            upc::Warning::Issn.rule(),
+            upc::Warning::DemoPrefix.rule(),
+            upc::Warning::VariableMeasure.rule(),
+            upc::Warning::UpcENumberSystem1.rule(),
         ];
         for code in codes {
             assert_ne!(lint(code), &LINT_UNLISTED, "{code}");
         }
-        for (i, a) in RULES.iter().chain(LINTS).enumerate() {
-            assert!(
-                RULES.iter().chain(LINTS).skip(i + 1).all(|b| b.id != a.id),
-                "{}",
-                a.id
-            );
+        let all = || RULES.iter().chain(LINTS).chain(CSV_RULES);
+        for (i, a) in all().enumerate() {
+            assert!(all().skip(i + 1).all(|b| b.id != a.id), "{}", a.id);
         }
     }
 }

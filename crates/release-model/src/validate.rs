@@ -75,8 +75,7 @@ impl Release {
     /// let report = release.validate();
     /// assert!(report.has_errors());
     /// assert_eq!(report.rules(), ["release.missing_upc", "release.missing_release_type",
-    ///     "release.missing_release_date", "track.missing_isrc", "track.missing_writer",
-    ///     "release.single_title_mismatch"]);
+    ///     "release.missing_release_date", "track.missing_isrc", "release.single_title_mismatch"]);
     /// Ok::<(), release_model::Error>(())
     /// ```
     #[must_use]
@@ -163,6 +162,9 @@ struct Validator<'a> {
     ipis: FastMap<NameNumber, (&'a str, Location)>,
     /// The first work title each ISWC was given under, and where.
     iswcs: FastMap<Iswc, (&'a str, Location)>,
+    /// Whether the current release gives any credit (on itself, a track or a work): only then
+    /// is a recording without a writer reported.
+    gives_credits: bool,
     /// Whether every track of the current release has a readable place: when one does not,
     /// a gap in the numbering may be that track, and is not reported.
     numbering_known: bool,
@@ -186,6 +188,7 @@ impl<'a> Validator<'a> {
             ipis: map_with_capacity(0),
             iswcs: map_with_capacity(0),
             numbering_known: true,
+            gives_credits: false,
             report: Report::new(),
         }
     }
@@ -240,6 +243,14 @@ impl<'a> Validator<'a> {
         let release = &releases[index];
         let here = self.location_of(index);
         self.release_fields(index, release, here);
+        self.gives_credits = !release.contributors.is_empty()
+            || release.tracks.iter().any(|t| {
+                !t.contributors.is_empty()
+                    || t.work.is_some()
+                    || t.provenance.is_unreadable(Field::Credits)
+                    || t.provenance.is_unreadable(Field::Work)
+            })
+            || release.provenance.is_unreadable(Field::Credits);
         self.release_credits(release, here);
         self.tracks(index, release, here);
         self.numbering(release, here);
@@ -258,7 +269,7 @@ impl<'a> Validator<'a> {
             ),
             Some(upc) => {
                 for warning in upc.lint() {
-                    self.push_lint(warning.code(), here, format!("upc {upc}: {warning}"));
+                    self.push_lint(warning.rule(), here, format!("upc {upc}: {warning}"));
                 }
                 // GTIN-14 identity: a UPC-A and the EAN-13 with a leading zero are one product.
                 match self.upcs.entry(upc.to_u64()) {
@@ -468,7 +479,8 @@ impl<'a> Validator<'a> {
             |list: &[Contributor]| list.iter().any(|c| c.roles.iter().any(Role::is_writer));
         let unreadable = track.provenance.is_unreadable(Field::Credits)
             || track.provenance.is_unreadable(Field::Work);
-        if !unreadable && !credited(&track.contributors) && writers.is_empty() {
+        if self.gives_credits && !unreadable && !credited(&track.contributors) && writers.is_empty()
+        {
             self.push(
                 &r::MISSING_WRITER,
                 at,
@@ -546,7 +558,7 @@ impl<'a> Validator<'a> {
         at: Location,
     ) {
         for warning in code.lint(self.options.reference_year) {
-            self.push_lint(warning.code(), at, format!("isrc {code}: {warning}"));
+            self.push_lint(warning.rule(), at, format!("isrc {code}: {warning}"));
         }
         if let Some(year) = release_year {
             // The release date, not today, is the anchor: an old release's code from a

@@ -23,7 +23,12 @@ fn headers_are_case_insensitive_with_aliases() {
         import.warnings[0].to_string(),
         "line 1, column 7 (Mood): unknown column \"Mood\" ignored"
     );
-    assert_eq!(import.warnings[0].code, "csv.unknown_column");
+    assert_eq!(import.warnings[0].rule.id, "csv.unknown_column");
+    // JSON gives the id as `rule` and, as before the rename, as `code`.
+    assert_eq!(
+        serde_json::to_string(&import.warnings[0]).unwrap(),
+        r#"{"rule":"csv.unknown_column","code":"csv.unknown_column","line":1,"column":7,"field":"Mood","message":"unknown column \"Mood\" ignored"}"#
+    );
 }
 
 #[test]
@@ -88,7 +93,7 @@ fn a_shortened_upc_is_restored_only_when_its_check_digit_proves_it() {
         import.warnings[0].to_string(),
         "line 2, column 1 (upc): upc \"36000291452\" lost its leading zeros: restored as 036000291452 (the check digit agrees)"
     );
-    assert_eq!(import.warnings[0].code, "csv.upc_restored");
+    assert_eq!(import.warnings[0].rule.id, "csv.upc_restored");
     assert_eq!(
         errors(&import),
         [

@@ -56,6 +56,24 @@ fn each_broken_release_yields_exactly_its_rule() {
 }
 
 #[test]
+fn the_credited_album_is_clean_and_its_csv_is_its_json() {
+    let album = Release::from_json(&read("releases/vesica-piscis.credited.json")).unwrap();
+    assert!(album.validate().is_empty(), "{}", album.validate());
+    assert_eq!(album.contributors[0].name, "One Yen");
+    assert!(album.grid.is_some());
+    assert!(
+        album
+            .tracks
+            .iter()
+            .all(|t| t.work.as_ref().is_some_and(|w| w.iswc.is_some()))
+    );
+    let from_csv = release_model::csv::from_str(&read("releases/vesica-piscis.credited.csv"))
+        .into_result()
+        .unwrap();
+    assert_eq!(from_csv, [album]);
+}
+
+#[test]
 fn the_leerecs_catalog_is_clean_and_reuses_recordings() {
     let catalog = catalog("releases/catalog.json");
     assert!(catalog.validate().is_empty(), "{}", catalog.validate());

@@ -7,6 +7,7 @@ use core::str::FromStr;
 use ident_core::layout::{Element, Layout, Separators};
 use ident_core::{CharClass, ParseError, gs1};
 
+use crate::parse::digit_words;
 use crate::{Error, Kind, Upc};
 
 /// An International Standard Music Number (ISO 10957): `9790345246805`, a piece of printed
@@ -93,8 +94,7 @@ impl Ismn {
     pub fn parse_strict(input: &[u8]) -> Result<Ismn, Error> {
         if let Ok(bytes) = <[u8; 13]>::try_from(input)
             && bytes[..4] == *b"9790"
-            && let Some(check) = gs1::check_digit(bytes.split_at(12).0)
-            && bytes[12] == b'0' + check
+            && digit_words::<13>(&bytes).is_some()
         {
             return Ok(Ismn(bytes));
         }

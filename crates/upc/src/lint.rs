@@ -37,7 +37,7 @@ pub enum Circulation {
 }
 
 /// Something to know about a valid code: it is reserved for a purpose other than a release
-/// sold in the open market. Each warning has a stable [`code`](Warning::code).
+/// sold in the open market. Each warning has a stable [`rule`](Warning::rule).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Warning {
@@ -77,7 +77,7 @@ impl Warning {
     /// `upc.demo_prefix`, `upc.number_system`, `upc.variable_measure`,
     /// `upc.upc_e_number_system`.
     #[must_use]
-    pub const fn code(&self) -> &'static str {
+    pub const fn rule(&self) -> &'static str {
         match self {
             Warning::RestrictedCirculation { .. } => "upc.restricted_circulation",
             Warning::Coupon => "upc.coupon",
@@ -178,13 +178,13 @@ impl Lints {
         self.items[self.next..].iter().all(Option::is_none)
     }
 
-    /// Whether a warning with the stable code `code` is among them.
+    /// Whether a warning with the stable id `code` (its [`rule`](Warning::rule)) is among them.
     #[must_use]
     pub fn contains(&self, code: &str) -> bool {
         self.items[self.next..]
             .iter()
             .flatten()
-            .any(|w| w.code() == code)
+            .any(|w| w.rule() == code)
     }
 }
 
@@ -231,7 +231,7 @@ impl Upc {
     ///
     /// ```
     /// let upc: upc::Upc = "9790060115615".parse()?;
-    /// let codes: Vec<&str> = upc.lint().map(|w| w.code()).collect();
+    /// let codes: Vec<&str> = upc.lint().map(|w| w.rule()).collect();
     /// assert_eq!(codes, ["upc.ismn"]);
     /// assert!("036000291452".parse::<upc::Upc>()?.lint().is_empty());
     /// Ok::<(), upc::Error>(())
@@ -275,7 +275,7 @@ impl UpcE {
     ///
     /// ```
     /// let e: upc::UpcE = "1234567".parse()?;
-    /// assert_eq!(e.lint().next().map(|w| w.code()), Some("upc.upc_e_number_system"));
+    /// assert_eq!(e.lint().next().map(|w| w.rule()), Some("upc.upc_e_number_system"));
     /// Ok::<(), upc::Error>(())
     /// ```
     #[must_use]

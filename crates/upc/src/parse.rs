@@ -8,6 +8,7 @@ use ident_core::{CharClass, ParseError};
 use crate::digits::{Shape, check_digit_of, read};
 use crate::swar::{ONES, ZEROS};
 use crate::{Error, Kind, Upc};
+use ident_core::swar::MULTIPLE_OF_TEN;
 
 const LENGTHS: &str = "8, 12, 13 or 14 digits";
 
@@ -163,6 +164,15 @@ impl TryFrom<&str> for Upc {
 /// the two to the same verdict on every input.
 #[inline(always)]
 fn read_fixed<const N: usize>(input: &[u8], kind: Kind) -> Option<Upc> {
+    let (first, rest) = digit_words::<N>(input)?;
+    Some(Upc::from_digit_words(kind, first, rest))
+}
+
+/// The verification of [`read_fixed`], which an [`Ismn`](crate::Ismn) shares: the digit words
+/// of exactly `N` bytes of ASCII digits with a right GS1 check digit (digits 0–7 in `first`,
+/// the rest from the lowest byte of `rest`), or `None`.
+#[inline(always)]
+pub(crate) fn digit_words<const N: usize>(input: &[u8]) -> Option<(u64, u64)> {
     // Straight from the input (no copy through a buffer, which would stall the loads on the
     // stores): `low` is the last eight bytes, `high` the first N − 8 behind '0' bytes.
     let word = |at: usize| {
@@ -194,7 +204,7 @@ fn read_fixed<const N: usize>(input: &[u8], kind: Kind) -> Option<Upc> {
         12 => low,
         _ => low >> (8 * (16 - N)),
     };
-    Some(Upc::from_digit_words(kind, first, rest))
+    Some((first, rest))
 }
 
 const SEVENTY_SIX: u64 = 0x76 * ONES;
@@ -218,20 +228,6 @@ const WEIGHTS: u64 = 0x0301_0301_0301_0301;
 const fn weighted_sum(high: u64, low: u64) -> usize {
     ((high + low).wrapping_mul(WEIGHTS) >> 56) as usize
 }
-
-/// Whether each byte value is a multiple of ten: one load instead of a division.
-///
-/// A `const`, not a `static`: each use is compiled into the crate that inlines it, so the
-/// load is a direct one rather than one through another crate's symbol.
-const MULTIPLE_OF_TEN: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        table[i] = i % 10 == 0;
-        i += 10;
-    }
-    table
-};
 
 /// Why [`read_fixed`] refused `input`: its first byte that is not an ASCII digit, or else a
 /// check-digit mismatch, with the expected digit computed by the shared implementation.

@@ -9,7 +9,7 @@ fn code(text: &str) -> Upc {
 }
 
 fn codes(text: &str) -> Vec<&'static str> {
-    code(text).lint().map(|w| w.code()).collect()
+    code(text).lint().map(|w| w.rule()).collect()
 }
 
 #[test]

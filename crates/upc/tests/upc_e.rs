@@ -173,7 +173,7 @@ fn an_eight_digit_string_is_what_the_caller_says() {
 #[test]
 fn number_system_one_is_flagged() {
     let e: UpcE = "14252611".parse().unwrap();
-    let codes: Vec<&str> = e.lint().map(|w| w.code()).collect();
+    let codes: Vec<&str> = e.lint().map(|w| w.rule()).collect();
     assert_eq!(codes, ["upc.upc_e_number_system"]);
     assert!("04252614".parse::<UpcE>().unwrap().lint().is_empty());
 }

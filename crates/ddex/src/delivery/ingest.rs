@@ -2,48 +2,22 @@
 //! guarded scan before the reader, then every file the message references, found inside the
 //! batch and hashed.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 
-use release_model::{Release, Severity};
+use media::{ArtworkInfo, AudioInfo, QcOptions, ReleaseMedia, Seconds};
+use release_model::{Finding, Location, Release, Report, Rule};
 
 use super::digest::{FileDigest, digest_file};
 use super::manifest::{self, relative_url};
 use super::paths::{inventory, resolve};
-use super::scan::{FileRef, resource_files, scan};
+use super::rules;
+use super::scan::{Claims, FileRef, resource_files, scan};
 use super::{Error, Refusal};
 use crate::{Action, Delivery};
 
 /// Larger than any audio file a delivery carries (a 24-bit/192 kHz stereo hour is 4 GB).
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024 * 1024;
-
-/// Something found about one message; errors keep its release out of the catalog.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    /// Error or warning.
-    pub severity: Severity,
-    /// A stable id (`batch.hash_mismatch`, `ddex.syntax`, a validation rule, …).
-    pub rule: String,
-    /// What was found, with the file or resource concerned.
-    pub message: String,
-}
-
-impl Finding {
-    fn error(rule: impl Into<String>, message: String) -> Finding {
-        Finding {
-            severity: Severity::Error,
-            rule: rule.into(),
-            message,
-        }
-    }
-
-    fn warning(rule: impl Into<String>, message: String) -> Finding {
-        Finding {
-            severity: Severity::Warning,
-            rule: rule.into(),
-            message,
-        }
-    }
-}
 
 /// A resource file found and hashed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,17 +46,18 @@ pub struct MessageReport {
     pub purged_upc: Option<upc::Upc>,
     /// The files it references, found and hashed.
     pub files: Vec<CheckedFile>,
-    /// What was found.
-    pub findings: Vec<Finding>,
+    /// What was found: the delivery's own findings ([`RULES`](super::RULES)), the reader's
+    /// warnings ([`rules::RULES`](crate::rules::RULES)), the media QC's and the release's
+    /// validation, each with its rule from its table; errors keep the release out of the
+    /// catalog.
+    pub findings: Report,
 }
 
 impl MessageReport {
     /// Whether a finding is an error.
     #[must_use]
     pub fn has_errors(&self) -> bool {
-        self.findings
-            .iter()
-            .any(|finding| finding.severity == Severity::Error)
+        self.findings.has_errors()
     }
 }
 
@@ -191,14 +166,17 @@ fn take_out(catalog: &mut Vec<Release>, matches: impl Fn(&Release) -> bool) -> A
 /// message names is missing, when an XML file has a DOCTYPE or an undeclared entity, nests
 /// too deep or is too large, and when a resource file is larger than its message declares.
 /// Otherwise each message gets its report: a message that does not read, a hash that does not
-/// match, a release with validation errors are findings of that message.
+/// match, technical details or a duration that are not the file's, the media QC's findings on
+/// the files (`qc`: integrity, the embedded ISRC against the message's, the cover), a release
+/// with validation errors are findings of that message. Each audio file and the cover are
+/// decoded once, by `media`, which hashes them as it reads.
 ///
 /// Nothing is written, anywhere.
 ///
 /// # Errors
 ///
 /// [`Error::Refused`] as above; [`Error::Io`] when the folder cannot be listed or a file read.
-pub fn ingest(batch: &Path) -> Result<Ingested, Error> {
+pub fn ingest(batch: &Path, qc: &QcOptions) -> Result<Ingested, Error> {
     let files = inventory(batch)?;
     let manifest = manifest::find(batch, &files)?;
     let folder_name = batch
@@ -217,7 +195,7 @@ pub fn ingest(batch: &Path) -> Result<Ingested, Error> {
     for entry in &entries {
         let reference = relative_url(&entry.url, &names);
         let path = resolve(batch, batch, &manifest.path, reference)?;
-        messages.push(message(batch, &path, entry)?);
+        messages.push(message(batch, &path, entry, qc)?);
     }
     Ok(Ingested {
         batch: batch.to_path_buf(),
@@ -245,7 +223,12 @@ fn semaphore_entries(files: &[PathBuf]) -> Vec<manifest::Entry> {
         .collect()
 }
 
-fn message(batch: &Path, path: &Path, entry: &manifest::Entry) -> Result<MessageReport, Error> {
+fn message(
+    batch: &Path,
+    path: &Path,
+    entry: &manifest::Entry,
+    qc: &QcOptions,
+) -> Result<MessageReport, Error> {
     let mut report = MessageReport {
         path: path.to_path_buf(),
         message_id: entry.message_id.clone(),
@@ -253,24 +236,28 @@ fn message(batch: &Path, path: &Path, entry: &manifest::Entry) -> Result<Message
         release: None,
         purged_upc: None,
         files: Vec::new(),
-        findings: Vec::new(),
+        findings: Report::new(),
     };
     let (root, bytes) = scan(path)?;
+    let here = Location::release(0, None);
     if let Some((algorithm, value)) = &entry.hash {
-        let digest = super::digest::FileDigest::of_bytes(&bytes);
-        compare_hash(&mut report.findings, path, algorithm, value, &digest);
+        let digest = FileDigest::of_bytes(&bytes);
+        compare_hash(&mut report.findings, here, path, algorithm, value, &digest);
     }
     let delivery = match crate::read(&bytes) {
         Ok(delivery) => delivery,
         Err(error) => {
-            report.findings.push(Finding::error(
-                format!("ddex.{}", error.kind()),
-                format!("{}: {error}", path.display()),
-            ));
+            push(
+                &mut report.findings,
+                &rules::UNREADABLE_MESSAGE,
+                here,
+                format!("{}: {error} [{}]", path.display(), error.kind()),
+            );
             return Ok(report);
         }
     };
-    report.action = Some(delivery.action());
+    let action = delivery.action();
+    report.action = Some(action);
     let base = path.parent().unwrap_or(batch);
     let mut release = match delivery {
         Delivery::Purge(purged) => {
@@ -278,90 +265,336 @@ fn message(batch: &Path, path: &Path, entry: &manifest::Entry) -> Result<Message
             return Ok(report);
         }
         Delivery::Release(imported) => {
+            let at = Location::release(0, imported.release.upc);
             for note in imported.warnings() {
-                report.findings.push(Finding::warning(
+                let place = note
+                    .position
+                    .map(|position| format!(" {position}"))
+                    .unwrap_or_default();
+                push(
+                    &mut report.findings,
                     note.rule,
-                    format!("{}: {}", path.display(), note.message),
-                ));
+                    at,
+                    format!("{}:{place}: {}", path.display(), note.message),
+                );
             }
             imported.release
         }
     };
+    let here = Location::release(0, release.upc);
+    // Every file is found inside the batch and its size checked against its declaration
+    // before a byte of it is read.
+    let mut found_files = Vec::new();
     for resource in resource_files(&root) {
-        for file in &resource.files {
+        for file in resource.files {
             let found = resolve(batch, base, path, &file.reference)?;
-            let digest = checked_digest(&found, file)?;
-            if let Some((algorithm, value)) = &file.hash {
-                compare_hash(&mut report.findings, &found, algorithm, value, &digest);
+            check_size(&found, &file)?;
+            let target = if resource.kind == "Image" {
+                Some(Target::Cover)
             } else {
-                report.findings.push(Finding::warning(
-                    "batch.no_hash",
-                    format!(
-                        "{}: resource {} names {} without a HashSum",
-                        path.display(),
-                        resource.reference,
-                        file.reference
-                    ),
-                ));
-            }
+                release
+                    .tracks
+                    .iter()
+                    .position(|track| {
+                        track.isrc.is_some_and(|isrc| {
+                            resource.isrc.as_deref() == Some(isrc.to_string().as_str())
+                        })
+                    })
+                    .map(Target::Track)
+            };
             let shown = found.to_string_lossy().into_owned();
-            if resource.kind == "Image" {
-                release.cover = Some(shown);
-            } else if let Some(track) = release.tracks.iter_mut().find(|track| {
-                resource.isrc.as_deref() == track.isrc.map(|i| i.to_string()).as_deref()
-            }) {
-                track.file = Some(shown);
+            match target {
+                Some(Target::Cover) => release.cover = Some(shown),
+                Some(Target::Track(index)) => release.tracks[index].file = Some(shown),
+                None => {}
             }
-            report.files.push(CheckedFile {
-                resource: resource.reference.clone(),
-                path: found,
-                digest,
-            });
+            found_files.push((resource.reference.clone(), found, file, target));
         }
     }
-    for finding in release.validate().findings() {
-        report.findings.push(Finding {
-            severity: finding.severity,
-            rule: finding.rule.id.to_owned(),
-            message: format!("{}: {}", path.display(), finding.message),
+    // The QC on the files as found (one decode each: hashes, details, duration, tags). A
+    // takedown and an update without files (new metadata for files delivered before) have
+    // no files to check.
+    let qc_runs = match action {
+        Action::Takedown => false,
+        Action::Update => !found_files.is_empty(),
+        _ => true,
+    };
+    let measured = if qc_runs {
+        let media = ReleaseMedia::of(&release, Path::new(""));
+        let check = media::check_media(std::slice::from_ref(&release), &[media], qc, &|_| {});
+        for finding in check.report.findings() {
+            report.findings.push(finding.clone());
+        }
+        check.releases.into_iter().next().unwrap_or_default()
+    } else {
+        media::ReleaseMediaInfo::default()
+    };
+    for (resource, found, file, target) in found_files {
+        let (digest, details) = match target {
+            Some(Target::Track(index)) => {
+                let audio = measured
+                    .tracks
+                    .get(index)
+                    .and_then(Option::as_ref)
+                    .filter(|media| media.path == found)
+                    .and_then(|media| media.audio.as_ref());
+                let at = release
+                    .tracks
+                    .get(index)
+                    .map_or(here, |track| here.track(track.disc, track.number));
+                match audio {
+                    Some(audio) => (
+                        digest_of(audio.file_size, audio.digests),
+                        Some((at, Measured::Audio(audio))),
+                    ),
+                    None => (hash_whole(&found, &file)?, None),
+                }
+            }
+            Some(Target::Cover) => match &measured.cover {
+                Some(image) => (
+                    digest_of(image.file_size, image.digests),
+                    Some((here, Measured::Image(image))),
+                ),
+                None => (hash_whole(&found, &file)?, None),
+            },
+            None => {
+                push(
+                    &mut report.findings,
+                    &rules::UNLISTED_FILE,
+                    here,
+                    format!(
+                        "{}: resource {resource} ({}) is no track of the release nor its front cover",
+                        path.display(),
+                        found.display()
+                    ),
+                );
+                (hash_whole(&found, &file)?, None)
+            }
+        };
+        // The file may have grown since its size was checked: the bytes measured decide.
+        if let Some(declared) = file.declared_size
+            && digest.size > declared
+        {
+            return Err(Refusal::LargerThanDeclared {
+                file: found,
+                declared,
+                found: digest.size,
+            }
+            .into());
+        }
+        if let Some((algorithm, value)) = &file.hash {
+            compare_hash(
+                &mut report.findings,
+                here,
+                &found,
+                algorithm,
+                value,
+                &digest,
+            );
+        } else {
+            push(
+                &mut report.findings,
+                &rules::NO_HASH,
+                here,
+                format!(
+                    "{}: resource {resource} names {} without a HashSum",
+                    path.display(),
+                    file.reference
+                ),
+            );
+        }
+        if let Some((at, measured)) = details {
+            compare_claims(
+                &mut report.findings,
+                at,
+                &found,
+                &file.claims,
+                &measured,
+                qc,
+            );
+        }
+        report.files.push(CheckedFile {
+            resource,
+            path: found,
+            digest,
         });
+    }
+    for finding in release.validate().findings() {
+        report.findings.push(finding.clone());
     }
     report.release = Some(release);
     Ok(report)
 }
 
-/// Hashes `found`, refusing it when it is larger than declared (read no further than one byte
-/// past the declared size) or than any delivery file.
-fn checked_digest(found: &Path, file: &FileRef) -> Result<FileDigest, Error> {
+/// Which part of the release a resource file is.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Track(usize),
+    Cover,
+}
+
+/// What the QC measured of a file.
+enum Measured<'a> {
+    Audio(&'a AudioInfo),
+    Image(&'a ArtworkInfo),
+}
+
+fn digest_of(size: u64, digests: media::Digests) -> FileDigest {
+    FileDigest { size, digests }
+}
+
+fn push(report: &mut Report, rule: &'static Rule, at: Location, message: String) {
+    report.push(Finding::new(rule, at, message));
+}
+
+/// Refuses `found` when it is larger than declared or than any delivery file, from its size
+/// on disk, before it is read.
+fn check_size(found: &Path, file: &FileRef) -> Result<(), Error> {
+    let size = fs::metadata(found)?.len();
+    match file.declared_size {
+        Some(declared) if size > declared && declared <= MAX_FILE_BYTES => {
+            Err(Refusal::LargerThanDeclared {
+                file: found.to_path_buf(),
+                declared,
+                found: size,
+            }
+            .into())
+        }
+        _ if size > MAX_FILE_BYTES => Err(Refusal::TooLarge {
+            file: found.to_path_buf(),
+            what: "size in bytes",
+            found: size,
+            limit: MAX_FILE_BYTES,
+        }
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+/// Hashes a file the QC did not decode, reading no further than one byte past what it may
+/// hold.
+fn hash_whole(found: &Path, file: &FileRef) -> Result<FileDigest, Error> {
     let limit = file
         .declared_size
         .unwrap_or(MAX_FILE_BYTES)
         .min(MAX_FILE_BYTES);
     let digest = digest_file(found, limit + 1)?;
     if digest.size > limit {
-        return Err(match file.declared_size {
-            Some(declared) if declared <= MAX_FILE_BYTES => Refusal::LargerThanDeclared {
-                file: found.to_path_buf(),
-                declared,
-                found: digest.size,
-            },
-            _ => Refusal::TooLarge {
-                file: found.to_path_buf(),
-                what: "size in bytes",
-                found: digest.size,
-                limit: MAX_FILE_BYTES,
-            },
+        return Err(Refusal::TooLarge {
+            file: found.to_path_buf(),
+            what: "size in bytes",
+            found: digest.size,
+            limit,
         }
         .into());
     }
     Ok(digest)
 }
 
+/// Compares what the technical details claim with what the QC measured: the codec, channels,
+/// sampling rate and bits per sample (or the image's codec and size) exactly, the duration to
+/// within the QC's tolerance.
+fn compare_claims(
+    report: &mut Report,
+    at: Location,
+    file: &Path,
+    claims: &Claims,
+    measured: &Measured<'_>,
+    qc: &QcOptions,
+) {
+    let mut differ = Vec::new();
+    let mut compare = |what: &str, claimed: &Option<String>, actual: Option<String>| {
+        if let Some(claimed) = claimed {
+            let same = actual.as_deref().is_some_and(|actual| {
+                actual.eq_ignore_ascii_case(claimed.trim())
+                    || (actual.parse::<f64>().ok())
+                        .is_some_and(|a| claimed.trim().parse::<f64>().is_ok_and(|c| c == a))
+            });
+            if !same {
+                differ.push(format!(
+                    "{what} {claimed:?} claimed, {} found",
+                    actual.as_deref().unwrap_or("none")
+                ));
+            }
+        }
+    };
+    match measured {
+        Measured::Audio(audio) => {
+            compare(
+                "codec",
+                &claims.codec,
+                Some(audio.codec.as_str().to_owned()),
+            );
+            compare(
+                "channels",
+                &claims.channels,
+                Some(audio.channels.to_string()),
+            );
+            compare(
+                "sampling rate",
+                &claims.sample_rate,
+                Some(audio.sample_rate.to_string()),
+            );
+            compare(
+                "bits per sample",
+                &claims.bits_per_sample,
+                audio.bits_per_sample.map(|bits| bits.to_string()),
+            );
+        }
+        Measured::Image(image) => {
+            compare(
+                "codec",
+                &claims.codec,
+                Some(image.format.as_str().to_owned()),
+            );
+            compare("width", &claims.width, Some(image.width.to_string()));
+            compare("height", &claims.height, Some(image.height.to_string()));
+        }
+    }
+    if !differ.is_empty() {
+        push(
+            report,
+            &rules::DETAILS_MISMATCH,
+            at,
+            format!("{}: {}", file.display(), differ.join("; ")),
+        );
+    }
+    if let (Measured::Audio(audio), Some(claimed)) = (measured, &claims.duration) {
+        let plays = audio.duration();
+        match release_model::duration::parse(claimed) {
+            Ok(claimed) if claimed.abs_diff(plays) <= qc.duration_tolerance => {}
+            Ok(claimed) => push(
+                report,
+                &rules::DURATION_MISMATCH,
+                at,
+                format!(
+                    "{}: plays {}, its technical details claim {} ({claimed:?} off by more than {})",
+                    file.display(),
+                    Seconds(plays),
+                    Seconds(claimed),
+                    Seconds(qc.duration_tolerance)
+                ),
+            ),
+            Err(error) => push(
+                report,
+                &rules::DURATION_MISMATCH,
+                at,
+                format!(
+                    "{}: plays {}, its technical details claim {claimed:?}, which is no duration ({error})",
+                    file.display(),
+                    Seconds(plays)
+                ),
+            ),
+        }
+    }
+}
+
 /// Compares a `HashSum` with the file's digests: MD5 and SHA-256 are checked (hex, any case);
 /// another algorithm is a warning, a value of the wrong length an error (DDEX's own samples
 /// carry a 33-digit "MD5").
 fn compare_hash(
-    findings: &mut Vec<Finding>,
+    report: &mut Report,
+    at: Location,
     file: &Path,
     algorithm: &str,
     value: &str,
@@ -371,33 +604,39 @@ fn compare_hash(
         "MD5" => digest.md5_hex(),
         "SHA-256" | "SHA256" | "SHA2" => digest.sha256_hex(),
         _ => {
-            findings.push(Finding::warning(
-                "batch.hash_unchecked",
+            push(
+                report,
+                &rules::HASH_UNCHECKED,
+                at,
                 format!(
                     "{}: HashSum algorithm {algorithm} is not checked (MD5 and SHA-256 are)",
                     file.display()
                 ),
-            ));
+            );
             return;
         }
     };
     let value = value.trim();
     if value.len() != expected.len() || !value.bytes().all(|b| b.is_ascii_hexdigit()) {
-        findings.push(Finding::error(
-            "batch.hash_malformed",
+        push(
+            report,
+            &rules::HASH_MALFORMED,
+            at,
             format!(
                 "{}: the {algorithm} HashSum {value:?} is not {} hex digits",
                 file.display(),
                 expected.len()
             ),
-        ));
+        );
     } else if !value.eq_ignore_ascii_case(&expected) {
-        findings.push(Finding::error(
-            "batch.hash_mismatch",
+        push(
+            report,
+            &rules::HASH_MISMATCH,
+            at,
             format!(
                 "{}: {algorithm} is {expected}, the message says {value}",
                 file.display()
             ),
-        ));
+        );
     }
 }

@@ -11,14 +11,15 @@ mod manifest;
 mod package;
 mod paths;
 mod refusal;
+mod rules;
 mod scan;
 
 pub use self::digest::FileDigest;
-pub use self::ingest::{
-    Applied, CheckedFile, Finding, Ingested, MAX_FILE_BYTES, MessageReport, ingest,
-};
+pub use self::ingest::{Applied, CheckedFile, Ingested, MAX_FILE_BYTES, MessageReport, ingest};
 pub use self::manifest::manifest_name;
 pub use self::package::{PackageOptions, Packaged, Source, batch_id, package};
 pub use self::refusal::Refusal;
+pub use self::rules::ids as rule_ids;
+pub use self::rules::{RULES, rule};
 
 use crate::Error;

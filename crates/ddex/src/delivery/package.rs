@@ -5,9 +5,10 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use release_model::Release;
+use media::{QcOptions, ReleaseMedia, ReleaseMediaInfo, TrackMedia};
+use release_model::{Release, Report};
 
-use super::digest::{FileDigest, digest_file, hex};
+use super::digest::{FileDigest, digest_file};
 use super::ingest::MAX_FILE_BYTES;
 use super::manifest::manifest_name;
 use crate::{
@@ -32,8 +33,12 @@ pub struct PackageOptions {
     pub batch_id: String,
     /// ECHO 1.7's priority indicator (`P`, `M`, `N`) before the batch folder's id, or none.
     pub priority: Option<char>,
-    /// The export's options (version, deals, default genre).
+    /// The export's options (version, deals, default genre); its files are set per release
+    /// from what the QC measured.
     pub export: ExportOptions,
+    /// The media QC every release's files pass before anything is written (its threads
+    /// decode the files in parallel).
+    pub qc: QcOptions,
 }
 
 impl PackageOptions {
@@ -44,7 +49,15 @@ impl PackageOptions {
             batch_id: batch_id.into(),
             priority: Some('N'),
             export: ExportOptions::new(),
+            qc: QcOptions::default(),
         }
+    }
+
+    /// Sets the QC's options.
+    #[must_use]
+    pub fn qc(mut self, qc: QcOptions) -> PackageOptions {
+        self.qc = qc;
+        self
     }
 
     /// Sets the export options.
@@ -119,9 +132,11 @@ pub fn package(
             version: options.export.ern,
         });
     }
-    // Every release is measured and checked (through the exporter itself, which writes the
-    // files' references) before the first byte is written.
-    let mut planned = Vec::with_capacity(sources.len());
+    // Every release is checked — validated and through the exporter's own checks, then its
+    // files through the media QC, which measures them (one decode: hashes, details, duration)
+    // — before the first byte is written.
+    let mut report = Report::new();
+    let mut upcs = Vec::with_capacity(sources.len());
     for (index, source) in sources.iter().enumerate() {
         let upc = source.release.upc.ok_or_else(|| {
             Error::Io(io::Error::other(format!(
@@ -129,7 +144,35 @@ pub fn package(
                 index + 1
             )))
         })?;
-        planned.push(plan(source, &upc.to_string(), header, &options.export)?);
+        match crate::export(&source.release, header, &options.export, io::sink()) {
+            Ok(_) => {}
+            Err(Error::Invalid { report: found }) => {
+                for mut finding in found.findings().iter().cloned() {
+                    finding.location.release = index;
+                    report.push(finding);
+                }
+            }
+            Err(error) => return Err(error),
+        }
+        upcs.push(upc.to_string());
+    }
+    let releases: Vec<Release> = sources.iter().map(|s| s.release.clone()).collect();
+    let media: Vec<ReleaseMedia> = sources
+        .iter()
+        .map(|s| ReleaseMedia::of(&s.release, &s.base))
+        .collect();
+    let measured = media::check_media(&releases, &media, &options.qc, &|_| {});
+    for finding in measured.report.findings() {
+        report.push(finding.clone());
+    }
+    if report.has_errors() {
+        return Err(Error::Invalid {
+            report: Box::new(report),
+        });
+    }
+    let mut planned = Vec::with_capacity(sources.len());
+    for ((source, upc), info) in sources.iter().zip(&upcs).zip(&measured.releases) {
+        planned.push(plan(source, upc, info, header, &options.export)?);
     }
     let folder = match options.priority {
         Some(priority) => format!("{priority}_{}", options.batch_id),
@@ -190,53 +233,67 @@ struct Plan {
     files: Vec<(PathBuf, String, FileDigest)>,
 }
 
-/// Measures the release's files and writes its message with their references: each track's
-/// file renamed `UPC_DD_TTT.ext`, the cover `UPC_front.ext`, all in `resources/`.
+/// Writes the release's message with its files' references, from what the QC measured: each
+/// track's file renamed `UPC_DD_TTT.ext`, the cover `UPC_front.ext`, all in `resources/`.
 fn plan(
     source: &Source,
     upc: &str,
+    measured: &ReleaseMediaInfo,
     header: &MessageHeader,
     export: &ExportOptions,
 ) -> Result<Plan, Error> {
     let mut message_header = header.clone();
     message_header.message_id = format!("{}_{upc}", header.message_id);
-    // The release as it is first: a release the exporter refuses is refused before any of
-    // its files is read.
-    crate::export(&source.release, &message_header, export, io::sink())?;
     let mut release = source.release.clone();
     let mut files = Vec::new();
     let mut tracks = Vec::with_capacity(release.tracks.len());
-    for track in &release.tracks {
-        let Some(file) = &track.file else {
+    for (index, track) in release.tracks.iter().enumerate() {
+        let Some(TrackMedia {
+            path,
+            audio: Some(info),
+            ..
+        }) = measured.tracks.get(index).and_then(Option::as_ref)
+        else {
+            // The QC reported a track without a readable file as an error: never here.
             tracks.push(None);
             continue;
         };
-        let from = source.base.join(file);
         let name = format!(
             "{upc}_{:02}_{:03}.{}",
             track.disc,
             track.number,
-            extension(&from)
+            extension(path)
         );
-        let digest = digest_file(&from, MAX_FILE_BYTES + 1)?;
+        let digest = FileDigest {
+            size: info.file_size,
+            digests: info.digests,
+        };
         let mut audio = AudioFile::new(delivered(&name, &digest));
-        audio.codec = audio_codec(&from).map(str::to_owned);
-        audio.duration = track.duration;
+        audio.codec = Some(info.codec.as_str().to_owned());
+        audio.channels = Some(info.channels);
+        audio.sample_rate = Some(info.sample_rate);
+        audio.bits_per_sample = info.bits_per_sample;
+        audio.duration = Some(info.duration());
         tracks.push(Some(audio));
-        files.push((from, name, digest));
+        files.push((path.clone(), name, digest));
     }
-    let cover = match &source.release.cover {
-        Some(cover) => {
+    let cover = match (&source.release.cover, &measured.cover) {
+        (Some(cover), Some(info)) => {
             let from = source.base.join(cover);
             let name = format!("{upc}_front.{}", extension(&from));
-            let digest = digest_file(&from, MAX_FILE_BYTES + 1)?;
+            let digest = FileDigest {
+                size: info.file_size,
+                digests: info.digests,
+            };
             let mut image = ImageFile::new(delivered(&name, &digest));
-            image.codec = image_codec(&from).map(str::to_owned);
+            image.codec = Some(info.format.as_str().to_owned());
+            image.width = Some(info.width);
+            image.height = Some(info.height);
             release.cover = Some(format!("resources/{name}"));
             files.push((from, name, digest));
             Some(image)
         }
-        None => None,
+        _ => None,
     };
     let export = export.clone().files(ResourceFiles::new(tracks, cover));
     let xml = crate::export_to_string(&release, &message_header, &export)?;
@@ -249,30 +306,14 @@ fn plan(
 }
 
 fn delivered(name: &str, digest: &FileDigest) -> DeliveredFile {
-    DeliveredFile::new(format!("resources/{name}")).with_md5_and_size(digest.md5, digest.size)
+    DeliveredFile::new(format!("resources/{name}"))
+        .with_md5_and_size(digest.digests.md5, digest.size)
 }
 
 fn extension(path: &Path) -> String {
     path.extension()
         .map(|ext| ext.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_else(|| "bin".into())
-}
-
-fn audio_codec(path: &Path) -> Option<&'static str> {
-    match extension(path).as_str() {
-        "flac" => Some("FLAC"),
-        "wav" => Some("PCM"),
-        "mp3" => Some("MP3"),
-        _ => None,
-    }
-}
-
-fn image_codec(path: &Path) -> Option<&'static str> {
-    match extension(path).as_str() {
-        "jpg" | "jpeg" => Some("JPEG"),
-        "png" => Some("PNG"),
-        _ => None,
-    }
 }
 
 /// `from` into the batch at `to`: a hard link when both are on one file system, otherwise a
@@ -363,7 +404,7 @@ fn manifest_xml(
             "  <MessageInBatch>\n    <MessageType>NewReleaseMessage</MessageType>\n    <MessageId>{}</MessageId>\n    <URL>{}</URL>\n    <IncludedReleaseId>\n      <ICPN>{upc}</ICPN>\n    </IncludedReleaseId>\n    <DeliveryType>NewReleaseDelivery</DeliveryType>\n    <ProductType>AudioProduct</ProductType>\n    <HashSum>\n      <HashSum>{}</HashSum>\n      <HashSumAlgorithmType>MD5</HashSumAlgorithmType>\n    </HashSum>\n  </MessageInBatch>\n",
             escape(message_id),
             escape(url),
-            hex(&digest.md5),
+            digest.md5_hex(),
         );
     }
     xml.push_str("</ern-c:ManifestMessage>\n");

@@ -203,9 +203,29 @@ fn tree(path: &Path, text: &str) -> Result<Node, super::Error> {
     }
 }
 
+/// What a resource's technical details claim of its file (the texts as written).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Claims {
+    /// `AudioCodecType` or `ImageCodecType` (not `UserDefined`: its name is an attribute).
+    pub codec: Option<String>,
+    /// `NumberOfChannels`.
+    pub channels: Option<String>,
+    /// `SamplingRate` (Hz, the unit's default).
+    pub sample_rate: Option<String>,
+    /// `BitsPerSample`.
+    pub bits_per_sample: Option<String>,
+    /// `Duration`, an `xs:duration`.
+    pub duration: Option<String>,
+    /// `ImageWidth` and `ImageHeight`.
+    pub width: Option<String>,
+    /// `ImageHeight`.
+    pub height: Option<String>,
+}
+
 /// A `File` of a resource, as the message writes it (ERN 4: `URI`, `HashSum/Algorithm`,
 /// `HashSum/HashSumValue`, `FileSize` in kilobytes; ERN 3: `FileName` and `FilePath`, or `URL`,
-/// `HashSum/HashSum`, `HashSum/HashSumAlgorithmType`).
+/// `HashSum/HashSum`, `HashSum/HashSumAlgorithmType`), and what the technical details holding
+/// it claim.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FileRef {
     /// The reference, relative to the message's folder (`FilePath` joined with `FileName`).
@@ -214,6 +234,8 @@ pub(crate) struct FileRef {
     pub hash: Option<(String, String)>,
     /// The declared size in bytes.
     pub declared_size: Option<u64>,
+    /// What the technical details say of the file.
+    pub claims: Claims,
 }
 
 /// A `SoundRecording` or `Image` of the message's `ResourceList`.
@@ -242,7 +264,7 @@ pub(crate) fn resource_files(root: &Node) -> Vec<ResourceFiles> {
             let mut isrcs = Vec::new();
             resource.descendants("ISRC", &mut isrcs);
             let mut files = Vec::new();
-            resource.descendants("File", &mut files);
+            files_of(resource, &mut files);
             resources.push(ResourceFiles {
                 kind: resource.name.clone(),
                 reference: resource
@@ -250,14 +272,46 @@ pub(crate) fn resource_files(root: &Node) -> Vec<ResourceFiles> {
                     .unwrap_or_default()
                     .to_owned(),
                 isrc: isrcs.first().map(|node| node.text.trim().to_owned()),
-                files: files.into_iter().filter_map(file_ref).collect(),
+                files,
             });
         }
     }
     resources
 }
 
-fn file_ref(file: &Node) -> Option<FileRef> {
+/// The `File`s below `node`, each with the claims of the element holding it (ERN 4.3's
+/// `DeliveryFile` or image `TechnicalDetails`, ERN 3.8.2's `Technical…Details`).
+fn files_of(node: &Node, found: &mut Vec<FileRef>) {
+    if node.child("File").is_some() {
+        let text = |name: &str| {
+            node.child_text(name)
+                .filter(|text| !text.is_empty())
+                .map(str::to_owned)
+        };
+        let claims = Claims {
+            codec: text("AudioCodecType")
+                .or_else(|| text("ImageCodecType"))
+                .filter(|codec| codec != "UserDefined"),
+            channels: text("NumberOfChannels"),
+            sample_rate: text("SamplingRate"),
+            bits_per_sample: text("BitsPerSample"),
+            duration: text("Duration"),
+            width: text("ImageWidth"),
+            height: text("ImageHeight"),
+        };
+        for file in node.children.iter().filter(|child| child.name == "File") {
+            if let Some(file) = file_ref(file, &claims) {
+                found.push(file);
+            }
+        }
+        return;
+    }
+    for child in &node.children {
+        files_of(child, found);
+    }
+}
+
+fn file_ref(file: &Node, claims: &Claims) -> Option<FileRef> {
     let reference = match (
         file.child_text("URI").or_else(|| file.child_text("URL")),
         file.child_text("FileName"),
@@ -281,6 +335,7 @@ fn file_ref(file: &Node) -> Option<FileRef> {
         reference,
         hash,
         declared_size,
+        claims: claims.clone(),
     })
 }
 

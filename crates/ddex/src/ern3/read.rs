@@ -157,7 +157,7 @@ impl<T> Territorial<T> {
 
     fn finish(self, pull: &Pull<'_>, what: &str, notes: &mut Vec<Note>) -> Option<T> {
         for (codes, offset) in self.others {
-            notes.push(Note::info(
+            notes.push(Note::new(
                 rules::LEFT_OUT,
                 Some(pull.position_of(offset)),
                 format!("{what} details for territory {codes} left out: the model holds one set"),
@@ -481,7 +481,7 @@ fn release_details<'a>(
             b"RelatedRelease" => {
                 let ids = identifiers(pull, &child)?;
                 if !ids.is_empty() {
-                    message.notes.push(Note::info(
+                    message.notes.push(Note::new(
                         rules::LEFT_OUT,
                         Some(pull.position_of(child.offset)),
                         format!(

@@ -175,7 +175,7 @@ pub(crate) fn leave_out_icpns(
     if ids.is_empty() {
         return;
     }
-    message.notes.push(Note::info(
+    message.notes.push(Note::new(
         rules::LEFT_OUT,
         Some(pull.position_of(element.offset)),
         format!(

@@ -23,7 +23,7 @@ pub(crate) fn header<'a>(
             b"MessageId" => {
                 let text = pull.text(&child)?;
                 if text.trim().is_empty() {
-                    notes.push(Note::warning(
+                    notes.push(Note::new(
                         rules::EMPTY_MESSAGE_ID,
                         Some(pull.position_of(child.offset)),
                         "the MessageId is empty".to_owned(),
@@ -47,7 +47,7 @@ pub(crate) fn header<'a>(
                         reason: "expected an xs:dateTime such as 2026-03-01T12:00:00Z".to_owned(),
                     })?;
                 if !has_zone {
-                    notes.push(Note::warning(
+                    notes.push(Note::new(
                         rules::CREATED_WITHOUT_ZONE,
                         Some(pull.position_of(child.offset)),
                         format!("the message creation time {value} has no time zone"),
@@ -83,7 +83,7 @@ fn messaging_party<'a>(
                 let value = match text.parse::<Dpid>() {
                     Ok(value) => value,
                     Err(_) => {
-                        notes.push(Note::warning(
+                        notes.push(Note::new(
                             rules::INVALID_DPID,
                             Some(pull.position_of(child.offset)),
                             format!(

@@ -537,7 +537,7 @@ fn other_resource<'a>(
     });
     let front_cover = if front && kind == "Image" { file } else { None };
     if !ids.is_empty() {
-        message.notes.push(Note::info(
+        message.notes.push(Note::new(
             super::rules::LEFT_OUT,
             Some(pull.position_of(element.offset)),
             format!(

@@ -86,7 +86,7 @@ impl Imported {
     /// The rule ids of the notes, in order (a rule once per note).
     #[must_use]
     pub fn rules(&self) -> Vec<&'static str> {
-        self.notes.iter().map(|note| note.rule).collect()
+        self.notes.iter().map(|note| note.rule.id).collect()
     }
 
     /// The warnings (not the info notes).
@@ -147,55 +147,68 @@ impl Delivery {
     }
 }
 
-/// Rule ids of the reader's notes.
+/// The rules of the reader's notes, in the one [`Rule`](release_model::Rule) type every
+/// crate's findings share (`musicid rules` lists them): a note's level is its rule's
+/// severity, `info` or `warning`.
 pub mod rules {
-    /// The ICPN has 14 digits (a GTIN-14); the release keeps it as given.
-    pub const ICPN_GTIN14: &str = "ddex.icpn_gtin14";
-    /// The ICPN's check digit is wrong; the release gets no UPC.
-    pub const ICPN_CHECK_DIGIT: &str = "ddex.icpn_check_digit";
-    /// The ICPN is not a GTIN at all; the release gets no UPC.
-    pub const ICPN_INVALID: &str = "ddex.icpn_invalid";
-    /// The ICPN or ISRC was written with spaces, hyphens or lower case and read as the code.
-    pub const CODE_SPELLING: &str = "ddex.code_spelling";
-    /// A duration written as clock time (`3:21`) rather than an `xs:duration`; read as such.
-    pub const DURATION_SPELLING: &str = "ddex.duration_spelling";
-    /// The release is identified without an ICPN (GRid or proprietary id only).
-    pub const NO_ICPN: &str = "ddex.no_icpn";
-    /// A resource in the track list is not a sound recording (a video, an image, a text);
-    /// an info note.
-    pub const SKIPPED_RESOURCE: &str = "ddex.skipped_resource";
-    /// The release type has no equivalent in the model.
-    pub const RELEASE_TYPE: &str = "ddex.release_type";
-    /// A deal the model's [`Deal`](crate::Deal) cannot hold.
-    pub const SKIPPED_DEAL: &str = "ddex.skipped_deal";
-    /// The message's creation date-time has no time zone.
-    pub const CREATED_WITHOUT_ZONE: &str = "ddex.created_without_zone";
-    /// The label party has no name.
-    pub const UNNAMED_LABEL: &str = "ddex.unnamed_label";
-    /// A sender or recipient `PartyId` that is no DPID (`PADPIDA`, ten characters and an ISO
-    /// 7064 MOD 37,36 check character); kept as written, refused by export.
-    pub const INVALID_DPID: &str = "ddex.invalid_dpid";
-    /// The message id is empty.
-    pub const EMPTY_MESSAGE_ID: &str = "ddex.empty_message_id";
-    /// The root lacks `LanguageAndScriptCode`; English is assumed.
-    pub const NO_LANGUAGE: &str = "ddex.no_language";
-    /// `MessageSchemaVersionId` is misspelt (a leading slash) or names another version than
-    /// the namespace; the namespace decides.
-    pub const SCHEMA_VERSION_ID: &str = "ddex.schema_version_id";
-    /// The namespace names a draft of its version (`ern/37D2`).
-    pub const DRAFT_VERSION: &str = "ddex.draft_version";
-    /// The text came in UTF-16 and was read as such.
-    pub const UTF16: &str = "ddex.utf16";
-    /// A credited party without a name; the credit is left out.
-    pub const UNNAMED_CREDIT: &str = "ddex.unnamed_credit";
-    /// A credit's role that is no single word (the model's roles are DDEX's tokens); the
-    /// role is left out, the contributor kept.
-    pub const CREDIT_ROLE: &str = "ddex.credit_role";
-    /// An ISNI, IPI name number, ISWC or GRid that does not read or fails its check; left
-    /// out.
-    pub const INVALID_IDENTIFIER: &str = "ddex.invalid_identifier";
-    /// Something the model has no place for; an info note saying what and where.
-    pub const LEFT_OUT: &str = "ddex.left_out";
+    use release_model::{Rule, Severity};
+
+    macro_rules! note_rules {
+        ($( $name:ident = $id:literal, $severity:ident, $summary:literal; )*) => {
+            $(
+                #[doc = concat!("`", $id, "`: ", $summary)]
+                pub const $name: &Rule = &Rule::new($id, Severity::$severity, $summary);
+            )*
+
+            /// Every rule of the reader's notes.
+            pub const RULES: &[Rule] = &[$(*$name,)*];
+        };
+    }
+
+    note_rules! {
+        ICPN_GTIN14 = "ddex.icpn_gtin14", Warning,
+            "the ICPN has 14 digits (a GTIN-14); the release keeps it as given";
+        ICPN_CHECK_DIGIT = "ddex.icpn_check_digit", Warning,
+            "the ICPN's check digit is wrong; the release gets no UPC";
+        ICPN_INVALID = "ddex.icpn_invalid", Warning,
+            "the ICPN is not a GTIN at all; the release gets no UPC";
+        CODE_SPELLING = "ddex.code_spelling", Warning,
+            "the ICPN or ISRC was written with spaces, hyphens or lower case and read as the code";
+        DURATION_SPELLING = "ddex.duration_spelling", Warning,
+            "a duration written as clock time (3:21) rather than an xs:duration; read as such";
+        NO_ICPN = "ddex.no_icpn", Warning,
+            "the release is identified without an ICPN (GRid or proprietary id only)";
+        SKIPPED_RESOURCE = "ddex.skipped_resource", Info,
+            "a resource in the track list is not a sound recording (a video, an image, a text)";
+        RELEASE_TYPE = "ddex.release_type", Warning,
+            "the release type has no equivalent in the model";
+        SKIPPED_DEAL = "ddex.skipped_deal", Warning,
+            "a deal the model cannot hold (not in whole days, excluded territories, other terms), skipped";
+        CREATED_WITHOUT_ZONE = "ddex.created_without_zone", Warning,
+            "the message's creation date-time has no time zone";
+        UNNAMED_LABEL = "ddex.unnamed_label", Warning,
+            "the label party has no name";
+        INVALID_DPID = "ddex.invalid_dpid", Warning,
+            "a sender or recipient PartyId that is no DPID (PADPIDA, ten characters and an ISO 7064 MOD 37,36 check character); kept as written, refused by export";
+        EMPTY_MESSAGE_ID = "ddex.empty_message_id", Warning,
+            "the message id is empty";
+        NO_LANGUAGE = "ddex.no_language", Warning,
+            "the root lacks LanguageAndScriptCode; English is assumed";
+        SCHEMA_VERSION_ID = "ddex.schema_version_id", Warning,
+            "MessageSchemaVersionId is misspelt (a leading slash) or names another version than the namespace; the namespace decides";
+        DRAFT_VERSION = "ddex.draft_version", Warning,
+            "the namespace names a draft of its version (ern/37D2)";
+        UTF16 = "ddex.utf16", Warning,
+            "the text came in UTF-16 and was read as such";
+        UNNAMED_CREDIT = "ddex.unnamed_credit", Warning,
+            "a credited party without a name; the credit is left out";
+        CREDIT_ROLE = "ddex.credit_role", Warning,
+            "a credit's role that is no single word (the model's roles are DDEX's tokens); the role is left out, the contributor kept";
+        INVALID_IDENTIFIER = "ddex.invalid_identifier", Warning,
+            "an ISNI, IPI name number, ISWC or GRid that does not read or fails its check; left out";
+        LEFT_OUT = "ddex.left_out", Info,
+            "something the model has no place for, left out and named with its place";
+    }
 }
 
 /// Reads any ERN message the reader understands: a `NewReleaseMessage` of ERN 3.7 … 4.3.x
@@ -223,7 +236,7 @@ pub fn read(input: &[u8]) -> Result<Delivery, Error> {
     let decoded = decode::decode(input)?;
     let mut delivery = read_decoded(&decoded.text)?;
     if decoded.utf16 {
-        let note = Note::warning(
+        let note = Note::new(
             rules::UTF16,
             None,
             "the message is utf-16 (with a byte order mark); read as such".to_owned(),
@@ -304,7 +317,7 @@ fn read_decoded(input: &[u8]) -> Result<Delivery, Error> {
     let mut imported = message.into_imported(&pull, &root)?;
     match language {
         Some(language) => imported.header.language = language.into_owned(),
-        None => imported.notes.push(Note::warning(
+        None => imported.notes.push(Note::new(
             rules::NO_LANGUAGE,
             Some(pull.position_of(root.offset)),
             "the message has no LanguageAndScriptCode; english is assumed".to_owned(),
@@ -352,7 +365,7 @@ fn check_root(
     let version = match ErnVersion::from_code(code) {
         Some((version, draft)) if version.is_readable() => {
             if draft {
-                notes.push(Note::warning(
+                notes.push(Note::new(
                     rules::DRAFT_VERSION,
                     Some(position()),
                     format!(
@@ -393,7 +406,7 @@ fn check_root(
             .and_then(ErnVersion::from_code)
             .is_some_and(|(named, _)| named == version);
         if !agrees || unslashed != text {
-            notes.push(Note::warning(
+            notes.push(Note::new(
                 rules::SCHEMA_VERSION_ID,
                 Some(position()),
                 format!(

@@ -2,6 +2,8 @@
 
 use core::fmt;
 
+use release_model::{Rule, Severity};
+
 use crate::Position;
 
 /// How much a note matters.
@@ -27,9 +29,9 @@ impl Level {
 /// A reader's note: a rule id (`ddex.*`), its level, where in the message, and what.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Note {
-    /// A stable id from [`rules`](crate::rules).
-    pub rule: &'static str,
-    /// Info or warning.
+    /// Its rule, from [`rules`](crate::rules) (`rule.id` is the stable id).
+    pub rule: &'static Rule,
+    /// Info or warning: the rule's severity.
     pub level: Level,
     /// The line and column of the element concerned, when there is one.
     pub position: Option<Position>,
@@ -38,19 +40,15 @@ pub struct Note {
 }
 
 impl Note {
-    pub(crate) fn warning(rule: &'static str, position: Option<Position>, message: String) -> Note {
+    /// A note of `rule`, at the level its table gives it.
+    pub(crate) fn new(rule: &'static Rule, position: Option<Position>, message: String) -> Note {
+        let level = match rule.severity {
+            Severity::Info => Level::Info,
+            _ => Level::Warning,
+        };
         Note {
             rule,
-            level: Level::Warning,
-            position,
-            message,
-        }
-    }
-
-    pub(crate) fn info(rule: &'static str, position: Option<Position>, message: String) -> Note {
-        Note {
-            rule,
-            level: Level::Info,
+            level,
             position,
             message,
         }

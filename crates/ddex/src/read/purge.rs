@@ -108,7 +108,7 @@ fn purged_release<'a>(
                             match text.parse::<upc::Upc>() {
                                 Ok(code) => ids.upc = Some(code),
                                 Err(error) => {
-                                    notes.push(Note::warning(
+                                    notes.push(Note::new(
                                         rules::ICPN_INVALID,
                                         Some(pull.position_of(id.offset)),
                                         format!("icpn {text:?} is not a valid upc ({error})"),

@@ -79,7 +79,7 @@ impl<'a> Message<'a> {
                 .map(|icpn| format!("ICPN {}", icpn.text.trim()))
                 .collect();
             ids.extend(other.left_out_ids.into_iter().map(|(id, _)| id));
-            self.notes.push(Note::info(
+            self.notes.push(Note::new(
                 rules::LEFT_OUT,
                 Some(pull.position_of(other.offset)),
                 format!(
@@ -113,7 +113,7 @@ impl<'a> Message<'a> {
         let mut notes = std::mem::take(&mut self.notes);
         let upc = icpn(pull, &main, &mut notes)?;
         for (id, offset) in &main.left_out_ids {
-            notes.push(Note::info(
+            notes.push(Note::new(
                 rules::LEFT_OUT,
                 Some(pull.position_of(*offset)),
                 format!("the release's {id} left out: the model identifies a release by its upc"),
@@ -157,7 +157,7 @@ impl<'a> Message<'a> {
             Some(reference) => match self.party_name(pull, &reference, "ReleaseLabelReference")? {
                 Some(name) => Some(name.clone().into_owned()),
                 None => {
-                    notes.push(Note::warning(
+                    notes.push(Note::new(
                         rules::UNNAMED_LABEL,
                         Some(pull.position_of(reference.offset)),
                         format!(
@@ -257,7 +257,7 @@ impl<'a> Message<'a> {
                 cover = Some(file);
                 continue;
             }
-            notes.push(Note::info(
+            notes.push(Note::new(
                 rules::SKIPPED_RESOURCE,
                 Some(pull.position_of(offset)),
                 format!(
@@ -278,7 +278,7 @@ impl<'a> Message<'a> {
                     .as_ref()
                     .map(|isrc| format!(" (ISRC {})", isrc.text.trim()))
                     .unwrap_or_default();
-                notes.push(Note::info(
+                notes.push(Note::new(
                     rules::LEFT_OUT,
                     Some(pull.position_of(recording.offset)),
                     format!(
@@ -293,7 +293,7 @@ impl<'a> Message<'a> {
             .collect();
         for (isrc, offset) in std::mem::take(&mut self.track_release_isrcs) {
             if !held.contains(isrc.trim().as_bytes()) {
-                notes.push(Note::info(
+                notes.push(Note::new(
                     rules::LEFT_OUT,
                     Some(pull.position_of(offset)),
                     format!("track release ISRC {isrc} left out: its recording is in no track list of the main release"),
@@ -349,7 +349,7 @@ impl<'a> Message<'a> {
 
         let (deals, takedowns) = self.deals(pull, main.reference.as_deref(), &mut notes)?;
         for (what, (count, offset)) in std::mem::take(&mut self.left_out.counts) {
-            notes.push(Note::info(
+            notes.push(Note::new(
                 rules::LEFT_OUT,
                 Some(pull.position_of(offset)),
                 format!(
@@ -413,7 +413,7 @@ impl<'a> Message<'a> {
             for deal in release_deal.deals {
                 match deal {
                     Ok(deal) => deals.push(deal),
-                    Err(problem) => notes.push(Note::warning(
+                    Err(problem) => notes.push(Note::new(
                         rules::SKIPPED_DEAL,
                         offset.map(|offset| pull.position_of(offset)),
                         format!("a deal for the release was skipped: {problem}"),
@@ -470,7 +470,7 @@ fn recording_track<'a>(
             reason: error.to_string(),
         })?;
         if *isrc.text.trim().as_bytes() != code.to_bytes() {
-            notes.push(Note::warning(
+            notes.push(Note::new(
                 rules::CODE_SPELLING,
                 Some(pull.position_of(isrc.offset)),
                 format!("isrc {:?} read as {code}", isrc.text.trim()),
@@ -490,7 +490,7 @@ fn recording_track<'a>(
         reason: reason(error),
     })?;
     if !text.starts_with('P') {
-        notes.push(Note::warning(
+        notes.push(Note::new(
             rules::DURATION_SPELLING,
             Some(pull.position_of(duration.offset)),
             format!(
@@ -516,7 +516,7 @@ fn icpn(
             Some(id) => format!("the release has no icpn, only a {id}; it gets no upc"),
             None => "the release has no icpn; it gets no upc".to_owned(),
         };
-        notes.push(Note::warning(
+        notes.push(Note::new(
             rules::NO_ICPN,
             Some(pull.position_of(main.offset)),
             message,
@@ -534,8 +534,8 @@ fn icpn(
             reason: "empty: an icpn is a gtin of 8, 12, 13 or 14 digits".to_owned(),
         });
     }
-    let mut warn = |rule: &'static str, message: String| {
-        notes.push(Note::warning(rule, Some(position()), message));
+    let mut warn = |rule: &'static release_model::Rule, message: String| {
+        notes.push(Note::new(rule, Some(position()), message));
     };
     // `FromStr` takes the strict fast path first and reads leniently only when it fails.
     match text.parse::<upc::Upc>() {
@@ -590,7 +590,7 @@ fn release_type(
     });
     if mapped.is_none() {
         let kinds: Vec<&str> = main.types.iter().map(|kind| kind.as_ref()).collect();
-        notes.push(Note::warning(
+        notes.push(Note::new(
             rules::RELEASE_TYPE,
             Some(pull.position_of(main.offset)),
             format!(

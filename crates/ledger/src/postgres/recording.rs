@@ -34,26 +34,33 @@ impl FingerprintTxn for PgTxn<'_> {
             .map(|row| (row.get(0), row.get(1))))
     }
 
-    fn insert_fingerprint(
+    fn insert_fingerprint_row(
         &mut self,
         key: &str,
         bytes: &[u8],
-        values: &[u32],
         recorded_at: i64,
-    ) -> Result<(), Error> {
-        let id: i64 = self
+    ) -> Result<FingerprintId, Error> {
+        Ok(self
             .transaction
             .query_one(
                 "INSERT INTO ledger_fingerprints (key, fingerprint, recorded_at)
                  VALUES ($1, $2, $3) RETURNING id",
                 &[&key, &bytes, &recorded_at],
             )?
-            .get(0);
-        self.transaction.execute(
-            "INSERT INTO ledger_fingerprint_index (value, fingerprint_id)
-             SELECT value, $2 FROM unnest($1::int4[]) AS value",
-            &[&to_db(values), &id],
-        )?;
+            .get(0))
+    }
+
+    fn insert_index_entries(&mut self, entries: &[(u32, FingerprintId)]) -> Result<(), Error> {
+        // One round trip per 100 000 entries: two arrays, unnested side by side.
+        for chunk in entries.chunks(100_000) {
+            let values: Vec<u32> = chunk.iter().map(|&(value, _)| value).collect();
+            let ids: Vec<i64> = chunk.iter().map(|&(_, id)| id).collect();
+            self.transaction.execute(
+                "INSERT INTO ledger_fingerprint_index (value, fingerprint_id)
+                 SELECT * FROM unnest($1::int4[], $2::int8[])",
+                &[&to_db(&values), &ids],
+            )?;
+        }
         Ok(())
     }
 

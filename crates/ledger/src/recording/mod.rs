@@ -137,6 +137,57 @@ impl Ledger {
         Ok(outcome)
     }
 
+    /// [`Ledger::store_fingerprint`] for many codes in one transaction (a catalog's
+    /// back-fill), a code with another fingerprint keeping it: what was done for each, in
+    /// order. The index entries of all the new fingerprints go in sorted by value, which keeps
+    /// a load of millions of fingerprints fast.
+    ///
+    /// # Errors
+    /// As [`Ledger::store_fingerprint`], for the first item that fails; nothing is stored then.
+    pub fn store_fingerprints(
+        &mut self,
+        items: &[(Isrc, &[u32])],
+        recorded_at: SystemTime,
+    ) -> Result<Vec<Stored>, Error> {
+        for (_, fingerprint) in items {
+            check_fingerprint(fingerprint)?;
+        }
+        let recorded_at = to_unix_seconds(recorded_at)?;
+        let mut txn = self.backend.begin(Mode::Write)?;
+        txn.lock_fingerprints()?;
+        let keys: Vec<String> = items
+            .iter()
+            .map(|(isrc, _)| Code::Isrc(*isrc).key())
+            .collect();
+        let mut recorded: HashSet<String> = HashSet::with_capacity(keys.len());
+        for chunk in keys.chunks(10_000) {
+            recorded.extend(txn.records(chunk)?.into_iter().map(|(key, _)| key));
+        }
+        let mut outcomes = Vec::with_capacity(items.len());
+        let mut entries = Vec::new();
+        for ((isrc, fingerprint), key) in items.iter().zip(&keys) {
+            if !recorded.contains(key) {
+                return Err(Error::UnknownCode {
+                    code: Code::Isrc(*isrc),
+                });
+            }
+            let bytes = to_bytes(fingerprint);
+            outcomes.push(match txn.fingerprint_of(key)? {
+                Some((_, stored)) if stored == bytes => Stored::Unchanged,
+                Some(_) => Stored::KeptOther,
+                None => {
+                    let id = txn.insert_fingerprint_row(key, &bytes, recorded_at)?;
+                    entries.extend(distinct_values(fingerprint).into_iter().map(|v| (v, id)));
+                    Stored::Added
+                }
+            });
+        }
+        entries.sort_unstable();
+        txn.insert_index_entries(&entries)?;
+        txn.commit()?;
+        Ok(outcomes)
+    }
+
     /// The fingerprint stored for `isrc`, if any.
     ///
     /// # Errors

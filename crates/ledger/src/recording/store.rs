@@ -16,6 +16,19 @@ pub(crate) trait FingerprintTxn {
     /// The row id and stored bytes of the fingerprint of the code `key`.
     fn fingerprint_of(&mut self, key: &str) -> Result<Option<(FingerprintId, Vec<u8>)>, Error>;
 
+    /// Stores a fingerprint for the code `key` (which has none), not yet indexed.
+    fn insert_fingerprint_row(
+        &mut self,
+        key: &str,
+        bytes: &[u8],
+        recorded_at: i64,
+    ) -> Result<FingerprintId, Error>;
+
+    /// Adds index entries: each a sub-fingerprint value and the fingerprint holding it. Sorted
+    /// by value, they go in as appends to the index's order, which is what makes a bulk load
+    /// fast.
+    fn insert_index_entries(&mut self, entries: &[(u32, FingerprintId)]) -> Result<(), Error>;
+
     /// Stores a fingerprint for the code `key` (which has none) and indexes its distinct
     /// `values`.
     fn insert_fingerprint(
@@ -24,7 +37,11 @@ pub(crate) trait FingerprintTxn {
         bytes: &[u8],
         values: &[u32],
         recorded_at: i64,
-    ) -> Result<(), Error>;
+    ) -> Result<(), Error> {
+        let id = self.insert_fingerprint_row(key, bytes, recorded_at)?;
+        let entries: Vec<(u32, FingerprintId)> = values.iter().map(|&value| (value, id)).collect();
+        self.insert_index_entries(&entries)
+    }
 
     /// Removes the fingerprint `id` and its index entries.
     fn delete_fingerprint(&mut self, id: FingerprintId) -> Result<(), Error>;

@@ -22,24 +22,26 @@ impl FingerprintTxn for SqliteTxn<'_> {
             .optional()?)
     }
 
-    fn insert_fingerprint(
+    fn insert_fingerprint_row(
         &mut self,
         key: &str,
         bytes: &[u8],
-        values: &[u32],
         recorded_at: i64,
-    ) -> Result<(), Error> {
-        let id: i64 = self
+    ) -> Result<FingerprintId, Error> {
+        Ok(self
             .transaction
             .prepare_cached(
                 "INSERT INTO ledger_fingerprints (key, fingerprint, recorded_at)
                  VALUES (?1, ?2, ?3) RETURNING id",
             )?
-            .query_row(params![key, bytes, recorded_at], |row| row.get(0))?;
+            .query_row(params![key, bytes, recorded_at], |row| row.get(0))?)
+    }
+
+    fn insert_index_entries(&mut self, entries: &[(u32, FingerprintId)]) -> Result<(), Error> {
         let mut statement = self.transaction.prepare_cached(
             "INSERT INTO ledger_fingerprint_index (value, fingerprint_id) VALUES (?1, ?2)",
         )?;
-        for &value in values {
+        for &(value, id) in entries {
             statement.execute(params![i64::from(value), id])?;
         }
         Ok(())

@@ -49,6 +49,18 @@ impl Comparison {
     }
 }
 
+impl std::fmt::Display for Comparison {
+    /// `score 0.93, offset +2.0 s`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "score {:.2}, offset {:+.1} s",
+            self.score,
+            self.offset_seconds()
+        )
+    }
+}
+
 /// Compares `a` with `b`: every offset within ±[`MAX_OFFSET`] whose overlap is at least
 /// [`MIN_OVERLAP`] (or, when none is, every offset with the largest overlap there is), the one
 /// with the fewest differing bits per compared bit. Empty fingerprints compare with an overlap

@@ -3,6 +3,7 @@
 //! Findings use `release_model`'s [`Report`], with this module's [`RULES`], so a media report
 //! reads like a validation report and the two can be merged.
 
+mod catalog;
 mod rules;
 
 use std::collections::HashMap;
@@ -13,10 +14,15 @@ use release_model::{Finding, Location, Release, Report, Rule};
 
 pub use rules::{RULES, rule};
 
+/// The rule of a track whose recording the ledger already holds, reported by the tool that
+/// assigns codes (`release assign --media`), not by [`check_media`].
+pub use rules::RECORDING_KNOWN;
+
 /// The rule ids as constants (`rule_ids::INCOMPLETE == "media.incomplete"`).
 pub use rules::ids as rule_ids;
 
 use crate::artwork::ArtworkProblem;
+use crate::fingerprint::{Fingerprint, Fingerprinter};
 use crate::{ArtworkInfo, ArtworkPolicy, AudioInfo, EmbeddedTags, Seconds};
 
 /// How strict the QC is.
@@ -96,6 +102,9 @@ pub struct TrackMedia {
     pub audio: Option<AudioInfo>,
     /// Its tags, when they could be read.
     pub tags: Option<EmbeddedTags>,
+    /// Its acoustic fingerprint, when its audio could be read (empty for audio under about
+    /// 3 s), measured in the same decode.
+    pub fingerprint: Option<Fingerprint>,
 }
 
 /// What the QC measured of one release's files.
@@ -118,7 +127,8 @@ pub struct MediaCheck {
 }
 
 /// Checks the files of `releases` (with `media[i]` giving the files of `releases[i]`):
-/// every rule of [`RULES`]. Never stops at the first problem; `on_file` is called after each
+/// every rule of [`RULES`] but `media.recording_known` (the ledger's), the catalog rules by
+/// sound across all `releases`. Never stops at the first problem; `on_file` is called after each
 /// audio file is measured (for a progress bar), from the decoding threads.
 #[must_use]
 pub fn check_media(
@@ -139,7 +149,9 @@ pub fn check_media(
         .filter(|(_, _, p)| p.is_file())
         .collect();
     let measured = crate::parallel::map(&jobs, options.threads, |&(_, _, path)| {
-        let audio = crate::inspect(path);
+        let mut fingerprinter = Fingerprinter::new();
+        let audio = crate::decode(path, |block| fingerprinter.push(block))
+            .map(|audio| (audio, fingerprinter.finish().0));
         let tags = crate::read_tags(path);
         on_file(path);
         (audio, tags)
@@ -179,11 +191,11 @@ pub fn check_media(
                 info.tracks.push(None);
                 continue;
             };
-            let audio = match audio {
-                Ok(audio) => Some(audio),
+            let (audio, fingerprint) = match audio {
+                Ok((audio, fingerprint)) => (Some(audio), Some(fingerprint)),
                 Err(e) => {
                     push(&mut check.report, &rules::UNREADABLE, at, e.to_string());
-                    None
+                    (None, None)
                 }
             };
             let tags = match tags {
@@ -222,11 +234,47 @@ pub fn check_media(
             if let (Some(tags), Some(isrc)) = (&tags, track.isrc) {
                 check_isrc(&mut check.report, at, isrc, tags);
             }
-            info.tracks.push(Some(TrackMedia { path, audio, tags }));
+            info.tracks.push(Some(TrackMedia {
+                path,
+                audio,
+                tags,
+                fingerprint,
+            }));
         }
         check.releases.push(info);
     }
+    let heard = heard(releases, &check.releases);
+    catalog::check(&mut check.report, &heard);
     check
+}
+
+/// Every track with an ISRC whose audio was read, in catalog order, for the catalog rules.
+fn heard<'a>(releases: &[Release], measured: &'a [ReleaseMediaInfo]) -> Vec<catalog::Heard<'a>> {
+    let mut heard = Vec::new();
+    for (index, (release, info)) in releases.iter().zip(measured).enumerate() {
+        for (track, media) in release.tracks.iter().zip(&info.tracks) {
+            let Some(TrackMedia {
+                path,
+                audio: Some(audio),
+                fingerprint: Some(fingerprint),
+                ..
+            }) = media
+            else {
+                continue;
+            };
+            let Some(isrc) = track.isrc else {
+                continue;
+            };
+            heard.push(catalog::Heard {
+                at: Location::release(index, release.upc).track(track.disc, track.number),
+                isrc,
+                path,
+                audio_digest: audio.audio_digest,
+                fingerprint: fingerprint.values(),
+            });
+        }
+    }
+    heard
 }
 
 fn check_audio(

@@ -1,30 +1,10 @@
 //! The rule table of the media QC: every rule id [`check_media`](crate::check_media) reports,
 //! with its severity and what it checks, in the form of `release_model`'s own table.
 
-use release_model::{Rule, Severity};
-
-macro_rules! rules {
-    ($( $konst:ident = $id:literal, $sev:ident, $summary:literal; )*) => {
-        /// The rule ids as string constants.
-        pub mod ids {
-            $(
-                #[doc = concat!("`", $id, "`: ", $summary)]
-                pub const $konst: &str = $id;
-            )*
-        }
-
-        $(
-            #[doc = concat!("`", $id, "`: ", $summary)]
-            pub const $konst: Rule = Rule::new($id, Severity::$sev, $summary);
-        )*
-
-        /// Every media rule, in the order of the README's table. Media findings never block
-        /// code assignment: the track order and identity are the release model's business.
-        pub const RULES: &[Rule] = &[ $( $konst, )* ];
-    };
-}
-
-rules! {
+release_model::rule_table! {
+    /// Every media rule, in the order of the README's table. Media findings never block
+    /// code assignment: the track order and identity are the release model's business.
+    RULES;
     FILE_MISSING = "media.file_missing", Error,
         "the track names no audio file, or the file does not exist";
     UNREADABLE = "media.unreadable", Error,
@@ -39,6 +19,12 @@ rules! {
         "the file carries no embedded ISRC (`release tag-media` writes it)";
     DUPLICATE_AUDIO = "media.duplicate_audio", Error,
         "two tracks whose decoded audio is sample for sample identical carry different ISRCs (one recording, one ISRC)";
+    SAME_RECORDING = "media.same_recording", Error,
+        "two tracks whose audio is one recording by its acoustic fingerprint (re-encoded, at another gain, cut) carry different ISRCs (one recording, one ISRC)";
+    ISRC_SOUNDS_DIFFERENT = "media.isrc_sounds_different", Error,
+        "tracks under one ISRC whose audio files are different recordings by their acoustic fingerprints";
+    RECORDING_KNOWN = "media.recording_known", Warning,
+        "a track's audio is a recording the ledger already holds: its ISRC is reused, no new code issued (`release assign --media`)";
     BELOW_FLOOR = "media.below_floor", Error,
         "lossless audio below the delivery floor of 16 bit and 44.1 kHz (Spotify's audio file formats)";
     LOSSY = "media.lossy", Warning,
@@ -55,12 +41,6 @@ rules! {
         "the cover reaches the floor but not the recommended 3000×3000 px";
     COVER_NOT_RGB = "cover.not_rgb", Error,
         "the cover is not 8-bit RGB without alpha (24 bits per pixel, as Spotify's spec asks)";
-}
-
-/// The media rule with id `id`, if it is one.
-#[must_use]
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.id == id)
 }
 
 #[cfg(test)]

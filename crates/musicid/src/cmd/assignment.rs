@@ -5,11 +5,11 @@ use std::time::SystemTime;
 
 use ledger::{Assignment, Code, IsrcPool, Ledger, RecordingRequest, UpcPool};
 use media::fingerprint::Comparison;
-use release_model::{CodeSource, Finding, Release, Severity, ValidationOptions};
+use release_model::{CodeSource, Finding, Location, Release, Report, Severity, ValidationOptions};
 
 use crate::clock;
 use crate::cmd::findings::{Origin, text_finding};
-use crate::cmd::fingerprints::{self, describe, same_recording};
+use crate::cmd::fingerprints::{self, same_recording};
 use crate::cmd::ledger_arg::{release_reference, track_reference};
 use crate::error::Error;
 
@@ -28,9 +28,9 @@ struct LedgerSource<'a> {
     /// With `--media`: each track's fingerprint (in the order of `tracks`), for the ledger to
     /// reuse the ISRC of a recording it already holds.
     fingerprints: Option<Vec<Option<Vec<u32>>>>,
-    /// The tracks given a known recording's ISRC: (track reference, code, earlier reference,
+    /// The tracks given a known recording's ISRC: (place in `tracks`, code, earlier reference,
     /// how the recordings compared).
-    reused: Vec<(String, isrc::Isrc, String, Comparison)>,
+    reused: Vec<(usize, isrc::Isrc, String, Comparison)>,
 }
 
 fn source_error(error: ledger::Error) -> release_model::Error {
@@ -55,7 +55,7 @@ impl CodeSource for LedgerSource<'_> {
                 .assign_recordings(self.isrcs, &requests, self.issued_at, same_recording)
                 .map_err(source_error)?;
             let mut codes = Vec::with_capacity(assigned.len());
-            for (assignment, (_, reference)) in assigned.into_iter().zip(&self.tracks) {
+            for (index, assignment) in assigned.into_iter().enumerate() {
                 codes.push(assignment.isrc());
                 match assignment {
                     Assignment::Issued {
@@ -67,7 +67,7 @@ impl CodeSource for LedgerSource<'_> {
                         record,
                         judgement,
                     } => self.reused.push((
-                        reference.clone(),
+                        index,
                         isrc,
                         record.reference.unwrap_or_default(),
                         judgement,
@@ -130,9 +130,10 @@ pub struct AssignSummary {
     pub issued: Vec<(Code, String)>,
     /// How many of them an earlier run with the same keys was issued (a retry).
     pub already_issued: usize,
-    /// The tracks given the ISRC of a recording the ledger already held (`--media`): track
-    /// reference, code, the earlier track's reference, how they compared.
-    pub reused: Vec<(String, isrc::Isrc, String, Comparison)>,
+    /// The tracks given the ISRC of a recording the ledger already held (`--media`), one
+    /// `media.recording_known` finding each, naming the earlier release and track; locations
+    /// are the releases' places in the slice assigned.
+    pub reused: Report,
 }
 
 /// The ledger key of a release's UPC request: its reference, or with `--key PREFIX`
@@ -219,7 +220,7 @@ pub fn assign_all(
     let issued_at = clock::now();
     let mut issued = Vec::new();
     let mut already_issued = 0;
-    let mut reused = Vec::new();
+    let mut reused = Report::new();
     for (index, release) in releases.iter_mut().enumerate() {
         let mut missing: Vec<(u32, u32)> = release
             .tracks
@@ -253,11 +254,21 @@ pub fn assign_all(
         };
         let assigned = release.assign(&mut source);
         already_issued += source.already_issued;
-        reused.append(&mut source.reused);
+        let found = std::mem::take(&mut source.reused);
         let assigned = assigned.map_err(|error| match error {
             release_model::Error::CodeSource(inner) => Error::with("", inner),
             other => Error::with(file, other),
         })?;
+        let here = Location::release(index, release.upc);
+        for (place, isrc, earlier, comparison) in found {
+            let (disc, number) = missing[place];
+            reused.push(reused_finding(
+                here.track(disc, number),
+                isrc,
+                &earlier,
+                &comparison,
+            ));
+        }
         if let Some(upc) = assigned.upc {
             issued.push((Code::from(upc), release_reference(release)));
         }
@@ -268,18 +279,34 @@ pub fn assign_all(
             ));
         }
     }
-    for (track, isrc, earlier, comparison) in &reused {
-        eprintln!(
-            "musicid: {track}: reuses {isrc}, the ISRC of the same recording issued for \
-             {earlier} ({}): one recording, one ISRC",
-            describe(comparison)
-        );
-    }
     Ok(AssignSummary {
         issued,
         already_issued,
         reused,
     })
+}
+
+/// The `media.recording_known` finding of a track given `isrc`, the code the ledger issued for
+/// `earlier` (a release and track), because its audio is that recording.
+fn reused_finding(
+    at: Location,
+    isrc: isrc::Isrc,
+    earlier: &str,
+    comparison: &Comparison,
+) -> Finding {
+    let earlier = if earlier.is_empty() {
+        "a recording the ledger holds (no reference recorded)".to_owned()
+    } else {
+        earlier.to_owned()
+    };
+    Finding::new(
+        &media::qc::RECORDING_KNOWN,
+        at,
+        format!(
+            "reuses {isrc}, issued for {earlier}: this audio is that recording ({comparison}); \
+             one recording, one ISRC, so no new code was issued"
+        ),
+    )
 }
 
 /// The fingerprint of each of the `missing` tracks' files (`None` for a track without one).

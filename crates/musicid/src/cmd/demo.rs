@@ -2,7 +2,9 @@
 //!
 //! A SQLite ledger in a demo folder, the draft of *Vesica Piscis* by One Yen, its 13 ISRCs
 //! (`QZAQQ2600001` … `QZAQQ2600013`) and a UPC issued through the ledger, the release
-//! validated, JSON, CSV and a DDEX ERN 4.3 message written, a summary printed.
+//! validated, JSON, CSV and a DDEX ERN 4.3 message written, the album's masters tagged and
+//! checked, and — the ending — a new draft of the album with its masters re-encoded assigned
+//! by sound: the 13 ISRCs reused, none issued. A summary is printed.
 //!
 //! Running it again reuses the folder: the release there already carries its codes, so nothing
 //! is issued (a recording keeps its one ISRC); the summary says so and shows the codes the
@@ -50,7 +52,10 @@ const ERN_GENRE: &str = "Electronic";
 const DEMO_HELP: &str = "\
 Creates DIR (default ./musicid-demo) with a SQLite ledger (ledger.sqlite), the draft of
 Vesica Piscis by One Yen, and the release with its codes as JSON, CSV and a DDEX ERN 4.3
-message (genre Electronic, from Leerecs to an example DSP). Run again on the same
+message (genre Electronic, from Leerecs to an example DSP); then the album's masters (8 s
+stand-ins) tagged and checked in media/, their fingerprints stored with their ISRCs, and a new
+draft of the album whose masters were re-encoded (WAV and FLAC swapped, -3 dB) assigned by
+sound in media/re-encoded/: it reuses the 13 ISRCs and issues none. Run again on the same
 folder, it reuses it: the release keeps its codes, nothing new is issued, and the summary shows
 the codes the ledger would issue next. A folder that holds anything but a demo is refused.
 
@@ -154,12 +159,27 @@ pub fn run(args: &DemoArgs) -> CmdResult {
     )?;
 
     let ern_path = dir.join(ERN_FILE);
+    let mut media_text = String::new();
+    let masters = match releases.as_slice() {
+        [release] => Some(crate::cmd::demo_media::tag_and_check(
+            dir,
+            release,
+            &mut media_text,
+        )?),
+        _ => None,
+    };
     let mut delivered = None;
     let ern_written = if let [release] = releases.as_slice()
         && !report.has_errors()
     {
         atomic::write(&ern_path, &ern(release)?)?;
-        delivered = Some(round_trip(dir, release)?);
+        // The batch carries the album with its masters and cover, so only when they passed.
+        delivered = match &masters {
+            Some(masters) if masters.check.report.error_count() == 0 => {
+                Some(round_trip(dir, masters)?)
+            }
+            _ => None,
+        };
         true
     } else {
         false
@@ -187,7 +207,7 @@ pub fn run(args: &DemoArgs) -> CmdResult {
             let isrc_count = summary
                 .issued
                 .iter()
-                .filter(|(code, _)| code.kind() == ledger::Kind::Isrc)
+                .filter(|(code, _)| code.kind() == ledger::CodeKind::Isrc)
                 .count();
             let _ = writeln!(
                 text,
@@ -236,9 +256,14 @@ pub fn run(args: &DemoArgs) -> CmdResult {
         next(next_isrc),
         next(next_upc)
     );
-    let media_errors = match releases.as_slice() {
-        [release] => crate::cmd::demo_media::tag_and_check(dir, release, &mut text)?,
-        _ => 0,
+    text.push_str(&media_text);
+    let media_errors = match &masters {
+        Some(masters) => {
+            crate::cmd::demo_redelivery::back_fill(&mut ledger, masters, &mut text)?;
+            masters.check.report.error_count()
+                + crate::cmd::demo_redelivery::redeliver(&mut ledger, &isrcs, masters, &mut text)?
+        }
+        None => 0,
     };
     let outcome = Outcome::from_problems(errors + media_errors > 0);
     std::io::stdout()
@@ -268,9 +293,10 @@ fn ern(release: &Release) -> Result<Vec<u8>, Error> {
     Ok(xml)
 }
 
-/// Packages the release into a batch under `dir/batches/` and ingests it back into
-/// `dir/catalog.json`; the line saying whether both directions agree.
-fn round_trip(dir: &Path, release: &Release) -> Result<String, Error> {
+/// Packages the album with its masters and cover into a batch under `dir/batches/` and
+/// ingests it back into `dir/catalog.json`; the line saying whether both directions agree.
+fn round_trip(dir: &Path, masters: &crate::cmd::demo_media::Masters) -> Result<String, Error> {
+    let release = &masters.release;
     use ddex::delivery::{self, PackageOptions, Source};
     use ddex::{DateTime, Dpid, ExportOptions, MessageHeader, MessageParty};
     let party = |(dpid, name): (&str, &str)| -> Result<MessageParty, Error> {
@@ -288,7 +314,7 @@ fn round_trip(dir: &Path, release: &Release) -> Result<String, Error> {
     export.default_genre = Some(ERN_GENRE.to_owned());
     let source = Source {
         release: release.clone(),
-        base: dir.to_path_buf(),
+        base: masters.folder.clone(),
     };
     let packaged = delivery::package(
         &[source],
@@ -297,7 +323,7 @@ fn round_trip(dir: &Path, release: &Release) -> Result<String, Error> {
         &dir.join(BATCHES_DIR),
     )
     .map_err(|e| Error::with("packaging the demo batch", e))?;
-    let ingested = delivery::ingest(&packaged.batch)
+    let ingested = delivery::ingest(&packaged.batch, &media::QcOptions::default())
         .map_err(|e| Error::with("ingesting the demo batch", e))?;
     let catalog_path = dir.join(CATALOG_FILE);
     let mut catalog = Vec::new();
@@ -309,6 +335,15 @@ fn round_trip(dir: &Path, release: &Release) -> Result<String, Error> {
     // What was sent: the release with the genre the message carries for it.
     let mut sent = release.clone();
     sent.genre.get_or_insert_with(|| ERN_GENRE.to_owned());
+    // The files come back as found in the batch; the rest is the release sent.
+    let without_files = |release: &Release| {
+        let mut release = release.clone();
+        release.cover = None;
+        for track in &mut release.tracks {
+            track.file = None;
+        }
+        release
+    };
     // An ERN writer that leaves the credits out (contributors, works, the GRid) brings the
     // release back without them, and the ingest's validation then finds no writer on its
     // tracks: that is what the message carries, not a disagreement. With the credits carried,
@@ -318,8 +353,10 @@ fn round_trip(dir: &Path, release: &Release) -> Result<String, Error> {
     let mut credits_left_out = false;
     let same = match catalog.as_slice() {
         [back] => {
-            let mut back = back.clone();
+            let mut back = without_files(back);
             back.provenance = release.provenance;
+            let sent = without_files(&sent);
+            let uncredited = without_files(&uncredited);
             credits_left_out = back != sent && back == uncredited && uncredited != sent;
             back == sent || credits_left_out
         }
@@ -328,8 +365,8 @@ fn round_trip(dir: &Path, release: &Release) -> Result<String, Error> {
     let findings: usize = ingested
         .messages
         .iter()
-        .flat_map(|m| &m.findings)
-        .filter(|f| !(credits_left_out && f.rule == release_model::rule_ids::MISSING_WRITER))
+        .flat_map(|m| m.findings.findings())
+        .filter(|f| !(credits_left_out && f.rule.id == release_model::rule_ids::MISSING_WRITER))
         .count();
     let applied = applied.first().map_or("nothing", |a| a.as_str());
     Ok(if same && findings == 0 {

@@ -1,11 +1,11 @@
-//! The media part of `musicid demo`: the album's masters — short synthesised stand-ins, the
+//! The media part of `musicid demo`: the album's masters — 8 s synthesised stand-ins, the
 //! committed fixtures — put beside the release with its codes, tagged with their ISRCs and
 //! checked the way a store's ingest checks them.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use media::{QcOptions, ReleaseMedia, TagOutcome, TagUpdate};
+use media::{MediaCheck, QcOptions, ReleaseMedia, TagOutcome, TagUpdate};
 use release_model::Release;
 
 use crate::atomic;
@@ -41,13 +41,23 @@ const ALBUM: &[(&str, &[u8])] = album_files!(
 const RELEASE: &str = include_str!("../../../../fixtures/media/album/vesica-piscis.json");
 const RELEASE_FILE: &str = "vesica-piscis.json";
 
+/// The masters as tagged and checked.
+pub struct Masters {
+    /// Their folder, which their release's file paths are relative to.
+    pub folder: PathBuf,
+    /// Their release, with its codes.
+    pub release: Release,
+    /// What the check found and measured (each file's fingerprint among it).
+    pub check: MediaCheck,
+}
+
 /// Puts the masters in `dir/media/` (those already there are kept: they are tagged), gives
 /// their release the codes of `issued`, tags each file and checks them; appends what happened
-/// to `text` and returns the number of errors the check found.
+/// to `text`.
 ///
 /// # Errors
 /// A file that cannot be written or read.
-pub fn tag_and_check(dir: &Path, issued: &Release, text: &mut String) -> Result<usize, Error> {
+pub fn tag_and_check(dir: &Path, issued: &Release, text: &mut String) -> Result<Masters, Error> {
     let folder = dir.join(FOLDER);
     std::fs::create_dir_all(&folder).map_err(|e| Error::with(folder.display().to_string(), e))?;
     for (name, bytes) in ALBUM {
@@ -99,7 +109,7 @@ pub fn tag_and_check(dir: &Path, issued: &Release, text: &mut String) -> Result<
     );
     let _ = writeln!(
         text,
-        "Tagged the album's {} masters in {} (short synthesised stand-ins) with their ISRCs: \
+        "Tagged the album's {} masters in {} (8 s synthesised stand-ins) with their ISRCs: \
          {written} files written, {} already tagged.",
         release.tracks.len(),
         folder.display(),
@@ -124,5 +134,9 @@ pub fn tag_and_check(dir: &Path, issued: &Release, text: &mut String) -> Result<
             let _ = writeln!(text, "  {finding}");
         }
     }
-    Ok(report.error_count())
+    Ok(Masters {
+        folder,
+        release,
+        check,
+    })
 }

@@ -29,12 +29,3 @@ pub fn same_recording(query: &[u32], stored: &[u32]) -> Option<Comparison> {
     let comparison = media::fingerprint::compare(stored, query);
     comparison.is_match().then_some(comparison)
 }
-
-/// "score 0.93, offset +2.0 s".
-pub fn describe(comparison: &Comparison) -> String {
-    format!(
-        "score {:.2}, offset {:+.1} s",
-        comparison.score,
-        comparison.offset_seconds()
-    )
-}

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use media::ReleaseMedia;
+use media::{ArtworkPolicy, QcOptions, ReleaseMedia};
 use release_model::Release;
 
 use crate::cmd::files::{self, ReleaseFormat, SyntaxError};
@@ -64,6 +64,31 @@ pub fn progress(count: usize) -> Option<ProgressBar> {
         bar.set_style(style);
     }
     Some(bar)
+}
+
+/// The QC's options on the command line: `--min-cover` and `--threads`, shared by
+/// `check-media`, `package` and `ingest`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct QcArgs {
+    /// The smallest cover side accepted, in pixels (stores differ: 1400 is the common floor,
+    /// Spotify takes 640).
+    #[arg(long, value_name = "PX", default_value_t = 1400)]
+    pub min_cover: u32,
+    /// Files decoded at once (default: one per core).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+impl QcArgs {
+    /// The QC options these arguments ask for.
+    pub fn options(&self) -> QcOptions {
+        QcOptions::default()
+            .with_threads(threads(self.threads))
+            .with_artwork(ArtworkPolicy {
+                min_side: self.min_cover,
+                ..ArtworkPolicy::default()
+            })
+    }
 }
 
 /// The decoding threads: the number given, else one per core.

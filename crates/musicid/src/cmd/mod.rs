@@ -17,6 +17,7 @@ pub mod upc;
 mod allocate;
 mod assignment;
 mod demo_media;
+mod demo_redelivery;
 mod files;
 mod findings;
 mod fingerprints;

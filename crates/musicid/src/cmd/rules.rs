@@ -30,12 +30,15 @@ struct JsonRule<'a> {
 }
 
 /// The tables, each with the name it is listed under.
-fn tables() -> [(&'static str, &'static [Rule]); 4] {
+fn tables() -> [(&'static str, &'static [Rule]); 7] {
     [
         ("release", release_model::rules::RULES),
         ("lint", release_model::rules::LINTS),
+        ("csv", release_model::rules::CSV_RULES),
         ("ddex", ddex::profile::FINDING_RULES),
+        ("ddex-import", ddex::rules::RULES),
         ("media", media::qc::RULES),
+        ("batch", ddex::delivery::RULES),
     ]
 }
 

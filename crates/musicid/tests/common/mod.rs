@@ -105,6 +105,16 @@ pub fn read_json(path: &Path) -> serde_json::Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// The ISRC of each track of the one release in the JSON file at `path` ("" where none).
+pub fn track_isrcs(path: &Path) -> Vec<String> {
+    read_json(path)["tracks"]
+        .as_array()
+        .expect("tracks")
+        .iter()
+        .map(|t| t["isrc"].as_str().unwrap_or("").to_owned())
+        .collect()
+}
+
 /// Asserts that `import-ddex` reads the ERN message `xml` (into `out`) back to the release
 /// of `release`, plus the genre the exports wrote (ERN requires one; the fixtures have none).
 #[track_caller]

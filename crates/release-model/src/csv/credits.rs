@@ -15,7 +15,7 @@ use crate::{Contributor, Error, Role};
 
 /// A syntax error in a credit cell at 1-based character `position`.
 fn syntax(position: usize, message: impl Into<String>) -> Error {
-    Error::Format(format!(
+    Error::Other(format!(
         "invalid credits at character {position}: {}",
         message.into()
     ))

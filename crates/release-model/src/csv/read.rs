@@ -12,7 +12,7 @@ use super::credits;
 use crate::codes::{parse_grid, parse_isrc, parse_iswc, parse_upc};
 use crate::{
     Contributor, Error, Import, ImportWarning, PartialDate, Provenance, Release, ReleaseType,
-    Track, Work, duration,
+    Track, Work, duration, rules,
 };
 use ident_core::lines::LineTracking;
 
@@ -78,7 +78,7 @@ pub fn read<R: Read>(reader: R) -> Import {
                             line,
                             column: Some(column),
                             field,
-                            source: Box::new(Error::Format(
+                            source: Box::new(Error::Other(
                                 "invalid utf-8: a CSV file must be UTF-8".to_owned(),
                             )),
                         });
@@ -91,7 +91,7 @@ pub fn read<R: Read>(reader: R) -> Import {
                             line,
                             column: None,
                             field: None,
-                            source: Box::new(Error::Format(format!("{other:?}"))),
+                            source: Box::new(Error::Other(format!("{other:?}"))),
                         });
                     }
                 }
@@ -177,7 +177,7 @@ impl State {
             line,
             column,
             field: Some(field.to_owned()),
-            source: Box::new(Error::Format(message)),
+            source: Box::new(Error::Other(message)),
         });
     }
 
@@ -207,7 +207,7 @@ impl State {
                 }
                 None => {
                     self.import.warnings.push(ImportWarning {
-                        code: "csv.unknown_column",
+                        rule: &rules::CSV_UNKNOWN_COLUMN,
                         line,
                         column: Some(i + 1),
                         field: Some(name.to_owned()),
@@ -255,7 +255,7 @@ impl State {
                 line,
                 column: None,
                 field: None,
-                source: Box::new(Error::Format(format!(
+                source: Box::new(Error::Other(format!(
                     "expected {} fields as in the header, found {}",
                     self.columns.len(),
                     record.len()
@@ -347,7 +347,7 @@ impl State {
                 Err(error) => match restore_upc(upc) {
                     Some(code) => {
                         self.import.warnings.push(ImportWarning {
-                            code: "csv.upc_restored",
+                            rule: &rules::CSV_UPC_RESTORED,
                             line,
                             column: self.index[Column::Upc.index()].map(|i| i + 1),
                             field: Some(Column::Upc.name().to_owned()),
@@ -574,7 +574,7 @@ fn merge(
                     line,
                     column: index[$column.index()].map(|i| i + 1),
                     field: Some($column.name().to_owned()),
-                    source: Box::new(Error::Format(format!(
+                    source: Box::new(Error::Other(format!(
                         "{:?} contradicts {:?} on line {} for the same release",
                         new.to_string(),
                         $old.map(|v| v.to_string()).unwrap_or_default(),
@@ -640,7 +640,7 @@ fn merge(
             line,
             column: index[credits_column.index()].map(|i| i + 1),
             field: Some(credits_column.name().to_owned()),
-            source: Box::new(Error::Format(format!(
+            source: Box::new(Error::Other(format!(
                 "the release credits {:?} contradict {:?} on line {} for the same release",
                 show(new),
                 show(&release.contributors),

@@ -32,7 +32,7 @@ fn layout(credits: &[Contributor], columns: &[Column]) -> Result<Vec<String>, Er
         return Ok(cells);
     }
     if let Some(bad) = credits.iter().find(|c| !credits::writable(c)) {
-        return Err(Error::Format(format!(
+        return Err(Error::Other(format!(
             "the credit {:?} cannot be written: a credit needs a name, and roles that read back",
             bad.name
         )));
@@ -141,13 +141,13 @@ fn cell(
 /// the columns before them alone.
 ///
 /// # Errors
-/// [`Error::Io`] when writing fails; [`Error::Format`] for a credit that cannot be written (an
+/// [`Error::Io`] when writing fails; [`Error::Other`] for a credit that cannot be written (an
 /// empty name, or a role made in code that would not read back).
 pub fn write<W: Write>(writer: W, releases: &[Release]) -> Result<(), Error> {
     let mut out = ::csv::Writer::from_writer(writer);
     let csv_error = |e: ::csv::Error| match e.into_kind() {
         ::csv::ErrorKind::Io(io) => Error::Io(io),
-        other => Error::Format(format!("csv writer: {other:?}")),
+        other => Error::Other(format!("csv writer: {other:?}")),
     };
     let columns = if releases.iter().any(has_credits) {
         &ALL[..]

@@ -30,7 +30,7 @@ const SYNTHETIC: usize = 1000;
 /// Every file of the committed fixture set.
 ///
 /// # Errors
-/// [`Error::Format`] when the `isrc` or `upc` crate no longer accepts a code the set is built
+/// [`Error::Other`] when the `isrc` or `upc` crate no longer accepts a code the set is built
 /// from, or no longer finds exactly the lint a broken release is meant to show (the set
 /// documents their behaviour, so a change there must be looked at).
 pub fn fixture_files() -> Result<Vec<FixtureFile>, Error> {
@@ -38,6 +38,8 @@ pub fn fixture_files() -> Result<Vec<FixtureFile>, Error> {
     let upcs = upc_corpus(SEED, 1000);
     let draft = vesica_piscis_draft();
     let (album, single, compilation) = leerecs_releases(&draft)?;
+    let mut credited = album.clone();
+    credit_the_album(&mut credited);
     let (broken, expected) = broken_catalog()?;
     let file = |path, contents| FixtureFile { path, contents };
     let mut files = vec![
@@ -59,6 +61,14 @@ pub fn fixture_files() -> Result<Vec<FixtureFile>, Error> {
         file(
             "fixtures/releases/vesica-piscis.csv",
             csv::to_string(std::slice::from_ref(&album)),
+        ),
+        file(
+            "fixtures/releases/vesica-piscis.credited.json",
+            json::release_to_string(&credited),
+        ),
+        file(
+            "fixtures/releases/vesica-piscis.credited.csv",
+            csv::to_string(std::slice::from_ref(&credited)),
         ),
         file(
             "fixtures/releases/single.json",
@@ -106,25 +116,35 @@ regenerate.
 | `codes/{iswc,…,ismn}-invalid.tsv` | `input<TAB>kind`: refused inputs (wrong check characters among them) with the error kind the parser reports |
 | `releases/vesica-piscis.draft.json` | *Vesica Piscis* by One Yen, 13 tracks, no codes |
 | `releases/vesica-piscis.json` / `.csv` | the same after `assign`: `QZAQQ2600001` … `QZAQQ2600013` and a UPC |
+| `releases/vesica-piscis.credited.json` / `.csv` | the album with its credits (see below); the albums above stay without them until the ERN export carries credits, as the demo and the ERN round-trip tests send them through ERN |
 | `releases/single.json` | a single reusing track 5 of the album (same ISRC, title, artist, duration) |
 | `releases/compilation.json` | a two-disc compilation reusing album tracks (one 4 s shorter: within the 10 s tolerance) and two new recordings |
 | `releases/catalog.json` | album, single and compilation together: validates without findings |
-| `releases/broken-catalog.json` | a clean reference release, then one release per rule, each violating exactly that rule |
+| `releases/broken-catalog.json` | a clean reference release, then one release per rule, each violating exactly that rule (all but `credit.invalid_identifier`, which only a reader finds) |
 | `releases/broken-catalog.expected.json` | the rule ids each release of the broken catalog must yield |
-| `media/album/01.flac` … `12.flac`, `13.wav` | the album's 13 recordings: 2 or 3 s each (odd tracks 3 s) of synthesised music, mono, 16 bit, 44.1 kHz, untagged (masters as a studio sends them); FLAC by `flacenc`, the WAV by `hound` |
+| `media/album/01.flac` … `12.flac`, `13.wav` | the album's 13 recordings: 8 s each (about the least an acoustic fingerprint match needs) of synthesised music, mono, 16 bit, 44.1 kHz, untagged (masters as a studio sends them); FLAC by `flacenc`, the WAV by `hound` |
 | `media/album/cover.png` | the album's cover: 3000×3000 RGB PNG, two overlapping circles |
 | `media/album/vesica-piscis.json` | the album as released, naming those files (`file`, `cover`) with their playing times |
-| `media/broken/truncated.flac` | track 1 cut at 3/5 of its bytes (`flac -t` rejects it) |
-| `media/broken/wrong-isrc.flac` | track 2 carrying the ISRC `QZAQQ2600099` |
-| `media/broken/8-bit.wav`, `22-khz.wav` | track 3 at 8 bit; 2 s of music at 22.05 kHz: below the delivery floor |
+| `media/broken/truncated.flac` | a 3 s stand-in of track 1 cut at 3/5 of its bytes (`flac -t` rejects it) |
+| `media/broken/wrong-isrc.flac` | a 2 s stand-in of track 2 carrying the ISRC `QZAQQ2600099` |
+| `media/broken/8-bit.wav`, `22-khz.wav` | a 3 s stand-in of track 3 at 8 bit; 2 s of music at 22.05 kHz: below the delivery floor |
 | `media/broken/silence.mp3` | 20 MPEG-1 Layer III frames of digital silence (0.52 s, 128 kbit/s), made without an encoder: lossy input, and the MP3 the ID3v2 tests tag |
 | `media/broken/small-cover.png`, `wide-cover.png`, `grey-cover.png` | 1000×1000; 1600×1400; 1400×1400 greyscale |
-| `media/broken/vesica-piscis.json` | the album with tracks 1–6 and the cover pointing at the broken files (track 6 at one that does not exist), 7–13 at the good ones |
+| `media/broken/vesica-piscis.json` | the album with tracks 1–6 and the cover pointing at the broken files (track 6 at one that does not exist) and the stand-ins' durations, 7–13 at the good ones |
 | `releases/synthetic-1000.json` | 1,000 synthetic releases (≈ 11,000 tracks), valid; `cargo xtask fixtures --large N` writes bigger ones to `target/fixtures-large/` |
 
 The track titles of *Vesica Piscis* are neutral (`Track 1` …): the guide the project started
 from names the album, its artist and its ISRCs, not its titles; the durations are made up.
 Its release date is the example date of the design notes.
+
+The album's credits: One Yen as `MainArtist` on the release and on every track (the one name
+the guide gives). Everyone else is fictional — a producer (Mara Quill), a composer (Ines
+Varga) on every track and a lyricist (Tomas Reede) on the odd ones, each track's work with its
+ISWC, title and writers — and so are their identifiers, chosen where they can name no one:
+ISNIs in the unassigned range `9999 9999 9…` (the `isni` crate's `isni.unassigned_range`), IPI
+name numbers from `999 999 000 00` (CISAC's run sequentially, far below), ISWCs from
+`T-999.990.000` (the same), and the GRid printed as documentation's example,
+`A1-2425G-ABC1234002-M` (`grid.documentation_example`).
 
 UPCs of these releases come from the GS1 US demonstration company prefix `0614141` (the prefix
 GS1 US uses in its own examples; U.P.C. company prefix `614141`), so they are UPC-As
@@ -142,7 +162,7 @@ fn one_per_line(releases: &[Release]) -> Result<String, Error> {
 }
 
 fn format_error(what: &str) -> Error {
-    Error::Format(format!("fixture generation: {what}"))
+    Error::Other(format!("fixture generation: {what}"))
 }
 
 fn demo_prefix() -> Result<CompanyPrefix, Error> {
@@ -339,7 +359,7 @@ fn upc_with_lint(code: &str) -> Result<Upc, Error> {
             let body = format!("{start:0<len$}");
             let body = format!("{}{}", &body[..len - 1], 7);
             if let Ok(upc) = Upc::from_body(&body) {
-                let lints: Vec<&str> = upc.lint().map(|w| w.code()).collect();
+                let lints: Vec<&str> = upc.lint().map(|w| w.rule()).collect();
                 if lints == [code] {
                     return Ok(upc);
                 }
@@ -366,7 +386,7 @@ fn isrc_with_lint(code: &str) -> Result<Isrc, Error> {
         let Ok(isrc) = parse_isrc(&format!("{prefix}2600001")) else {
             continue;
         };
-        let lints: Vec<&str> = isrc.lint(None).into_iter().map(|w| w.code()).collect();
+        let lints: Vec<&str> = isrc.lint(None).into_iter().map(|w| w.rule()).collect();
         if lints == [code] {
             return Ok(isrc);
         }

@@ -173,7 +173,7 @@ impl Checkable for Isni {
 
     fn lints(self, _reference_year: u16, mut each: impl FnMut(&'static str, &dyn Display)) {
         if let Some(warning) = self.lint() {
-            each(warning.code(), &warning);
+            each(warning.rule(), &warning);
         }
     }
 }
@@ -197,7 +197,7 @@ impl Checkable for Grid {
 
     fn lints(self, _reference_year: u16, mut each: impl FnMut(&'static str, &dyn Display)) {
         if let Some(warning) = self.lint() {
-            each(warning.code(), &warning);
+            each(warning.rule(), &warning);
         }
     }
 }
@@ -209,7 +209,7 @@ impl Checkable for Dpid {
 
     fn lints(self, _reference_year: u16, mut each: impl FnMut(&'static str, &dyn Display)) {
         if let Some(warning) = self.lint() {
-            each(warning.code(), &warning);
+            each(warning.rule(), &warning);
         }
     }
 }

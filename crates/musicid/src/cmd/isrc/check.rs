@@ -27,7 +27,7 @@ impl Checkable for Isrc {
 
     fn lints(self, reference_year: u16, mut each: impl FnMut(&'static str, &dyn Display)) {
         for warning in self.lint(Some(reference_year)) {
-            each(warning.code(), &warning);
+            each(warning.rule(), &warning);
         }
     }
 }

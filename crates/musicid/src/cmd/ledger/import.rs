@@ -7,7 +7,7 @@ use std::time::SystemTime;
 
 use clap::Args;
 use ident_core::lines::LineTracking;
-use ledger::{Code, Import};
+use ledger::{Code, ImportedCode};
 
 use crate::clock;
 use crate::cmd::files::{self, ReleaseFormat};
@@ -40,7 +40,7 @@ pub struct ImportArgs {
 /// One code to import and where it was read.
 struct Pending {
     place: String,
-    import: Import,
+    import: ImportedCode,
 }
 
 /// Runs `musicid ledger import`.
@@ -56,7 +56,7 @@ pub fn run(args: &ImportArgs) -> CmdResult {
         return Ok(Outcome::Invalid);
     }
     let mut ledger = args.ledger.open()?;
-    let (places, imports): (Vec<String>, Vec<Import>) =
+    let (places, imports): (Vec<String>, Vec<ImportedCode>) =
         pending.into_iter().map(|p| (p.place, p.import)).unzip();
     match ledger.import(&imports) {
         Ok(summary) => {
@@ -107,7 +107,7 @@ fn read_imports(file: &str, now: SystemTime, out: &mut Vec<Pending>) -> Result<u
         Err(error) => return Err(error),
     };
     for (place, code, reference) in codes_with_references(&releases) {
-        let import = Import::new(code, now, Some(&reference))
+        let import = ImportedCode::new(code, now, Some(&reference))
             .map_err(|e| Error::with(format!("{file}: {place}"), e))?;
         out.push(Pending {
             place: format!("{file}: {place}"),
@@ -128,7 +128,7 @@ fn is_ledger_csv(path: &Path) -> Result<bool, Error> {
 
 /// Queues an import read at `place`, or reports on stderr why the input is none; returns the
 /// number of invalid inputs (0 or 1).
-fn queue(out: &mut Vec<Pending>, place: String, read: Result<Import, String>) -> usize {
+fn queue(out: &mut Vec<Pending>, place: String, read: Result<ImportedCode, String>) -> usize {
     match read {
         Ok(import) => {
             out.push(Pending { place, import });
@@ -167,7 +167,7 @@ fn read_ledger_csv(file: &str, out: &mut Vec<Pending>) -> Result<usize, Error> {
                         field(2)
                     )
                 })?;
-                Import::new(code, issued_at, Some(field(3))).map_err(|e| e.to_string())
+                ImportedCode::new(code, issued_at, Some(field(3))).map_err(|e| e.to_string())
             });
         invalid += queue(out, format!("{file}:{line}"), read);
     }
@@ -202,7 +202,7 @@ fn read_plain(file: &str, now: SystemTime, out: &mut Vec<Pending>) -> Result<usi
         let read = code_text
             .parse::<Code>()
             .map_err(|e| e.to_string())
-            .and_then(|code| Import::new(code, now, reference).map_err(|e| e.to_string()))
+            .and_then(|code| ImportedCode::new(code, now, reference).map_err(|e| e.to_string()))
             .map_err(|message| format!("{code_text}: {message}"));
         invalid += queue(out, format!("{file}:{line_no}"), read);
     }

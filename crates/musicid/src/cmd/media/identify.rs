@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::Args;
 use ledger::CANDIDATES_JUDGED;
 
-use crate::cmd::fingerprints::{self, describe, same_recording};
+use crate::cmd::fingerprints::{self, same_recording};
 use crate::cmd::ledger_arg::LedgerArg;
 use crate::error::{CmdResult, Error, Outcome};
 
@@ -70,11 +70,7 @@ pub fn run(args: &IdentifyArgs) -> CmdResult {
                 candidate.record.reference.as_deref().unwrap_or("")
             )
             .map_err(|e| Error::output(e, Outcome::Clean))?;
-            eprintln!(
-                "musicid: {shown}: {} ({})",
-                candidate.isrc,
-                describe(&comparison)
-            );
+            eprintln!("musicid: {shown}: {} ({comparison})", candidate.isrc);
         }
     }
     out.flush().map_err(|e| Error::output(e, Outcome::Clean))?;

@@ -7,8 +7,10 @@ use clap::Args;
 use ledger::{IsrcPool, UpcPool};
 
 use crate::atomic;
+use crate::check::ReportFormat;
 use crate::cmd::assignment::assign_all;
 use crate::cmd::files::{self, ReleaseFormat};
+use crate::cmd::findings::{Origin, write_json_line, write_report};
 use crate::cmd::ledger_arg::LedgerArg;
 use crate::error::{CmdResult, Outcome};
 
@@ -31,8 +33,14 @@ for pipelines with their own ids.
 With --media, each track lacking an ISRC is fingerprinted from its file (a path relative to
 IN): a track whose recording the ledger already holds — the single re-released on the album,
 the master delivered again as FLAC — gets that recording's ISRC, reported with the earlier
-release and track, and no new code; every new ISRC is stored with its fingerprint. Two
-processes assigning the same new audio at once end with one code.
+release and track in a finding of rule media.recording_known (a warning: the code is right,
+but a recording delivered again deserves a look), and no new code; every new ISRC is stored
+with its fingerprint. Two processes assigning the same new audio at once end with one code.
+
+Output: the assigned codes as `CODE<TAB>REFERENCE` on stdout and the findings on stderr, like
+`release validate`'s; with --format json, one object per code (its code and reference) and per
+finding (validate's fields) on stdout. With `-o -` the release takes stdout: codes are not
+listed and findings go to stderr.
 
 Example:
   musicid ledger init
@@ -73,6 +81,16 @@ pub struct AssignArgs {
     /// The format of OUT (default: from its extension; JSON for stdout).
     #[arg(long, value_enum)]
     pub output_format: Option<ReleaseFormat>,
+    /// How the codes and findings print (see below).
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
+}
+
+/// An assigned code as JSON.
+#[derive(serde::Serialize)]
+struct JsonCode<'a> {
+    code: String,
+    reference: &'a str,
 }
 
 /// Runs `musicid release assign`.
@@ -100,22 +118,53 @@ pub fn run(args: &AssignArgs) -> CmdResult {
     )?;
     let text = files::render(&loaded.releases, output_format, loaded.single);
     atomic::write(&args.output, text.as_bytes())?;
-    if args.output != Path::new("-") {
+    let origins: Vec<Origin> = (1..=loaded.releases.len())
+        .map(|index_in_file| Origin {
+            file: file.clone(),
+            index_in_file,
+        })
+        .collect();
+    let listed = args.output != Path::new("-");
+    if listed {
         let mut out = io::BufWriter::new(io::stdout().lock());
         for (code, reference) in &summary.issued {
-            writeln!(out, "{code}\t{reference}")?;
+            match args.format {
+                ReportFormat::Text => writeln!(out, "{code}\t{reference}")?,
+                ReportFormat::Json => write_json_line(
+                    &mut out,
+                    &JsonCode {
+                        code: code.to_string(),
+                        reference,
+                    },
+                )?,
+            }
         }
         out.flush()?;
     }
-    let new = summary.issued.len() - summary.already_issued - summary.reused.len();
+    // The findings join the codes on stdout as JSON; otherwise they go to stderr.
+    let mut findings_out: Box<dyn Write> = if listed && args.format == ReportFormat::Json {
+        Box::new(io::stdout().lock())
+    } else {
+        Box::new(io::stderr().lock())
+    };
+    write_report(
+        &mut findings_out,
+        args.format,
+        &[],
+        &loaded.releases,
+        &origins,
+        &summary.reused,
+    )?;
+    findings_out.flush()?;
+    let reused = summary.reused.findings().len();
+    let new = summary.issued.len() - summary.already_issued - reused;
     let mut earlier = match summary.already_issued {
         0 => String::new(),
         n => format!(" ({n} more were issued to an earlier run with the same keys)"),
     };
-    if !summary.reused.is_empty() {
+    if reused > 0 {
         earlier.push_str(&format!(
-            "; reused the ISRCs of {} recordings the ledger already held",
-            summary.reused.len()
+            "; reused the ISRCs of {reused} recordings the ledger already held"
         ));
     }
     eprintln!(

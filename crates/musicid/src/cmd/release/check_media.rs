@@ -4,7 +4,6 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::Args;
-use media::{ArtworkPolicy, QcOptions};
 use serde::Serialize;
 
 use crate::check::ReportFormat;
@@ -17,7 +16,10 @@ const HELP: &str = "\
 Checks the files each track names (`file`) and the release's cover (`cover`), paths relative
 to the release file, the way a store's ingest does: the file is there and decodes from start
 to end, its duration is the metadata's within 1 s, its embedded ISRC is the track's, no two
-tracks carry the same audio under different ISRCs, the audio reaches 16 bit / 44.1 kHz
+tracks carry the same audio under different ISRCs — sample for sample, or by acoustic
+fingerprint across every file given (a master re-encoded or at another gain is one recording:
+media.same_recording), and no ISRC sits over two different recordings
+(media.isrc_sounds_different) —, the audio reaches 16 bit / 44.1 kHz
 lossless, the cover is a square 8-bit RGB PNG or JPEG of at least --min-cover px (3000
 recommended). Findings print like `release validate`'s, with rule ids media.* and cover.*.
 Exit codes: 0 no errors (warnings allowed unless --deny-warnings), 1 errors, 2 usage or I/O
@@ -37,19 +39,15 @@ pub struct CheckMediaArgs {
     /// The format of every file (default: from each file's extension).
     #[arg(long, value_enum)]
     pub input_format: Option<ReleaseFormat>,
-    /// The smallest cover side accepted, in pixels (stores differ: 1400 is the common floor,
-    /// Spotify takes 640).
-    #[arg(long, value_name = "PX", default_value_t = 1400)]
-    pub min_cover: u32,
+    /// The QC's cover floor and threads.
+    #[command(flatten)]
+    pub qc: media_files::QcArgs,
     /// Exit 1 when there are warnings.
     #[arg(long)]
     pub deny_warnings: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
-    /// Files decoded at once (default: one per core).
-    #[arg(long, value_name = "N")]
-    pub threads: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -65,12 +63,7 @@ struct JsonSummary {
 /// Runs `musicid release check-media`.
 pub fn run(args: &CheckMediaArgs) -> CmdResult {
     let loaded = media_files::load(&args.files, args.input_format)?;
-    let options = QcOptions::default()
-        .with_threads(media_files::threads(args.threads))
-        .with_artwork(ArtworkPolicy {
-            min_side: args.min_cover,
-            ..ArtworkPolicy::default()
-        });
+    let options = args.qc.options();
     let tracks: usize = loaded.releases.iter().map(|r| r.tracks.len()).sum();
     let bar = media_files::progress(tracks);
     let check = media::check_media(&loaded.releases, &loaded.media, &options, &|_| {

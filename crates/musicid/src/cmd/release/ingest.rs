@@ -9,6 +9,8 @@ use release_model::Release;
 
 use crate::atomic;
 use crate::cmd::files::{self, ReleaseFormat};
+use crate::cmd::findings::print_report;
+use crate::cmd::media_files::QcArgs;
 use crate::error::{CmdResult, Error, Outcome};
 
 const HELP: &str = "\
@@ -24,10 +26,12 @@ symlink, when a file the manifest or a message names is missing, when an XML fil
 or an undeclared entity (entities are never expanded), nests absurdly deep or is too large, or
 when a file is larger than its message declares.
 
-Then each message is read (any ERN version from 3.7 to 4.3), every file it references is hashed
-and compared with its HashSum, and the release is validated. One line per message on stdout:
+Then each message is read (any ERN version from 3.7 to 4.3), every file it references is decoded
+once, hashed and compared with its HashSum, its technical details and duration compared with
+what the message claims, the QC of check-media run on the files (integrity, the embedded ISRC
+against the message's, the cover), and the release is validated. One line per message on stdout:
   PATH: inserted|updated|taken down|not held|rejected: release \"TITLE\" (upc CODE), N files checked
-and its findings on stderr as SEVERITY [RULE] PATH: message. A message with errors is left out
+and its findings on stderr as LOCATION: SEVERITY [RULE] message (`musicid rules` lists them). A message with errors is left out
 of the catalog (rejected).
 
 Exit codes: 0 taken, no errors; 1 the batch was refused or a message has errors; 2 usage or
@@ -51,6 +55,9 @@ pub struct IngestArgs {
         value_name = "catalog.json"
     )]
     pub output: PathBuf,
+    /// The QC's cover floor and threads.
+    #[command(flatten)]
+    pub qc: QcArgs,
 }
 
 /// Runs `musicid release ingest`.
@@ -59,7 +66,7 @@ pub struct IngestArgs {
 /// A batch folder that cannot be listed, a file that cannot be read, a catalog that cannot be
 /// read or written.
 pub fn run(args: &IngestArgs) -> CmdResult {
-    let ingested = match delivery::ingest(&args.batch) {
+    let ingested = match delivery::ingest(&args.batch, &args.qc.options()) {
         Ok(ingested) => ingested,
         Err(ddex::Error::Refused(refusal)) => {
             eprintln!(
@@ -101,14 +108,7 @@ pub fn run(args: &IngestArgs) -> CmdResult {
             message.files.len(),
             if message.files.len() == 1 { "" } else { "s" }
         );
-        for finding in &message.findings {
-            eprintln!(
-                "{} [{}] {}",
-                finding.severity.as_str(),
-                finding.rule,
-                finding.message
-            );
-        }
+        print_report(&message.path, &message.findings);
     }
     let outcome = Outcome::from_problems(ingested.has_errors());
     let mut json = release_model::json::to_string(&catalog);

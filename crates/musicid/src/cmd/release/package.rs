@@ -11,6 +11,7 @@ use crate::clock;
 use crate::cmd::args::{parse_ddex, parse_ern};
 use crate::cmd::files::{self, ReleaseFormat};
 use crate::cmd::findings::print_report;
+use crate::cmd::media_files::QcArgs;
 use crate::error::{CmdResult, Error, Outcome};
 
 const HELP: &str = "\
@@ -24,10 +25,11 @@ batched profile):
   BATCHES/N_<BatchId>/<UPC>/resources/<UPC>_front.ext   the cover, an Image resource
 
 The BatchId is the creation time YYYYMMDDhhmmssnnn. Each release is validated first (as
-export-ddex does) and nothing is written if one has errors. Track files (`file`) and the cover
-(`cover`) are paths relative to the release file; each is hard-linked into the batch (copied and
-verified by hash across file systems) and referenced from the message with its MD5 HashSum and
-size. Every file is synced before the manifest is written, so a batch stopped half-way has no
+export-ddex does) and its files checked as check-media does, which measures them; nothing is
+written if one has errors. Track files (`file`) and the cover (`cover`) are paths relative to
+the release file; each is hard-linked into the batch (copied and verified by hash across file
+systems) and referenced from the message with its MD5 HashSum, size and technical details
+(codec, channels, sampling rate, bits per sample, duration; the cover's size). Every file is synced before the manifest is written, so a batch stopped half-way has no
 manifest and a receiver never takes it.
 
 Exit codes: 0 written, 1 a release cannot be delivered as it is, 2 usage or I/O error.
@@ -71,6 +73,9 @@ pub struct PackageArgs {
     /// The genre to write for a release without one (ERN requires one).
     #[arg(long, value_name = "GENRE")]
     pub default_genre: Option<String>,
+    /// The QC's cover floor and threads.
+    #[command(flatten)]
+    pub qc: QcArgs,
 }
 
 fn party(dpid: &Dpid, name: Option<&String>) -> MessageParty {
@@ -116,7 +121,9 @@ pub fn run(args: &PackageArgs) -> CmdResult {
     header.check()?;
     let mut export = ExportOptions::new().ern(args.ern);
     export.default_genre.clone_from(&args.default_genre);
-    let options = PackageOptions::new(batch_id).export(export);
+    let options = PackageOptions::new(batch_id)
+        .export(export)
+        .qc(args.qc.options());
     match delivery::package(&sources, &header, &options, &args.output) {
         Ok(packaged) => {
             eprintln!(

@@ -31,7 +31,7 @@ impl Checkable for Upc {
 
     fn lints(self, _reference_year: u16, mut each: impl FnMut(&'static str, &dyn Display)) {
         for warning in self.lint() {
-            each(warning.code(), &warning);
+            each(warning.rule(), &warning);
         }
     }
 }
