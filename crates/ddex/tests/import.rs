@@ -879,7 +879,7 @@ fn credits_works_and_the_grid_read_into_the_model() {
             ("Tomas Reede", vec!["Lyricist"], None, None),
         ]
     );
-    let warnings: Vec<&str> = imported.warnings().map(|note| note.rule).collect();
+    let warnings: Vec<&str> = imported.warnings().map(|note| note.rule.id).collect();
     assert_eq!(
         warnings,
         ["ddex.invalid_identifier"],

@@ -53,6 +53,7 @@ fn check_version(schema: &std::path::Path, version: ErnVersion) {
     let with_deals = plain.clone().deals(deals());
     for name in [
         "vesica-piscis.json",
+        "vesica-piscis.credited.json",
         "single.json",
         "compilation.json",
         "catalog.json",

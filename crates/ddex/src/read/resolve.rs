@@ -627,7 +627,7 @@ pub(crate) fn contributors<'a>(
             continue;
         };
         let Some(name) = party.name.as_deref() else {
-            notes.push(Note::warning(
+            notes.push(Note::new(
                 rules::UNNAMED_CREDIT,
                 Some(pull.position_of(credit.offset)),
                 format!("the credited party {} has no name; left out", credit.party),
@@ -649,7 +649,7 @@ pub(crate) fn contributors<'a>(
         for role in &credit.roles {
             match role.parse::<Role>() {
                 Ok(role) => joined[at].2.roles.push(role),
-                Err(_) => notes.push(Note::warning(
+                Err(_) => notes.push(Note::new(
                     rules::CREDIT_ROLE,
                     Some(pull.position_of(credit.offset)),
                     format!(
@@ -690,7 +690,7 @@ where
     match id.text.parse::<T>() {
         Ok(code) => Some(code),
         Err(error) => {
-            notes.push(Note::warning(
+            notes.push(Note::new(
                 rules::INVALID_IDENTIFIER,
                 Some(pull.position_of(id.offset)),
                 format!(

@@ -7,7 +7,7 @@ use isrc::{Isrc, Prefix};
 use upc::Upc;
 
 use super::Rng;
-use crate::{Catalog, Contributor, PartialDate, Release, ReleaseType, Role, Track};
+use crate::{Catalog, PartialDate, Release, ReleaseType, Track};
 
 const ADJECTIVES: &[&str] = &[
     "Blue", "Quiet", "Golden", "Hollow", "Electric", "Paper", "Silver", "Late", "Northern",
@@ -79,7 +79,6 @@ struct Recording {
 ///   warning, and nothing else);
 /// - ISRCs use allocated agency codes with synthetic registrant codes, years of reference no
 ///   later than the release year, designations counted per registrant and year;
-/// - every recording credits its release's artist as `ComposerLyricist`;
 /// - release types agree with the DSP rules (albums 10–18 tracks, EPs 4–6, singles 1–3 with
 ///   the single's title on its track), about 3 % are compilations that reuse recordings of
 ///   earlier releases with their ISRC, title, artist and duration (legitimate reuse).
@@ -232,12 +231,6 @@ impl Generator {
             track.duration = Some(Duration::from_secs(self.rng.range(150, 290)));
             track.isrc = Some(self.isrc(registrant, isrc_year));
             track.explicit = self.rng.chance(5);
-            // The artist writes its own songs; no draw from the generator, so the rest of the
-            // catalog stays as it was before credits.
-            track.contributors = vec![Contributor::new(
-                release.artist.clone(),
-                [Role::ComposerLyricist],
-            )];
             if self.rng.chance(8) {
                 track.artist = Some(format!("{} feat. {}", release.artist, self.artist()));
             }

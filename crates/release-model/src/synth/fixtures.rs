@@ -195,7 +195,6 @@ fn vesica_piscis_draft() -> Release {
     let mut release = release.build();
     // The design notes' example date; the guide gives none.
     release.release_date = PartialDate::new(2026, Some(3), Some(1)).ok();
-    credit_the_album(&mut release);
     release
 }
 
@@ -286,7 +285,6 @@ fn leerecs_releases(draft: &Release) -> Result<(Release, Release, Release), Erro
     compilation.label = Some("Leerecs".to_owned());
     compilation.release_type = Some(ReleaseType::Compilation);
     compilation.release_date = Some(date("2026-06-01")?);
-    single.contributors = vec![Contributor::new("One Yen", [Role::MainArtist])];
     for (number, index) in [0usize, 2, 6].into_iter().enumerate() {
         let mut track = album.tracks[index].clone();
         track.number = number as u32 + 1;
@@ -306,15 +304,12 @@ fn leerecs_releases(draft: &Release) -> Result<(Release, Release, Release), Erro
     .enumerate()
     .zip(new)
     {
-        let mut track = Track::new(2, number as u32 + 1, title)
-            .with_artist(artist)
-            .with_isrc(code)
-            .with_duration(Duration::from_secs(secs));
-        track.contributors = vec![
-            Contributor::new(artist, [Role::MainArtist]),
-            writer(&format!("{artist} Writer"), 10 + number as u32),
-        ];
-        compilation.tracks.push(track);
+        compilation.tracks.push(
+            Track::new(2, number as u32 + 1, title)
+                .with_artist(artist)
+                .with_isrc(code)
+                .with_duration(Duration::from_secs(secs)),
+        );
     }
     Ok((album, single, compilation))
 }
