@@ -210,17 +210,16 @@ pub fn package(
     }
     sync_dir(&batch)?;
     let manifest = manifest_xml(header, &folder, &entries);
-    // Written under a name no reader takes for a manifest, synced, then renamed: the manifest
-    // appears whole or not at all.
-    let partial = batch.join(format!(".{}.partial", manifest_name(&options.batch_id)));
-    write_synced(&partial, manifest.as_bytes())?;
+    // Written under a name no reader takes for a manifest, synced, then renamed (the one
+    // atomic replacement of `media`): the manifest appears whole or not at all.
+    let mut replacement = media::atomic::Replacement::new(&packaged.manifest)?;
+    replacement.file().write_all(manifest.as_bytes())?;
     if let Ok(seconds) = std::env::var("MUSICID_TEST_PAUSE_BEFORE_MANIFEST")
         && let Ok(seconds) = seconds.parse::<f64>()
     {
         std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
     }
-    fs::rename(&partial, &packaged.manifest)?;
-    sync_dir(&batch)?;
+    replacement.commit()?;
     Ok(packaged)
 }
 
