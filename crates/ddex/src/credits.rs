@@ -9,6 +9,8 @@ use ipi::NameNumber;
 use isni::Isni;
 use release_model::{Contributor, Release, Role};
 
+use crate::read::message::Party;
+
 /// A credited party: a name with the identifiers it carries.
 pub(crate) type PartyKey<'r> = (&'r str, Option<Isni>, Option<NameNumber>);
 
@@ -68,13 +70,18 @@ pub(crate) fn ddex_role(role: &Role) -> (&str, Option<&str>) {
     }
 }
 
-/// One credit as an ERN 4 message states it: a `DisplayArtist` or a `Contributor`.
+/// One credit as a message states it: an ERN 4 `DisplayArtist` or `Contributor` naming a
+/// party of the party list, or an ERN 3 `DisplayArtist`, `ResourceContributor` or
+/// `IndirectResourceContributor` naming its party inline.
 #[derive(Debug, Clone)]
 pub(crate) struct Credit<'a> {
     /// The `SequenceNumber`, when given.
     pub(crate) sequence: Option<u64>,
-    /// The party's reference into the party list.
+    /// The party's reference into the party list; for a party named inline, its name and
+    /// identifiers (what tells one inline party from another).
     pub(crate) party: Cow<'a, str>,
+    /// The party named inline (ERN 3).
+    pub(crate) inline: Option<Party<'a>>,
     /// The roles, as written (`UserDefined` already replaced by its value).
     pub(crate) roles: Vec<Cow<'a, str>>,
     /// Byte offset of the element, for notes.

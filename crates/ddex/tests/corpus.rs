@@ -225,3 +225,88 @@ fn the_whole_corpus_reads_in_parallel_into_one_catalog_in_file_order() {
     // generated instance with a dangling reference.
     assert_eq!(parallel.error_count(), 15);
 }
+
+/// The text of each `SoundRecording` of the message (the model's tracks).
+fn sound_recordings(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("<SoundRecording>") {
+        rest = &rest[at..];
+        let end = rest.find("</SoundRecording>").unwrap_or(rest.len());
+        found.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    found
+}
+
+/// Whether a sound recording of the message states a contributor (ERN 4 `Contributor`,
+/// ERN 3 `ResourceContributor`) or a work's writer (ERN 3 `IndirectResourceContributor`).
+fn states_credits(text: &str) -> bool {
+    let tags = [
+        "<Contributor>",
+        "<Contributor ",
+        "<ResourceContributor",
+        "<IndirectResourceContributor",
+    ];
+    sound_recordings(text)
+        .iter()
+        .any(|recording| tags.iter().any(|tag| recording.contains(tag)))
+}
+
+#[test]
+fn every_message_stating_credits_gives_them() {
+    let Some(shared) = shared_dir() else { return };
+    let mut files = xml_files(&shared.join("corpus"));
+    files.extend(xml_files(&shared.join("samples")));
+    let (mut stated, mut given, mut ern3_given, mut writers_given) = (0, 0, 0, 0);
+    for path in files {
+        if matches!(version_of(&path), "malformed" | "manifests" | "ern3x") {
+            continue;
+        }
+        let Ok(Delivery::Release(imported)) = ddex::read(&std::fs::read(&path).unwrap()) else {
+            continue;
+        };
+        let text = text_of(&path);
+        let release = &imported.release;
+        let credited = !release.contributors.is_empty()
+            || release.tracks.iter().any(|track| !track.contributors.is_empty());
+        let writers = release
+            .tracks
+            .iter()
+            .any(|track| track.work.as_ref().is_some_and(|work| !work.writers.is_empty()));
+        if states_credits(&text) {
+            stated += 1;
+            assert!(
+                credited || writers,
+                "{}: the message states credits, none read",
+                path.display()
+            );
+        }
+        if sound_recordings(&text)
+            .iter()
+            .any(|recording| recording.contains("<IndirectResourceContributor"))
+        {
+            assert!(writers, "{}: the message names writers, none read", path.display());
+            writers_given += 1;
+        }
+        if credited || writers {
+            given += 1;
+            if imported.version.family() == ddex::Family::Ern3 {
+                ern3_given += 1;
+            }
+        }
+        assert!(
+            !imported.notes.iter().any(|note| note.message.contains("contributor")),
+            "{}: a credit noted as left out",
+            path.display()
+        );
+    }
+    eprintln!(
+        "{given} messages give credits ({ern3_given} of ERN 3, {writers_given} with writers); {stated} state contributors"
+    );
+    // The corpus's ERN 3.7 and 3.8.2 messages with credits: 3.7 D2, FUGA's 3.7.1 (featured
+    // display artists) and UMG's test message, the Audius messages with deal types and for
+    // YouTube, DDEX's RP 1.4 album, dedex's message without a deal, and Jugodisk's.
+    assert_eq!(ern3_given, 8, "ERN 3 messages that gave credits");
+    assert!(given >= stated);
+}

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use ddex::{Action, Delivery, ErnVersion, Error, Level, Position};
-use release_model::ReleaseType;
+use release_model::{Contributor, ReleaseType, Role};
 
 /// A two-disc ERN 3.8.2 album: worldwide details and a Japanese set, a cover image, a
 /// track release, a streaming deal.
@@ -31,7 +31,9 @@ const ALBUM: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
         <Title TitleType="FormalTitle"><TitleText>Opening (formal)</TitleText></Title>
         <Title TitleType="DisplayTitle"><TitleText>Opening</TitleText><SubTitle>Radio Edit</SubTitle></Title>
         <DisplayArtist SequenceNumber="1"><PartyName><FullName>One Yen</FullName></PartyName><ArtistRole>MainArtist</ArtistRole></DisplayArtist>
+        <DisplayArtist SequenceNumber="2"><PartyName><FullName>Mi Ren</FullName></PartyName><PartyId IsISNI="true">0000000121032683</PartyId><ArtistRole>FeaturedArtist</ArtistRole></DisplayArtist>
         <ResourceContributor SequenceNumber="1"><PartyName><FullName>Ka Lo</FullName></PartyName><ResourceContributorRole>Producer</ResourceContributorRole></ResourceContributor>
+        <IndirectResourceContributor SequenceNumber="1"><PartyName><FullName>Ines Varga</FullName></PartyName><PartyId Namespace="IPI">00017798450</PartyId><IndirectResourceContributorRole>Composer</IndirectResourceContributorRole></IndirectResourceContributor>
         <ParentalWarningType>Explicit</ParentalWarningType>
       </SoundRecordingDetailsByTerritory>
     </SoundRecording>
@@ -188,12 +190,29 @@ fn an_ern_3_album_reads_into_the_model() {
             ),
         ]
     );
-    // The work's ISWC, in its customary layout in the message, comes through.
-    let iswc = release.tracks[0].work.as_ref().and_then(|work| work.iswc);
+    // The work's ISWC, in its customary layout in the message, comes through, with its
+    // writers (`IndirectResourceContributor`, an IPI name number in the namespace `IPI`).
+    let work = release.tracks[0].work.clone().unwrap();
     assert_eq!(
-        iswc.map(|iswc| iswc.to_string()).as_deref(),
+        work.iswc.map(|iswc| iswc.to_string()).as_deref(),
         Some("T0345246801")
     );
+    assert_eq!(
+        work.writers,
+        [Contributor::new("Ines Varga", [Role::Composer]).with_ipi("00017798450".parse().unwrap())]
+    );
+    // The credits: ordered by number, the display artist's own credit left out, a featured
+    // artist with its ISNI, a producer.
+    assert_eq!(
+        release.tracks[0].contributors,
+        [
+            Contributor::new("Ka Lo", [Role::Producer]),
+            Contributor::new("Mi Ren", [Role::FeaturedArtist])
+                .with_isni("0000000121032683".parse().unwrap()),
+        ]
+    );
+    assert!(release.tracks[1].contributors.is_empty());
+    assert_eq!(release.grid, Some("A10302B0003989564F".parse().unwrap()));
     assert_eq!(imported.deals.len(), 1);
     assert_eq!(imported.deals[0].use_types[0].to_string(), "OnDemandStream");
     assert!(imported.warnings().next().is_none(), "{:?}", imported.notes);
@@ -213,19 +232,11 @@ fn an_ern_3_album_reads_into_the_model() {
             ),
         ),
         (
-            "the release's GRid A10302B0003989564F left out: the model identifies a release by its upc",
-            position_of(ALBUM, "<GRid>"),
-        ),
-        (
             "resource A3 in the track list (Image) left out: the model's tracks are sound recordings",
             position_of(
                 ALBUM,
                 "<ReleaseResourceReference ReleaseResourceType=\"SecondaryResource\">A3</ReleaseResourceReference></ResourceGroupContentItem>",
             ),
-        ),
-        (
-            "contributor credits left out (1, the first here): the model has no place for them",
-            position_of(ALBUM, "<ResourceContributor"),
         ),
     ];
     let expect: Vec<(String, Position)> =

@@ -6,12 +6,26 @@ use std::io;
 
 use quick_xml::events::{BytesDecl, Event};
 
+use crate::credits::is_display;
+use crate::read::message::IPI_NAMESPACES;
 use crate::write::{Checked, Xml};
 use crate::{
     Deal, ErnVersion, Error, ExportOptions, Family, MessageHeader, MessageParty, ResourceFiles,
 };
 use release_model::duration::Iso8601;
-use release_model::{Release, ReleaseType, Track};
+use release_model::{Contributor, Release, ReleaseType, Role, Track};
+
+/// The model's named roles that are values of ERN 3.8.2's `ResourceContributorRole` (AVS of
+/// 2016-10-06; `MainArtist` and `FeaturedArtist` are written as `DisplayArtist`s). The
+/// others, writers among them, are written `UserDefined` with the role as their
+/// `UserDefinedValue`: the 3.8.2 list has no `Composer`, `Lyricist`, `Arranger`, `Remixer`
+/// or engineer.
+const RESOURCE_CONTRIBUTOR_ROLES: [&str; 4] = ["Producer", "Conductor", "Orchestra", "Soloist"];
+
+/// The model's named roles that are values of ERN 3.8.2's `IndirectResourceContributorRole`
+/// (`MusicalWorkContributorRole`, the union of the AVS's creative and business contributor
+/// roles).
+const WORK_CONTRIBUTOR_ROLES: [&str; 4] = ["Composer", "Lyricist", "ComposerLyricist", "Arranger"];
 
 /// The `xsi:schemaLocation` DDEX gives ERN 3.8.2 messages.
 const SCHEMA_LOCATION: &str =
@@ -110,6 +124,14 @@ impl<W: io::Write> Xml<'_, W> {
             self.leaf_formatted("ISRC", &[], format_args!("{code}"))?;
         }
         self.end(id)?;
+        // A sound recording's work: `IndirectSoundRecordingId` follows `SoundRecordingId`.
+        if id == "SoundRecordingId"
+            && let Some(iswc) = track.work.as_ref().and_then(|work| work.iswc)
+        {
+            self.start("IndirectSoundRecordingId")?;
+            self.leaf_formatted("ISWC", &[], format_args!("{iswc}"))?;
+            self.end("IndirectSoundRecordingId")?;
+        }
         self.numbered(reference, prefix, index + 1)?;
         self.start("ReferenceTitle")?;
         self.title_parts_382(&track.title, track.version.as_deref())?;
@@ -126,12 +148,88 @@ impl<W: io::Write> Xml<'_, W> {
         Ok(())
     }
 
-    /// One sequenced `DisplayArtist`, named inline (RP 1.4 rules 1123-1, 1125-1).
-    fn display_artist_382(&mut self, name: &str) -> io::Result<()> {
+    /// The display artist as the `DisplayArtist` numbered 1, named inline (RP 1.4 rules
+    /// 1123-1, 1125-1), then each credit's display roles (main and featured artist) as one
+    /// further `DisplayArtist` per credit, numbered by the credit's place (2 for the first), so
+    /// that the order of the credits reads back.
+    fn display_artist_382(&mut self, name: &str, credits: &[Contributor]) -> io::Result<()> {
         self.start_with("DisplayArtist", &[("SequenceNumber", "1")])?;
         self.wrapped("PartyName", "FullName", name)?;
         self.leaf("ArtistRole", "MainArtist")?;
-        self.end("DisplayArtist")
+        self.end("DisplayArtist")?;
+        for (index, contributor) in credits.iter().enumerate() {
+            if !contributor.roles.iter().any(is_display) {
+                continue;
+            }
+            let sequence = (index + 2).to_string();
+            self.start_with("DisplayArtist", &[("SequenceNumber", sequence.as_str())])?;
+            self.credited_party_382(contributor)?;
+            for role in contributor.roles.iter().filter(|role| is_display(role)) {
+                self.leaf("ArtistRole", role.as_str())?;
+            }
+            self.end("DisplayArtist")?;
+        }
+        Ok(())
+    }
+
+    /// A credited party named inline: `PartyName`, then its ISNI as a `PartyId` flagged
+    /// `IsISNI` and its IPI name number as a `PartyId` in the namespace `IPI` (ERN 3 has no
+    /// IPI element; a `PartyId` without a namespace would be a DPID).
+    fn credited_party_382(&mut self, contributor: &Contributor) -> io::Result<()> {
+        self.wrapped("PartyName", "FullName", &contributor.name)?;
+        if let Some(isni) = contributor.isni {
+            self.leaf_formatted("PartyId", &[("IsISNI", "true")], format_args!("{isni}"))?;
+        }
+        if let Some(ipi) = contributor.ipi {
+            self.leaf_formatted(
+                "PartyId",
+                &[("Namespace", IPI_NAMESPACES[0])],
+                format_args!("{ipi}"),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// A role as the element `name`: its own value when `allowed` (the AVS values the
+    /// element takes) has it, else `UserDefined` with the role as its `UserDefinedValue`.
+    fn role_382(&mut self, name: &str, role: &Role, allowed: &[&str]) -> io::Result<()> {
+        match role {
+            Role::Other(_) => {}
+            named if allowed.contains(&named.as_str()) => return self.leaf(name, named.as_str()),
+            _ => {}
+        }
+        self.leaf_with(name, &[("UserDefinedValue", role.as_str())], "UserDefined")
+    }
+
+    /// The credits' other roles, one `ResourceContributor` per credit that has any (or no
+    /// role at all), numbered as in [`Xml::display_artist_382`]; then the work's writers, one
+    /// `IndirectResourceContributor` each, numbered from 1.
+    fn contributors_382(&mut self, credits: &[Contributor], writers: &[Contributor]) -> io::Result<()> {
+        for (index, contributor) in credits.iter().enumerate() {
+            if !contributor.roles.is_empty() && contributor.roles.iter().all(is_display) {
+                continue;
+            }
+            let sequence = (index + 2).to_string();
+            self.start_with("ResourceContributor", &[("SequenceNumber", sequence.as_str())])?;
+            self.credited_party_382(contributor)?;
+            for role in contributor.roles.iter().filter(|role| !is_display(role)) {
+                self.role_382("ResourceContributorRole", role, &RESOURCE_CONTRIBUTOR_ROLES)?;
+            }
+            self.end("ResourceContributor")?;
+        }
+        for (index, writer) in writers.iter().enumerate() {
+            let sequence = (index + 1).to_string();
+            self.start_with(
+                "IndirectResourceContributor",
+                &[("SequenceNumber", sequence.as_str())],
+            )?;
+            self.credited_party_382(writer)?;
+            for role in &writer.roles {
+                self.role_382("IndirectResourceContributorRole", role, &WORK_CONTRIBUTOR_ROLES)?;
+            }
+            self.end("IndirectResourceContributor")?;
+        }
+        Ok(())
     }
 
     fn parental_warning_382(&mut self, explicit: bool) -> io::Result<()> {
@@ -158,7 +256,9 @@ impl<W: io::Write> Xml<'_, W> {
             self.leaf("TerritoryCode", "Worldwide")?;
             self.titles_382(&track.title, track.version.as_deref())?;
             // No DisplayArtistName on a resource: RP 1.4 rule 1102-1.
-            self.display_artist_382(track.artist_or(&release.artist))?;
+            self.display_artist_382(track.artist_or(&release.artist), &track.contributors)?;
+            let writers = track.work.as_ref().map_or(&[][..], |work| &work.writers[..]);
+            self.contributors_382(&track.contributors, writers)?;
             if let Some(p_line) = &release.p_line {
                 self.wrapped("PLine", "PLineText", p_line)?;
             }
@@ -201,6 +301,7 @@ impl<W: io::Write> Xml<'_, W> {
     fn release_details_382(
         &mut self,
         artist: &str,
+        credits: &[Contributor],
         checked: &Checked<'_>,
         title: &str,
         version: Option<&str>,
@@ -213,7 +314,9 @@ impl<W: io::Write> Xml<'_, W> {
         self.leaf("DisplayArtistName", artist)?;
         self.leaf("LabelName", checked.label)?;
         self.titles_382(title, version)?;
-        self.display_artist_382(artist)?;
+        // A release's details have display artists but no contributor: its credits' other
+        // roles have no place (the export's report names them).
+        self.display_artist_382(artist, credits)?;
         if compilation {
             self.leaf("IsMultiArtistCompilation", "true")?;
         }
@@ -254,6 +357,9 @@ impl<W: io::Write> Xml<'_, W> {
     ) -> io::Result<()> {
         self.start_with("Release", &[("IsMainRelease", "true")])?;
         self.start("ReleaseId")?;
+        if let Some(grid) = release.grid {
+            self.leaf_formatted("GRid", &[], format_args!("{grid}"))?;
+        }
         self.leaf("ICPN", &checked.upc)?;
         if let Some(catalog_number) = &release.catalog_number {
             self.leaf_with(
@@ -296,6 +402,7 @@ impl<W: io::Write> Xml<'_, W> {
         let compilation = checked.release_type == ReleaseType::Compilation;
         self.release_details_382(
             &release.artist,
+            &release.contributors,
             checked,
             &release.title,
             release.version.as_deref(),
@@ -371,6 +478,7 @@ impl<W: io::Write> Xml<'_, W> {
         self.leaf("ReleaseType", "TrackRelease")?;
         self.release_details_382(
             track.artist_or(&release.artist),
+            &[],
             checked,
             &track.title,
             track.version.as_deref(),

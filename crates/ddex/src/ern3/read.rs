@@ -6,8 +6,8 @@ use std::borrow::Cow;
 use crate::pull::{Element, Pull};
 use crate::read::group::resource_group;
 use crate::read::message::{
-    Display, Item, Located, MainRelease, Message, Recording, identifiers, list_identifiers,
-    missing, resource_list,
+    Display, Item, Located, MainRelease, Message, Recording, identifiers, inline_credit,
+    list_identifiers, missing, resource_list,
 };
 use crate::read::{Note, rules};
 use crate::{Error, Family};
@@ -209,7 +209,7 @@ fn sound_recording<'a>(
             b"ReferenceTitle" => recording.reference_title = Some(reference_title(pull, &child)?),
             b"Duration" => recording.duration = Some(Located::read(pull, &child)?),
             b"SoundRecordingDetailsByTerritory" => {
-                let (territories, display, explicit) = recording_details(pull, &child, message)?;
+                let (territories, display, explicit) = recording_details(pull, &child)?;
                 details.offer((display, explicit), &territories, child.offset);
             }
             name if SOUND_RECORDING_CHILDREN
@@ -255,7 +255,6 @@ fn reference_title<'a>(
 fn recording_details<'a>(
     pull: &mut Pull<'a>,
     element: &Element<'a>,
-    message: &mut Message<'a>,
 ) -> Result<(Vec<Cow<'a, str>>, Display<'a>, bool), Error> {
     let mut territories = Vec::new();
     let mut display = Display::default();
@@ -267,9 +266,13 @@ fn recording_details<'a>(
         match child.name() {
             b"TerritoryCode" => territories.push(pull.text(&child)?),
             b"ParentalWarningType" if warning.is_none() => warning = Some(pull.text(&child)?),
-            b"ResourceContributor" | b"IndirectResourceContributor" => {
-                message.left_out.add("contributor credits", child.offset);
-                pull.skip(&child)?;
+            b"ResourceContributor" => {
+                let credit = inline_credit(pull, &child, b"ResourceContributorRole")?;
+                display.credits.push(credit);
+            }
+            b"IndirectResourceContributor" => {
+                let credit = inline_credit(pull, &child, b"IndirectResourceContributorRole")?;
+                display.writers.push(credit);
             }
             _ => pull.skip(&child)?,
         }
@@ -297,6 +300,9 @@ fn release_list<'a>(
             )
         });
         if release.is_main != Some(true) && is_track {
+            if let Some(grid) = &release.grid {
+                message.left_out.add("track release identifiers", grid.offset);
+            }
             for (id, offset) in release.left_out_ids {
                 match id.strip_prefix("ISRC ") {
                     Some(isrc) => message.track_release_isrcs.push((isrc.to_owned(), offset)),
@@ -344,6 +350,13 @@ fn release<'a>(
                         }
                         b"CatalogNumber" if release.catalog_number.is_none() => {
                             release.catalog_number = Some(pull.text(&id)?);
+                        }
+                        b"GRid" if release.grid.is_none() => {
+                            let grid = Located::read(pull, &id)?;
+                            release
+                                .other_id
+                                .get_or_insert_with(|| format!("GRid {}", grid.text.trim()));
+                            release.grid = Some(grid);
                         }
                         b"GRid" | b"ProprietaryId" | b"ISRC" => {
                             let kind = String::from_utf8_lossy(id.name()).into_owned();

@@ -184,6 +184,7 @@ fn contributor<'a>(
     Ok(party.map(|party| Credit {
         sequence,
         party,
+        inline: None,
         roles,
         offset: element.offset,
     }))

@@ -70,8 +70,11 @@ pub(crate) struct Display<'a> {
     pub(crate) artist_inline: Option<(u64, Cow<'a, str>)>,
     /// Every party reference, for the dangling check.
     pub(crate) party_references: Vec<Located<'a>>,
-    /// Every `DisplayArtist` (and, for a resource, `Contributor`) as a credit.
+    /// Every `DisplayArtist` (and, for a resource, `Contributor`; ERN 3's
+    /// `ResourceContributor`) as a credit.
     pub(crate) credits: Vec<Credit<'a>>,
+    /// ERN 3's `IndirectResourceContributor`s: the writers of the recording's work.
+    pub(crate) writers: Vec<Credit<'a>>,
 }
 
 impl<'a> Display<'a> {
@@ -139,19 +142,14 @@ impl<'a> Display<'a> {
                     .unwrap_or(u64::MAX);
                 let mut roles = Vec::new();
                 let mut credited = None;
+                let mut inline = InlineParty::default();
                 while let Some(child) = pull.child(element)? {
-                    if child.name() == b"DisplayArtistRole" {
+                    if inline.read(pull, &child)? {
+                        continue;
+                    }
+                    // ERN 4 `DisplayArtistRole`, ERN 3 `ArtistRole`.
+                    if matches!(child.name(), b"DisplayArtistRole" | b"ArtistRole") {
                         roles.push(role(pull, &child)?);
-                    } else if child.name() == b"PartyName" {
-                        // ERN 3 names the artist inline.
-                        if let Some(name) = pull.child_text(&child, b"FullName")?
-                            && self
-                                .artist_inline
-                                .as_ref()
-                                .is_none_or(|(n, _)| sequence < *n)
-                        {
-                            self.artist_inline = Some((sequence, name));
-                        }
                     } else if child.name() == b"ArtistPartyReference" {
                         let reference = Located::read(pull, &child)?;
                         if self
@@ -167,13 +165,29 @@ impl<'a> Display<'a> {
                         pull.skip(&child)?;
                     }
                 }
-                if let Some(reference) = credited {
-                    self.credits.push(Credit {
-                        sequence: (sequence != u64::MAX).then_some(sequence),
+                // ERN 3 names the artist inline.
+                if let Some(name) = &inline.party.name
+                    && self
+                        .artist_inline
+                        .as_ref()
+                        .is_none_or(|(n, _)| sequence < *n)
+                {
+                    self.artist_inline = Some((sequence, name.clone()));
+                }
+                let sequence = (sequence != u64::MAX).then_some(sequence);
+                match credited {
+                    Some(reference) => self.credits.push(Credit {
+                        sequence,
                         party: reference,
+                        inline: None,
                         roles,
                         offset: element.offset,
-                    });
+                    }),
+                    None if inline.is_given() => {
+                        self.credits
+                            .push(inline.into_credit(sequence, roles, element.offset));
+                    }
+                    None => {}
                 }
             }
             _ => return Ok(false),
@@ -262,13 +276,110 @@ pub(crate) fn insert_new<'a, T>(
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Party<'a> {
     pub(crate) name: Option<Cow<'a, str>>,
     /// The first `PartyId/ISNI`.
     pub(crate) isni: Option<Located<'a>>,
     /// The first `PartyId/IpiNameNumber`.
     pub(crate) ipi: Option<Located<'a>>,
+}
+
+/// A party as ERN 3 names it, inline in each credit: `PartyName/FullName` and `PartyId`s
+/// (an ISNI flagged `IsISNI`, an IPI name number in the namespace `IPI`).
+#[derive(Debug, Default)]
+pub(crate) struct InlineParty<'a> {
+    pub(crate) party: Party<'a>,
+    /// Whether any `PartyName` or `PartyId` was read.
+    given: bool,
+}
+
+/// The `PartyId` namespaces read as an IPI name number (ERN 3 has no element for one; the
+/// writer uses the first).
+pub(crate) const IPI_NAMESPACES: [&str; 2] = ["IPI", "IpiNameNumber"];
+
+impl<'a> InlineParty<'a> {
+    /// Reads `element` when it is a `PartyName` or a `PartyId`; `false` when it is not. The
+    /// first `FullName`, ISNI and IPI name number are kept; a DPID or another namespace's id
+    /// names no credit the model holds.
+    pub(crate) fn read(&mut self, pull: &mut Pull<'a>, element: &Element<'a>) -> Result<bool, Error> {
+        match element.name() {
+            b"PartyName" => {
+                self.given = true;
+                if let Some(name) = pull.child_text(element, b"FullName")? {
+                    self.party.name.get_or_insert(name);
+                }
+            }
+            b"PartyId" => {
+                self.given = true;
+                let isni = pull.attribute_is_any(element, "IsISNI", &["true", "1"])?;
+                let ipi = pull.attribute(element, "Namespace")?.is_some_and(|namespace| {
+                    IPI_NAMESPACES
+                        .iter()
+                        .any(|known| known.eq_ignore_ascii_case(namespace.trim()))
+                });
+                let id = Located::read(pull, element)?;
+                if isni {
+                    self.party.isni.get_or_insert(id);
+                } else if ipi {
+                    self.party.ipi.get_or_insert(id);
+                }
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    pub(crate) fn is_given(&self) -> bool {
+        self.given
+    }
+
+    /// The credit of this party: its key is its name and identifiers, so that the credits
+    /// one party gets under one number (a `DisplayArtist` and a `ResourceContributor`) join.
+    pub(crate) fn into_credit(
+        self,
+        sequence: Option<u64>,
+        roles: Vec<Cow<'a, str>>,
+        offset: usize,
+    ) -> Credit<'a> {
+        let text = |id: &Option<Located<'_>>| id.as_ref().map_or("", |id| id.text.trim()).to_owned();
+        let key = format!(
+            "{}\u{1f}{}\u{1f}{}",
+            self.party.name.as_deref().unwrap_or_default(),
+            text(&self.party.isni),
+            text(&self.party.ipi)
+        );
+        Credit {
+            sequence,
+            party: Cow::Owned(key),
+            inline: Some(self.party),
+            roles,
+            offset,
+        }
+    }
+}
+
+/// An ERN 3 `ResourceContributor` or `IndirectResourceContributor`: its party named inline
+/// and its roles (`role_element`).
+pub(crate) fn inline_credit<'a>(
+    pull: &mut Pull<'a>,
+    element: &Element<'a>,
+    role_element: &[u8],
+) -> Result<Credit<'a>, Error> {
+    let sequence = pull.attribute_number(element, "SequenceNumber")?;
+    let mut inline = InlineParty::default();
+    let mut roles = Vec::new();
+    while let Some(child) = pull.child(element)? {
+        if inline.read(pull, &child)? {
+            continue;
+        }
+        if child.name() == role_element {
+            roles.push(role(pull, &child)?);
+        } else {
+            pull.skip(&child)?;
+        }
+    }
+    Ok(inline.into_credit(sequence, roles, element.offset))
 }
 
 #[derive(Debug)]

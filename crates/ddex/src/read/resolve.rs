@@ -78,6 +78,12 @@ impl<'a> Message<'a> {
                 .iter()
                 .map(|icpn| format!("ICPN {}", icpn.text.trim()))
                 .collect();
+            ids.extend(
+                other
+                    .grid
+                    .iter()
+                    .map(|grid| format!("GRid {}", grid.text.trim())),
+            );
             ids.extend(other.left_out_ids.into_iter().map(|(id, _)| id));
             self.notes.push(Note::new(
                 rules::LEFT_OUT,
@@ -326,7 +332,7 @@ impl<'a> Message<'a> {
             pull,
             &main.display.credits,
             &self.parties,
-            &artist,
+            Some(&artist),
             &mut notes,
         );
         let grid = party_id::<grid::Grid>(pull, main.grid.as_ref(), "GRid", &mut notes);
@@ -456,11 +462,22 @@ fn recording_track<'a>(
         .ok_or_else(|| missing("DisplayArtistName"))?;
     let mut track = Track::new(disc, number, title);
     track.version = version;
-    track.contributors = contributors(pull, &recording.display.credits, parties, &artist, notes);
+    track.contributors = contributors(
+        pull,
+        &recording.display.credits,
+        parties,
+        Some(&artist),
+        notes,
+    );
     track.artist = (artist != release_artist).then_some(artist);
     track.explicit = recording.explicit;
-    if let Some(iswc) = party_id::<iswc::Iswc>(pull, recording.iswc.as_ref(), "ISWC", notes) {
-        track.work = Some(Work::new().with_iswc(iswc));
+    let iswc = party_id::<iswc::Iswc>(pull, recording.iswc.as_ref(), "ISWC", notes);
+    let writers = contributors(pull, &recording.display.writers, parties, None, notes);
+    if iswc.is_some() || !writers.is_empty() {
+        let mut work = Work::new();
+        work.iswc = iswc;
+        work.writers = writers;
+        track.work = Some(work);
     }
     if let Some(isrc) = &recording.isrc {
         let code = isrc.text.parse::<Isrc>().map_err(|error| Error::Value {
@@ -605,9 +622,10 @@ fn release_type(
 /// The contributors of a release or recording from its credits: credits in the order of
 /// their `SequenceNumber`s (document order among equals), the credits naming one party
 /// under one number joined into one contributor with every role, the party's name, ISNI and
-/// IPI name number read from the party list. The display artist credited as `MainArtist`
-/// under its own name without identifiers is the display artist itself (every message
-/// names it so), not a credit: the first such credit is left out.
+/// IPI name number read from the party list (ERN 3: named inline). The display artist
+/// credited as `MainArtist` under its own name without identifiers is the display artist
+/// itself (every message names it so), not a credit: the first such credit is left out (a
+/// work's writers have no `display_artist`).
 ///
 /// An identifier that does not read, or a role that is no single word, is left out with a
 /// warning; the contributor stays.
@@ -615,14 +633,14 @@ pub(crate) fn contributors<'a>(
     pull: &Pull<'_>,
     credits: &[Credit<'a>],
     parties: &HashMap<Cow<'a, str>, Party<'a>>,
-    display_artist: &str,
+    display_artist: Option<&str>,
     notes: &mut Vec<Note>,
 ) -> Vec<Contributor> {
     let mut ordered: Vec<&Credit<'a>> = credits.iter().collect();
     ordered.sort_by_key(|credit| credit.sequence.unwrap_or(u64::MAX));
     let mut joined: Vec<(Option<u64>, &Cow<'a, str>, Contributor)> = Vec::new();
     for credit in ordered {
-        let Some(party) = parties.get(&credit.party) else {
+        let Some(party) = credit.inline.as_ref().or_else(|| parties.get(&credit.party)) else {
             // The dangling reference is reported with the display artist's.
             continue;
         };
@@ -665,7 +683,8 @@ pub(crate) fn contributors<'a>(
         .into_iter()
         .map(|(_, _, contributor)| contributor)
         .collect();
-    if let Some(at) = contributors.iter().position(|contributor| {
+    if let Some(display_artist) = display_artist
+        && let Some(at) = contributors.iter().position(|contributor| {
         contributor.name == display_artist
             && contributor.roles == [Role::MainArtist]
             && contributor.isni.is_none()

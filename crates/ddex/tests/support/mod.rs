@@ -216,20 +216,13 @@ pub fn for_rp14(release: &Release) -> Release {
     release
 }
 
-/// What a version carries of a release's credits: ERN 4.3 the track credits, the release's
-/// display credits (a 4.3 `Release` has no `Contributor`), the ISWC of a work (4.3 names
-/// no work title or writer) and the GRid; ERN 3.8.2 (so far) none of them.
+/// What a version carries of a release's credits: both the release's display credits (an
+/// ERN `Release` has display artists but no contributor), the track credits and the GRid;
+/// neither a work's title. ERN 4.3 carries a work's ISWC but not its writers, nor a track
+/// credit without a role (a 4.3 `Contributor` has one); ERN 3.8.2 carries the writers
+/// (`IndirectResourceContributor`s) and credits without roles.
 pub fn carried(release: &Release, version: ErnVersion) -> Release {
     let mut release = release.clone();
-    if version == ErnVersion::V3_8_2 {
-        release.grid = None;
-        release.contributors.clear();
-        for track in &mut release.tracks {
-            track.contributors.clear();
-            track.work = None;
-        }
-        return release;
-    }
     for contributor in &mut release.contributors {
         contributor.roles.retain(|role| {
             matches!(
@@ -240,11 +233,22 @@ pub fn carried(release: &Release, version: ErnVersion) -> Release {
     }
     release.contributors.retain(|c| !c.roles.is_empty());
     for track in &mut release.tracks {
-        track.work = track
-            .work
-            .as_ref()
-            .and_then(|work| work.iswc)
-            .map(|iswc| release_model::Work::new().with_iswc(iswc));
+        let Some(work) = track.work.take() else {
+            continue;
+        };
+        let mut kept = release_model::Work::new();
+        kept.iswc = work.iswc;
+        if version == ErnVersion::V3_8_2 {
+            kept.writers = work.writers;
+        }
+        if kept.iswc.is_some() || !kept.writers.is_empty() {
+            track.work = Some(kept);
+        }
+    }
+    if version == ErnVersion::V4_3 {
+        for track in &mut release.tracks {
+            track.contributors.retain(|c| !c.roles.is_empty());
+        }
     }
     release
 }
