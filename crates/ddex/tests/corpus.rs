@@ -269,11 +269,16 @@ fn every_message_stating_credits_gives_them() {
         let text = text_of(&path);
         let release = &imported.release;
         let credited = !release.contributors.is_empty()
-            || release.tracks.iter().any(|track| !track.contributors.is_empty());
-        let writers = release
-            .tracks
-            .iter()
-            .any(|track| track.work.as_ref().is_some_and(|work| !work.writers.is_empty()));
+            || release
+                .tracks
+                .iter()
+                .any(|track| !track.contributors.is_empty());
+        let writers = release.tracks.iter().any(|track| {
+            track
+                .work
+                .as_ref()
+                .is_some_and(|work| !work.writers.is_empty())
+        });
         if states_credits(&text) {
             stated += 1;
             assert!(
@@ -286,7 +291,11 @@ fn every_message_stating_credits_gives_them() {
             .iter()
             .any(|recording| recording.contains("<IndirectResourceContributor"))
         {
-            assert!(writers, "{}: the message names writers, none read", path.display());
+            assert!(
+                writers,
+                "{}: the message names writers, none read",
+                path.display()
+            );
             writers_given += 1;
         }
         if credited || writers {
@@ -296,7 +305,10 @@ fn every_message_stating_credits_gives_them() {
             }
         }
         assert!(
-            !imported.notes.iter().any(|note| note.message.contains("contributor")),
+            !imported
+                .notes
+                .iter()
+                .any(|note| note.message.contains("contributor")),
             "{}: a credit noted as left out",
             path.display()
         );

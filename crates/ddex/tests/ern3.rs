@@ -199,7 +199,10 @@ fn an_ern_3_album_reads_into_the_model() {
     );
     assert_eq!(
         work.writers,
-        [Contributor::new("Ines Varga", [Role::Composer]).with_ipi("00017798450".parse().unwrap())]
+        [
+            Contributor::new("Ines Varga", [Role::Composer])
+                .with_ipi("00017798450".parse().unwrap())
+        ]
     );
     // The credits: ordered by number, the display artist's own credit left out, a featured
     // artist with its ISNI, a producer.

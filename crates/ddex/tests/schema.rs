@@ -6,7 +6,7 @@
 mod support;
 
 use ddex::{AudioFile, DeliveredFile, ErnVersion, ExportOptions, Family, ImageFile, ResourceFiles};
-use release_model::Release;
+use release_model::{Contributor, Release, Role, Work};
 use support::{
     GENRE, deals, featured_compilation, fixture, for_rp14, header, schema_and_xmllint, scratch_dir,
     xmllint,
@@ -99,6 +99,34 @@ fn check_version(schema: &std::path::Path, version: ErnVersion) {
     let xml = ddex::export_to_string(&with_cover, &header(), &with_files).unwrap();
     assert!(xml.contains("<HashSum>") && xml.contains("UserDefinedValue=\"ALAC\""));
     write("featured-compilation-files.xml".to_owned(), xml);
+    // Every role the model names and one of its own, on a track, a release and a work, each
+    // credit with an ISNI and an IPI name number: each in its version's element and allowed
+    // values (or `UserDefined`).
+    let mut every_role = prepare(&featured_compilation());
+    let credit = |name: &str, roles: Vec<Role>| {
+        Contributor::new(name, roles)
+            .with_isni("0000000121032683".parse().unwrap())
+            .with_ipi("00017798450".parse().unwrap())
+    };
+    let mut roles = Role::NAMED.to_vec();
+    roles.push(Role::Other("MusicPublisher".to_owned()));
+    every_role.contributors = vec![credit("Everyone", roles.clone())];
+    let mut work = Work::new().with_iswc("T0345246801".parse().unwrap());
+    work.writers = roles
+        .iter()
+        .map(|role| credit("Writer", vec![role.clone()]))
+        .collect();
+    every_role.tracks[0].contributors = roles
+        .iter()
+        .map(|role| credit("Someone", vec![role.clone()]))
+        .collect();
+    every_role.tracks[0]
+        .contributors
+        .push(Contributor::new("No Role", []));
+    every_role.tracks[0].work = Some(work);
+    every_role.grid = Some("A12425GABC1234002M".parse().unwrap());
+    let xml = ddex::export_to_string(&every_role, &header(), &plain).unwrap();
+    write("every-role.xml".to_owned(), xml);
     for (index, release) in release_model::synth::catalog(43, 200)
         .releases
         .iter()

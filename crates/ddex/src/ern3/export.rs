@@ -204,13 +204,20 @@ impl<W: io::Write> Xml<'_, W> {
     /// The credits' other roles, one `ResourceContributor` per credit that has any (or no
     /// role at all), numbered as in [`Xml::display_artist_382`]; then the work's writers, one
     /// `IndirectResourceContributor` each, numbered from 1.
-    fn contributors_382(&mut self, credits: &[Contributor], writers: &[Contributor]) -> io::Result<()> {
+    fn contributors_382(
+        &mut self,
+        credits: &[Contributor],
+        writers: &[Contributor],
+    ) -> io::Result<()> {
         for (index, contributor) in credits.iter().enumerate() {
             if !contributor.roles.is_empty() && contributor.roles.iter().all(is_display) {
                 continue;
             }
             let sequence = (index + 2).to_string();
-            self.start_with("ResourceContributor", &[("SequenceNumber", sequence.as_str())])?;
+            self.start_with(
+                "ResourceContributor",
+                &[("SequenceNumber", sequence.as_str())],
+            )?;
             self.credited_party_382(contributor)?;
             for role in contributor.roles.iter().filter(|role| !is_display(role)) {
                 self.role_382("ResourceContributorRole", role, &RESOURCE_CONTRIBUTOR_ROLES)?;
@@ -225,7 +232,11 @@ impl<W: io::Write> Xml<'_, W> {
             )?;
             self.credited_party_382(writer)?;
             for role in &writer.roles {
-                self.role_382("IndirectResourceContributorRole", role, &WORK_CONTRIBUTOR_ROLES)?;
+                self.role_382(
+                    "IndirectResourceContributorRole",
+                    role,
+                    &WORK_CONTRIBUTOR_ROLES,
+                )?;
             }
             self.end("IndirectResourceContributor")?;
         }
@@ -257,7 +268,10 @@ impl<W: io::Write> Xml<'_, W> {
             self.titles_382(&track.title, track.version.as_deref())?;
             // No DisplayArtistName on a resource: RP 1.4 rule 1102-1.
             self.display_artist_382(track.artist_or(&release.artist), &track.contributors)?;
-            let writers = track.work.as_ref().map_or(&[][..], |work| &work.writers[..]);
+            let writers = track
+                .work
+                .as_ref()
+                .map_or(&[][..], |work| &work.writers[..]);
             self.contributors_382(&track.contributors, writers)?;
             if let Some(p_line) = &release.p_line {
                 self.wrapped("PLine", "PLineText", p_line)?;

@@ -301,7 +301,9 @@ fn release_list<'a>(
         });
         if release.is_main != Some(true) && is_track {
             if let Some(grid) = &release.grid {
-                message.left_out.add("track release identifiers", grid.offset);
+                message
+                    .left_out
+                    .add("track release identifiers", grid.offset);
             }
             for (id, offset) in release.left_out_ids {
                 match id.strip_prefix("ISRC ") {

@@ -302,7 +302,11 @@ impl<'a> InlineParty<'a> {
     /// Reads `element` when it is a `PartyName` or a `PartyId`; `false` when it is not. The
     /// first `FullName`, ISNI and IPI name number are kept; a DPID or another namespace's id
     /// names no credit the model holds.
-    pub(crate) fn read(&mut self, pull: &mut Pull<'a>, element: &Element<'a>) -> Result<bool, Error> {
+    pub(crate) fn read(
+        &mut self,
+        pull: &mut Pull<'a>,
+        element: &Element<'a>,
+    ) -> Result<bool, Error> {
         match element.name() {
             b"PartyName" => {
                 self.given = true;
@@ -313,11 +317,13 @@ impl<'a> InlineParty<'a> {
             b"PartyId" => {
                 self.given = true;
                 let isni = pull.attribute_is_any(element, "IsISNI", &["true", "1"])?;
-                let ipi = pull.attribute(element, "Namespace")?.is_some_and(|namespace| {
-                    IPI_NAMESPACES
-                        .iter()
-                        .any(|known| known.eq_ignore_ascii_case(namespace.trim()))
-                });
+                let ipi = pull
+                    .attribute(element, "Namespace")?
+                    .is_some_and(|namespace| {
+                        IPI_NAMESPACES
+                            .iter()
+                            .any(|known| known.eq_ignore_ascii_case(namespace.trim()))
+                    });
                 let id = Located::read(pull, element)?;
                 if isni {
                     self.party.isni.get_or_insert(id);
@@ -342,7 +348,8 @@ impl<'a> InlineParty<'a> {
         roles: Vec<Cow<'a, str>>,
         offset: usize,
     ) -> Credit<'a> {
-        let text = |id: &Option<Located<'_>>| id.as_ref().map_or("", |id| id.text.trim()).to_owned();
+        let text =
+            |id: &Option<Located<'_>>| id.as_ref().map_or("", |id| id.text.trim()).to_owned();
         let key = format!(
             "{}\u{1f}{}\u{1f}{}",
             self.party.name.as_deref().unwrap_or_default(),
@@ -463,7 +470,7 @@ pub(crate) struct ReleaseDeal<'a> {
 /// at its first occurrence.
 #[derive(Debug, Default)]
 pub(crate) struct LeftOut {
-    /// What (`"contributor credit"`) → how many, and the offset of the first.
+    /// What (`"rights controllers"`) → how many, and the offset of the first.
     pub(crate) counts: BTreeMap<&'static str, (usize, usize)>,
 }
 

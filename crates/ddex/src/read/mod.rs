@@ -76,7 +76,7 @@ pub struct Imported {
     /// What the reader noticed, each with its place in the message: warnings for what it
     /// read past or mended (a 14-digit ICPN, a wrong check digit, a hyphenated ISRC, a deal
     /// the model cannot hold), and one info note for each part of the message the model has
-    /// no place for (a GRid, a video, a contributor, another territory's details), so that a
+    /// no place for (a video, a related release, another territory's details), so that a
     /// lossy conversion says where it lost what. Run [`Release::validate`] for the release's
     /// own findings.
     pub notes: Vec<Note>,

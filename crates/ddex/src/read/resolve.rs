@@ -640,7 +640,11 @@ pub(crate) fn contributors<'a>(
     ordered.sort_by_key(|credit| credit.sequence.unwrap_or(u64::MAX));
     let mut joined: Vec<(Option<u64>, &Cow<'a, str>, Contributor)> = Vec::new();
     for credit in ordered {
-        let Some(party) = credit.inline.as_ref().or_else(|| parties.get(&credit.party)) else {
+        let Some(party) = credit
+            .inline
+            .as_ref()
+            .or_else(|| parties.get(&credit.party))
+        else {
             // The dangling reference is reported with the display artist's.
             continue;
         };
@@ -685,11 +689,12 @@ pub(crate) fn contributors<'a>(
         .collect();
     if let Some(display_artist) = display_artist
         && let Some(at) = contributors.iter().position(|contributor| {
-        contributor.name == display_artist
-            && contributor.roles == [Role::MainArtist]
-            && contributor.isni.is_none()
-            && contributor.ipi.is_none()
-    }) {
+            contributor.name == display_artist
+                && contributor.roles == [Role::MainArtist]
+                && contributor.isni.is_none()
+                && contributor.ipi.is_none()
+        })
+    {
         contributors.remove(at);
     }
     contributors

@@ -18,7 +18,7 @@ const HELP: &str = "\
 Reads an ERN NewReleaseMessage of any version from 3.7 to 4.3 and writes its release, header
 and deals as a NewReleaseMessage of the version asked (--ern 4.3, the default, or 3.8.2),
 valid against that version's schema and release profile. The conversion goes through the
-release model: what the model has no place for (GRid, contributors, videos, other territories'
+release model: what the model has no place for (videos, related releases, other territories'
 details, deals it cannot hold) is listed on stderr as FILE:LINE:COLUMN: info|warning: message
 [rule], so the loss is named where it happens. The release's validation and release profile
 findings follow; with errors nothing is written.

@@ -21,7 +21,7 @@ file gives one release object, several files or a folder (read in parallel, ever
 any depth) give an array. For each message stderr says what it asks for (insert, update,
 takedown, or purge for a PurgeReleaseMessage) and lists the reader's notes as
 FILE:LINE:COLUMN: warning|info: message [rule]: what it mended, and what the release model has
-no place for (GRid, contributors, videos, other territories' details), so a lossy conversion
+no place for (videos, related releases, other territories' details), so a lossy conversion
 says where it lost what. Then the releases' validation findings. A message that cannot be read
 (malformed XML, a version older than 3.7, a dangling reference) is reported as
 FILE:LINE:COLUMN: message and the others are still read.
