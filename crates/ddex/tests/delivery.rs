@@ -460,6 +460,33 @@ fn an_invalid_release_is_refused_before_anything_is_written() {
 }
 
 #[test]
+fn two_releases_with_one_upc_are_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let sources: Vec<Source> = [
+        release("0614141000012", 0, 1),
+        release("0614141000012", 10, 1),
+    ]
+    .into_iter()
+    .map(|release| Source {
+        release: without_files(&release),
+        base: dir.path().to_path_buf(),
+    })
+    .collect();
+    let out = dir.path().join("out");
+    let result = delivery::package(&sources, &header(), &PackageOptions::new("1"), &out);
+    let Err(Error::Io(error)) = result else {
+        panic!("expected a refusal of the second release, got {result:?}");
+    };
+    assert!(
+        error
+            .to_string()
+            .contains("releases 1 and 2 have the same UPC 0614141000012"),
+        "{error}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
 fn a_packaged_message_passes_the_official_schema() {
     let Some(schema) = support::schema_and_xmllint() else {
         return;

@@ -85,12 +85,18 @@ impl Replacement {
     pub fn commit(self) -> io::Result<()> {
         self.temp.as_file().sync_all()?;
         self.temp.persist(&self.target).map_err(|e| e.error)?;
-        // Make the rename durable. Some file systems refuse to sync a folder; the data is
-        // safe under one name or the other then, so that is not an error.
-        if let Ok(folder) = File::open(&self.folder) {
-            let _ = folder.sync_all();
-        }
+        sync_folder(&self.folder);
         Ok(())
+    }
+}
+
+/// Syncs the folder `path`, so that the entries made in it (a rename, a new file or link)
+/// survive a crash (POSIX: a file's name reaches the disk when its folder is synced). Some
+/// file systems, and other systems, refuse to open or sync a folder; the data is safe under
+/// one name or the other then, so that is not an error.
+pub fn sync_folder(path: &Path) {
+    if let Ok(folder) = File::open(path) {
+        let _ = folder.sync_all();
     }
 }
 

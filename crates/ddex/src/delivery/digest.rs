@@ -38,11 +38,12 @@ impl FileDigest {
             digests: Digests::of(bytes),
         }
     }
-}
 
-/// Hashes `path`, reading at most `limit` bytes (the size reported is then `limit`, so a
-/// caller passing one past what it accepts can tell a larger file without reading it all).
-pub(crate) fn digest_file(path: &Path, limit: u64) -> io::Result<FileDigest> {
-    let (size, digests) = Digests::of_reader(File::open(path)?.take(limit))?;
-    Ok(FileDigest { size, digests })
+    /// Hashes the file `path` through [`Digests::of_reader`], reading at most `limit` bytes
+    /// (the size reported is then `limit`, so a caller passing one past what it accepts can
+    /// tell a larger file without reading it all).
+    pub(crate) fn of_file(path: &Path, limit: u64) -> io::Result<FileDigest> {
+        let (size, digests) = Digests::of_reader(File::open(path)?.take(limit))?;
+        Ok(FileDigest { size, digests })
+    }
 }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use media::{ArtworkInfo, AudioInfo, QcOptions, ReleaseMedia, Seconds};
 use release_model::{Finding, Location, Release, Report, Rule};
 
-use super::digest::{FileDigest, digest_file};
+use super::digest::FileDigest;
 use super::manifest::{self, relative_url};
 use super::paths::{inventory, resolve};
 use super::rules;
@@ -478,7 +478,7 @@ fn hash_whole(found: &Path, file: &FileRef) -> Result<FileDigest, Error> {
         .declared_size
         .unwrap_or(MAX_FILE_BYTES)
         .min(MAX_FILE_BYTES);
-    let digest = digest_file(found, limit + 1)?;
+    let digest = FileDigest::of_file(found, limit + 1)?;
     if digest.size > limit {
         return Err(Refusal::TooLarge {
             file: found.to_path_buf(),

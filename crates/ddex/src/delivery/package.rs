@@ -1,14 +1,14 @@
 //! Writing a batch: each release's files into its `resources/` (hard-linked, or copied and
 //! verified), its message beside them, every file synced, and the manifest last.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
 use media::{QcOptions, ReleaseMedia, ReleaseMediaInfo, TrackMedia};
 use release_model::{Release, Report};
 
-use super::digest::{FileDigest, digest_file};
+use super::digest::FileDigest;
 use super::ingest::MAX_FILE_BYTES;
 use super::manifest::manifest_name;
 use crate::{
@@ -154,7 +154,17 @@ pub fn package(
             }
             Err(error) => return Err(error),
         }
-        upcs.push(upc.to_string());
+        let name = upc.to_string();
+        // Each release's folder is named by its UPC: two releases with one UPC would write
+        // one folder.
+        if let Some(first) = upcs.iter().position(|seen| *seen == name) {
+            return Err(Error::Io(io::Error::other(format!(
+                "releases {} and {} have the same UPC {name}: a batch holds one folder per UPC",
+                first + 1,
+                index + 1
+            ))));
+        }
+        upcs.push(name);
     }
     let releases: Vec<Release> = sources.iter().map(|s| s.release.clone()).collect();
     let media: Vec<ReleaseMedia> = sources
@@ -197,9 +207,9 @@ pub fn package(
             place(from, &resources.join(name), digest, &mut packaged)?;
         }
         let message = release_dir.join(format!("{}.xml", plan.upc));
-        write_synced(&message, plan.xml.as_bytes())?;
-        sync_dir(&resources)?;
-        sync_dir(&release_dir)?;
+        // Written whole or not at all, synced with its folder (`media`'s one atomic write).
+        media::atomic::write(&message, plan.xml.as_bytes())?;
+        media::atomic::sync_folder(&resources);
         entries.push((
             plan.message_id,
             format!("{0}/{0}.xml", plan.upc),
@@ -208,7 +218,7 @@ pub fn package(
         ));
         packaged.messages.push(message);
     }
-    sync_dir(&batch)?;
+    media::atomic::sync_folder(&batch);
     let manifest = manifest_xml(header, &folder, &entries);
     // Written under a name no reader takes for a manifest, synced, then renamed (the one
     // atomic replacement of `media`): the manifest appears whole or not at all.
@@ -329,7 +339,7 @@ fn place(
     }
     fs::copy(from, to)?;
     File::open(to)?.sync_all()?;
-    let copy = digest_file(to, MAX_FILE_BYTES + 1)?;
+    let copy = FileDigest::of_file(to, MAX_FILE_BYTES + 1)?;
     if copy != *source {
         return Err(Error::Io(io::Error::other(format!(
             "the copy {} differs from {} as measured: sha-256 {} against {}",
@@ -341,21 +351,6 @@ fn place(
     }
     packaged.copied += 1;
     Ok(())
-}
-
-fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
-    file.write_all(bytes)?;
-    file.sync_all()
-}
-
-fn sync_dir(path: &Path) -> io::Result<()> {
-    // A folder's entries reach the disk when the folder is synced (POSIX); elsewhere opening a
-    // folder fails and there is nothing to do.
-    match File::open(path) {
-        Ok(dir) => dir.sync_all().or(Ok(())),
-        Err(_) => Ok(()),
-    }
 }
 
 fn manifest_xml(
