@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 mod batch;
+mod carry;
 mod credits;
 mod deal;
 #[cfg(feature = "delivery")]
@@ -18,6 +19,7 @@ mod version;
 mod write;
 
 pub use batch::{Batch, FileOutcome, read_files, xml_files};
+pub use carry::carried;
 pub use deal::{CommercialModelType, Deal, Territory, UseType};
 pub use error::Error;
 pub use files::{

@@ -83,7 +83,8 @@ impl ExportOptions {
 
 /// Writes the `NewReleaseMessage` of the version `options.ern` (4.3 unless set) for `release`
 /// to `out` and returns the release's report: its validation findings and the release
-/// profile's ([`profile`](crate::profile)), warnings only.
+/// profile's ([`profile`](crate::profile)), warnings only, and an info finding for each
+/// part of the credits the version leaves out (`ddex.export.*`, see [`carried`](crate::carried)).
 ///
 /// ERN 4.3 (Release Profile 2.1 `Audio`): a `PartyList` (the artists and the label), one
 /// `SoundRecording` per track (`A1`, `A2`, … in the order of `release.tracks`), the main
@@ -163,6 +164,7 @@ pub fn export<W: io::Write>(
         .check(release.tracks.len(), release.cover.is_some())?;
     let mut report = release.validate();
     crate::profile::check(release, options, &mut report);
+    crate::carry::note_left_out(release, options.ern, &mut report);
     if report.has_errors() {
         return Err(Error::Invalid {
             report: Box::new(report),
@@ -257,10 +259,16 @@ impl<'r> Checked<'r> {
                 });
             }
         }
+        let writers = release
+            .tracks
+            .iter()
+            .filter_map(|track| track.work.as_ref())
+            .flat_map(|work| &work.writers);
         let credited = release
             .contributors
             .iter()
-            .chain(release.tracks.iter().flat_map(|track| &track.contributors));
+            .chain(release.tracks.iter().flat_map(|track| &track.contributors))
+            .chain(writers);
         for contributor in credited {
             check_text("contributor", &contributor.name)?;
             for role in &contributor.roles {

@@ -112,6 +112,50 @@ fn the_album_carries_its_thirteen_isrcs_in_order() {
     assert!(xml.contains("LanguageAndScriptCode=\"en\""));
 }
 
+/// The credited album: what each version leaves out of its credits is named in the report
+/// (the producer's release credit, each work's title; in 4.3 each work's writers), and
+/// what it writes imports back to what `carried` says.
+#[test]
+fn the_credited_album_names_what_each_version_leaves_out() {
+    let mut album = fixture("vesica-piscis.credited.json").remove(0);
+    album.genre = Some(GENRE.to_owned());
+    album.p_line = Some("(P) 2026 Leerecs".to_owned());
+    album.c_line = Some("(C) 2026 Leerecs".to_owned());
+    let tracks = album.tracks.len();
+    for (version, writers) in [(ErnVersion::V4_3, tracks), (ErnVersion::V3_8_2, 0)] {
+        let options = ExportOptions::new().ern(version);
+        let mut xml = Vec::new();
+        let report = ddex::export(&album, &header(), &options, &mut xml).unwrap();
+        let count = |rule: &str| report.by_rule(rule).count();
+        assert_eq!(count("ddex.export.release_credit"), 1, "{version}");
+        assert_eq!(count("ddex.export.work_title"), tracks, "{version}");
+        assert_eq!(count("ddex.export.writers"), writers, "{version}");
+        let producer = report.by_rule("ddex.export.release_credit").next().unwrap();
+        assert!(
+            producer
+                .message
+                .contains("Mara Quill (credited as Producer)")
+        );
+        let back = ddex::import(&xml).unwrap().release;
+        assert_eq!(back, ddex::carried(&album, version), "{version}");
+        // What is carried, by hand: every track's credits and ISWC, and in 3.8.2 its
+        // writers with their IPI name numbers.
+        for (sent, got) in album.tracks.iter().zip(&back.tracks) {
+            assert_eq!(got.contributors, sent.contributors);
+            let (sent, got) = (sent.work.as_ref().unwrap(), got.work.as_ref().unwrap());
+            assert_eq!(got.iswc, sent.iswc);
+            assert_eq!(got.title, None);
+            let expected = if version == ErnVersion::V3_8_2 {
+                &sent.writers[..]
+            } else {
+                &[]
+            };
+            assert_eq!(got.writers, expected);
+        }
+        assert_eq!(back.grid, album.grid);
+    }
+}
+
 #[test]
 fn export_returns_the_warnings() {
     let mut release = vesica_piscis();

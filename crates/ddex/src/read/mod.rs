@@ -149,7 +149,9 @@ impl Delivery {
 
 /// The rules of the reader's notes, in the one [`Rule`](release_model::Rule) type every
 /// crate's findings share (`musicid rules` lists them): a note's level is its rule's
-/// severity, `info` or `warning`.
+/// severity, `info` or `warning`. The `ddex.export.*` rules are the writer's notes, info
+/// findings of an export's report naming what the version written leaves out of the
+/// release's credits ([`carried`](crate::carried)).
 pub mod rules {
     use release_model::{Rule, Severity};
 
@@ -208,6 +210,14 @@ pub mod rules {
             "an ISNI, IPI name number, ISWC or GRid that does not read or fails its check; left out";
         LEFT_OUT = "ddex.left_out", Info,
             "something the model has no place for, left out and named with its place";
+        RELEASE_CREDIT_LEFT_OUT = "ddex.export.release_credit", Info,
+            "export: a release credit's roles other than main and featured artist are not written (an ERN release has display artists but no contributor)";
+        WORK_TITLE_LEFT_OUT = "ddex.export.work_title", Info,
+            "export: a work's title is not written (ERN 4.3 and 3.8.2 name a recording's work by its ISWC only)";
+        WRITERS_LEFT_OUT = "ddex.export.writers", Info,
+            "export: ERN 4.3 does not write a work's writers (a sound recording names none; 3.8.2 writes them as indirect contributors)";
+        ROLELESS_CREDIT_LEFT_OUT = "ddex.export.roleless_credit", Info,
+            "export: ERN 4.3 does not write a track credit without a role (a Contributor has one; 3.8.2 writes it)";
     }
 }
 
