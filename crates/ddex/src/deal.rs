@@ -212,6 +212,22 @@ pub struct Deal {
 }
 
 impl Deal {
+    /// Whether the deal's validity period ends on `day` or before: a deal ended by the day a
+    /// message is created offers nothing after it. A partial end date (`2026`, `2026-03`)
+    /// runs to the last day it names; a deal without an end date never ends.
+    #[must_use]
+    pub fn has_ended(&self, day: PartialDate) -> bool {
+        self.end_date.is_some_and(|end| {
+            let last = (
+                end.year(),
+                end.month().unwrap_or(12),
+                end.day().unwrap_or(31),
+            );
+            let day = (day.year(), day.month().unwrap_or(1), day.day().unwrap_or(1));
+            last <= day
+        })
+    }
+
     /// A deal from `start_date` on, everywhere in `territories`, for one commercial model
     /// and its use types.
     #[must_use]
@@ -251,6 +267,34 @@ impl Deal {
         match problem {
             Some(problem) => Err(Error::IncompleteDeal { problem }),
             None => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_deal_has_ended_after_its_last_day_partial_dates_running_to_their_end() {
+        let mut deal = Deal::new(
+            vec![Territory::WORLDWIDE],
+            "2026-01-01".parse().unwrap(),
+            CommercialModelType::SubscriptionModel,
+            vec![UseType::OnDemandStream],
+        );
+        let day = |text: &str| text.parse::<PartialDate>().unwrap();
+        assert!(!deal.has_ended(day("2099-12-31")));
+        for (end, on, ended) in [
+            ("2026-03-01", "2026-03-01", true),
+            ("2026-03-01", "2026-02-28", false),
+            ("2026-03", "2026-03-30", false),
+            ("2026-03", "2026-03-31", true),
+            ("2026", "2026-06-01", false),
+            ("2026", "2027-01-01", true),
+        ] {
+            deal.end_date = Some(day(end));
+            assert_eq!(deal.has_ended(day(on)), ended, "{end} on {on}");
         }
     }
 }

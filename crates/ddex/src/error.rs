@@ -126,6 +126,14 @@ pub enum Error {
         /// The release it purges ("upc 0614141000012", "grid A1…").
         release: String,
     },
+    /// The writer produces `NewReleaseMessage`s: an insert, an update or a takedown.
+    #[error(
+        "cannot write a {action} message: the writer produces a NewReleaseMessage (insert, update or takedown)"
+    )]
+    UnwritableAction {
+        /// The action asked for.
+        action: crate::Action,
+    },
     /// A required element is missing.
     #[error("missing {element} in the {parent} at {position}")]
     Missing {
@@ -214,6 +222,7 @@ impl Error {
             Error::UnknownVersion { .. } => "unknown_version",
             Error::UnwritableVersion { .. } => "unwritable_version",
             Error::Purge { .. } => "purge",
+            Error::UnwritableAction { .. } => "unwritable_action",
             Error::Missing { .. } => "missing",
             Error::Value { .. } => "value",
             Error::Dangling { .. } => "dangling_reference",

@@ -83,6 +83,7 @@ impl fmt::Display for Dpid {
 ///
 /// let created: DateTime = "2021-03-04T10:11:12.1234567+01:00".parse()?;
 /// assert_eq!(created.as_str(), "2021-03-04T10:11:12.1234567+01:00");
+/// assert_eq!(created.date(), "2021-03-04");
 /// assert_eq!(created.utc().map(|t| t.to_string()).as_deref(), Some("2021-03-04T09:11:12Z"));
 /// Ok::<(), ddex::Error>(())
 /// ```
@@ -94,6 +95,15 @@ impl DateTime {
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The calendar day as written, in the date-time's own time zone (`2026-03-01` of
+    /// `2026-03-01T23:30:00-05:00`): the part before the `T`.
+    #[must_use]
+    pub fn date(&self) -> &str {
+        self.0
+            .split_once('T')
+            .map_or(self.0.as_str(), |(day, _)| day)
     }
 
     /// The instant, rounded down to the whole second; `None` for a received date-time

@@ -11,7 +11,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
 use crate::credits::CreditParties;
-use crate::{Deal, ErnVersion, Error, Family, MessageHeader, ResourceFiles};
+use crate::{Action, Deal, ErnVersion, Error, Family, MessageHeader, ResourceFiles};
 use release_model::{Contributor, Release, ReleaseType, Report, Track};
 
 /// What goes into a message besides the release and the header.
@@ -32,6 +32,10 @@ pub struct ExportOptions {
     /// with `FileName`, `FilePath` and `HashSum`). None by default: the message names no files
     /// but the cover's path.
     pub files: ResourceFiles,
+    /// What the message asks of its recipient: [`Action::Insert`] (the default), or, for a
+    /// release delivered before, [`Action::Update`] or [`Action::Takedown`] (see
+    /// [`ExportOptions::action`] for how each version says it).
+    pub action: Action,
 }
 
 impl Default for ExportOptions {
@@ -41,6 +45,7 @@ impl Default for ExportOptions {
             deals: Vec::new(),
             default_genre: None,
             files: ResourceFiles::default(),
+            action: Action::Insert,
         }
     }
 }
@@ -70,6 +75,30 @@ impl ExportOptions {
     #[must_use]
     pub fn files(mut self, files: ResourceFiles) -> ExportOptions {
         self.files = files;
+        self
+    }
+
+    /// Sets what the message asks of its recipient. A message is always a whole
+    /// `NewReleaseMessage`; the versions say update and takedown differently:
+    ///
+    /// - ERN 3.8.2: an update and a takedown carry `UpdateIndicator` `UpdateMessage`, and a
+    ///   takedown's one deal is `DealTerms/TakeDown` `true`, worldwide, from the day the message
+    ///   is created (both elements are deprecated in 3.8.2 but still in its schema, and they
+    ///   are what ERN 3 recipients read);
+    /// - ERN 4.3 has neither: an update is the release's whole message again (ERN 4 dropped
+    ///   `UpdateIndicator`: the recipient checks whether it holds the release, DDEX knowledge
+    ///   base page 327772), and a takedown is the release's message **without a `DealList`**,
+    ///   the form the ERN 4.3 standard (Part 1, §6.19.4 "Take-downs and reduction of
+    ///   distribution rights", and §6.19.7 before the release date) calls sufficient ("No
+    ///   Deal = No deal"); its other form, a deal with an `EndDate` in the past, is read too.
+    ///   The deals of `options` are not written in a takedown.
+    ///
+    /// In a delivery batch the manifest's `DeliveryType` says it as well (`NewReleaseDelivery`,
+    /// `ReDelivery`, `TakeDown`), which is what tells a 4.3 takedown from a first delivery
+    /// that offers no deal yet.
+    #[must_use]
+    pub fn action(mut self, action: Action) -> ExportOptions {
+        self.action = action;
         self
     }
 
@@ -135,6 +164,7 @@ impl ExportOptions {
 /// # Errors
 ///
 /// - [`Error::UnwritableVersion`] for a version the writer does not produce;
+/// - [`Error::UnwritableAction`] for [`Action::Purge`] (a `PurgeReleaseMessage`);
 /// - [`Error::Invalid`] with the full report when validation or the release profile finds
 ///   errors;
 /// - [`Error::MissingLabel`], [`Error::MissingGenre`], [`Error::MissingReleaseType`] for a
@@ -153,6 +183,11 @@ pub fn export<W: io::Write>(
     if !ErnVersion::WRITE.contains(&options.ern) {
         return Err(Error::UnwritableVersion {
             version: options.ern,
+        });
+    }
+    if options.action == Action::Purge {
+        return Err(Error::UnwritableAction {
+            action: options.action,
         });
     }
     header.check()?;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use ddex::delivery::{self, Applied, PackageOptions, Refusal, Source};
-use ddex::{ErnVersion, Error, ExportOptions, MessageHeader, MessageParty};
+use ddex::{Action, ErnVersion, Error, ExportOptions, MessageHeader, MessageParty};
 use media::{ArtworkPolicy, QcOptions, synth};
 use release_model::{Release, ReleaseType, Track};
 
@@ -75,6 +75,12 @@ fn packaged(dir: &Path, releases: &[Release]) -> PathBuf {
 }
 
 fn packaged_as(dir: &Path, releases: &[Release], ern: ErnVersion) -> PathBuf {
+    package_into(dir, releases, ExportOptions::new().ern(ern), "out")
+}
+
+/// The releases' files under `dir/source`, and a batch of them written with `export` under
+/// `dir/<out>`.
+fn package_into(dir: &Path, releases: &[Release], export: ExportOptions, out: &str) -> PathBuf {
     let base = dir.join("source");
     fs::create_dir_all(base.join("audio")).unwrap();
     fs::write(base.join("cover.png"), synth::cover(64, 64, false)).unwrap();
@@ -99,10 +105,8 @@ fn packaged_as(dir: &Path, releases: &[Release], ern: ErnVersion) -> PathBuf {
     let packaged = delivery::package(
         &sources,
         &header(),
-        &PackageOptions::new(id)
-            .export(ExportOptions::new().ern(ern))
-            .qc(qc()),
-        &dir.join("out"),
+        &PackageOptions::new(id).export(export).qc(qc()),
+        &dir.join(out),
     )
     .unwrap();
     assert_eq!(
@@ -610,4 +614,215 @@ fn a_file_whose_embedded_isrc_is_not_the_messages_is_a_finding() {
         mismatch[0].message
     );
     assert_eq!(mismatch[0].location.track, Some(2));
+}
+
+/// The official schema of `ern`, when the schema and xmllint are there (else a note on stderr).
+fn schema_of(ern: ErnVersion) -> Option<PathBuf> {
+    let schema = support::schema_and_xmllint()?;
+    Some(match ern {
+        ErnVersion::V3_8_2 => schema
+            .parent()
+            .and_then(Path::parent)
+            .unwrap()
+            .join("ern382/release-notification.xsd"),
+        _ => schema,
+    })
+}
+
+const UPCS: [&str; 2] = ["0614141000012", "0614141000029"];
+
+/// Two releases as `ern`'s release profile wants them.
+fn two_releases(ern: ErnVersion) -> [Release; 2] {
+    let releases = [release(UPCS[0], 0, 2), release(UPCS[1], 10, 1)];
+    if ern == ErnVersion::V3_8_2 {
+        releases.map(|release| support::for_rp14(&release))
+    } else {
+        releases
+    }
+}
+
+/// Two releases first delivered with deals and ingested into a catalog, then sent again as
+/// `action` in a second batch: that batch passes the official schema, ingest reads `action`
+/// from every message, and applying it updates or empties the catalog.
+fn delivered_then(ern: ErnVersion, action: Action) {
+    let dir = tempfile::tempdir().unwrap();
+    let releases = two_releases(ern);
+    let export = ExportOptions::new().ern(ern).deals(support::deals());
+    let first = package_into(dir.path(), &releases, export.clone(), "first");
+    let mut catalog = Vec::new();
+    let ingested = delivery::ingest(&first, &qc()).unwrap();
+    assert!(
+        ingested
+            .messages
+            .iter()
+            .all(|m| m.action == Some(Action::Insert))
+    );
+    assert_eq!(
+        ingested.apply(&mut catalog),
+        [Applied::Inserted, Applied::Inserted]
+    );
+
+    let second = package_into(dir.path(), &releases, export.action(action), "second");
+    let messages: Vec<PathBuf> = UPCS
+        .iter()
+        .map(|upc| second.join(upc).join(format!("{upc}.xml")))
+        .collect();
+    let xml = fs::read_to_string(&messages[0]).unwrap();
+    let manifest = fs::read_to_string(second.join("BatchComplete_20260301120000250.xml")).unwrap();
+    let (delivery_type, expected) = match action {
+        Action::Update => ("ReDelivery", [Applied::Updated, Applied::Updated]),
+        _ => ("TakeDown", [Applied::TakenDown, Applied::TakenDown]),
+    };
+    assert_eq!(
+        manifest
+            .matches(&format!("<DeliveryType>{delivery_type}</DeliveryType>"))
+            .count(),
+        2,
+        "{manifest}"
+    );
+    match (ern, action) {
+        (ErnVersion::V3_8_2, Action::Takedown) => {
+            assert!(xml.contains("<UpdateIndicator>UpdateMessage</UpdateIndicator>"));
+            assert!(xml.contains("<TakeDown>true</TakeDown>"));
+            assert!(!xml.contains("<CommercialModelType>"));
+        }
+        (ErnVersion::V3_8_2, _) => {
+            assert!(xml.contains("<UpdateIndicator>UpdateMessage</UpdateIndicator>"));
+            assert!(xml.contains("<CommercialModelType>"));
+        }
+        (_, Action::Takedown) => {
+            assert!(!xml.contains("DealList") && !xml.contains("UpdateIndicator"));
+        }
+        _ => assert!(xml.contains("<DealList>") && !xml.contains("UpdateIndicator")),
+    }
+    if action == Action::Takedown {
+        // A takedown names no file and delivers none.
+        assert!(!xml.contains("resources/"), "{xml}");
+        assert!(!second.join(UPCS[0]).join("resources").exists());
+    }
+    if let Some(schema) = schema_of(ern) {
+        support::xmllint(&schema, &messages).unwrap();
+    }
+
+    let ingested = delivery::ingest(&second, &qc()).unwrap();
+    for message in &ingested.messages {
+        assert_eq!(message.action, Some(action), "{}", message.path.display());
+        assert!(message.findings.is_empty(), "{:#?}", message.findings);
+    }
+    assert_eq!(ingested.apply(&mut catalog), expected);
+    let left: Vec<_> = catalog.iter().map(|r| r.upc.unwrap().to_string()).collect();
+    match action {
+        Action::Update => assert_eq!(left, UPCS),
+        _ => assert!(left.is_empty(), "{left:?}"),
+    }
+    // Taken down again, or never delivered: said so, the catalog unchanged.
+    if action == Action::Takedown {
+        assert_eq!(
+            ingested.apply(&mut catalog),
+            [Applied::NotHeld, Applied::NotHeld]
+        );
+        assert_eq!(Applied::NotHeld.as_str(), "taken down (not held)");
+        assert!(catalog.is_empty());
+    }
+}
+
+#[test]
+fn a_4_3_takedown_is_the_message_without_deals_and_ingests_as_a_takedown() {
+    delivered_then(ErnVersion::V4_3, Action::Takedown);
+}
+
+#[test]
+fn a_3_8_2_takedown_is_a_takedown_deal_and_ingests_as_a_takedown() {
+    delivered_then(ErnVersion::V3_8_2, Action::Takedown);
+}
+
+#[test]
+fn a_4_3_update_is_the_whole_message_again_and_ingests_as_an_update() {
+    delivered_then(ErnVersion::V4_3, Action::Update);
+}
+
+#[test]
+fn a_3_8_2_update_carries_its_indicator_and_ingests_as_an_update() {
+    delivered_then(ErnVersion::V3_8_2, Action::Update);
+}
+
+#[test]
+fn a_takedown_of_a_release_never_delivered_is_a_takedown_of_nothing_held() {
+    let dir = tempfile::tempdir().unwrap();
+    // A takedown needs no files: the sender may no longer have them.
+    let releases = two_releases(ErnVersion::V4_3).map(|release| without_files(&release));
+    let sources: Vec<Source> = releases
+        .iter()
+        .map(|release| Source {
+            release: release.clone(),
+            base: dir.path().to_path_buf(),
+        })
+        .collect();
+    let packaged = delivery::package(
+        &sources,
+        &header(),
+        &PackageOptions::new("20260301120000250")
+            .export(ExportOptions::new().action(Action::Takedown))
+            .qc(qc()),
+        &dir.path().join("out"),
+    )
+    .unwrap();
+    let ingested = delivery::ingest(&packaged.batch, &qc()).unwrap();
+    assert!(
+        ingested
+            .messages
+            .iter()
+            .all(|m| m.action == Some(Action::Takedown) && m.findings.is_empty())
+    );
+    let mut catalog = vec![release("0614141000036", 20, 1)];
+    assert_eq!(
+        ingested.apply(&mut catalog),
+        [Applied::NotHeld, Applied::NotHeld]
+    );
+    assert_eq!(catalog.len(), 1);
+}
+
+#[test]
+fn a_manifest_takedown_beside_a_message_offering_deals_is_a_warning_and_the_message_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let releases = two_releases(ErnVersion::V4_3);
+    let export = ExportOptions::new().deals(support::deals());
+    let batch = package_into(dir.path(), &releases, export, "out");
+    let manifest = batch.join("BatchComplete_20260301120000250.xml");
+    let text = fs::read_to_string(&manifest).unwrap();
+    fs::write(&manifest, text.replace("NewReleaseDelivery", "TakeDown")).unwrap();
+    let ingested = delivery::ingest(&batch, &qc()).unwrap();
+    for message in &ingested.messages {
+        assert_eq!(message.action, Some(Action::Insert));
+        let ids: Vec<_> = message
+            .findings
+            .findings()
+            .iter()
+            .map(|f| f.rule.id)
+            .collect();
+        assert_eq!(ids, ["batch.kind_mismatch"]);
+    }
+}
+
+#[test]
+fn deals_all_ended_by_the_message_day_read_as_a_takedown_in_every_version() {
+    let release = support::for_rp14(&without_files(&release(UPCS[0], 0, 2)));
+    let mut ended = support::deals();
+    for deal in &mut ended {
+        deal.start_date = "2025-01-01".parse().unwrap();
+        // The header's day is 2026-03-01: a deal ending that day offers nothing after it.
+        deal.end_date = Some("2026-03-01".parse().unwrap());
+    }
+    let mut one_running = ended.clone();
+    one_running[1].end_date = Some("2026-03-02".parse().unwrap());
+    for ern in ErnVersion::WRITE {
+        let read = |deals: &[ddex::Deal]| {
+            let export = ExportOptions::new().ern(ern).deals(deals.to_vec());
+            let xml = ddex::export_to_string(&release, &header(), &export).unwrap();
+            ddex::read(xml.as_bytes()).unwrap().action()
+        };
+        assert_eq!(read(&ended), Action::Takedown, "{ern}");
+        assert_eq!(read(&one_running), Action::Insert, "{ern}");
+        assert_eq!(read(&[]), Action::Insert, "{ern}");
+    }
 }

@@ -109,6 +109,86 @@ fn an_album_packaged_ingests_back_as_inserted_then_updated() {
 }
 
 #[test]
+fn an_update_and_a_takedown_are_packaged_and_ingest_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let release = album(dir.path());
+    // Release Profile 1.4 (ERN 3.8.2) wants the ℗ and © lines.
+    let mut json: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&release).unwrap()).unwrap();
+    json["p_line"] = "2026 Leerecs".into();
+    json["c_line"] = "2026 Leerecs".into();
+    fs::write(&release, json.to_string()).unwrap();
+    let release = release.to_str().unwrap();
+    let out = dir.path().join("batches");
+    let out = out.to_str().unwrap();
+    let catalog = dir.path().join("catalog.json");
+    for ern in ["4.3", "3.8.2"] {
+        let _ = fs::remove_file(&catalog);
+        let _ = fs::remove_dir_all(out);
+        assert_code(
+            &package(
+                Path::new(release),
+                Path::new(out),
+                "2026-03-01T12:00:00.001Z",
+            ),
+            0,
+        );
+        let first = Path::new(out).join("N_20260301120000001");
+
+        // A takedown of a release never delivered here: said so, nothing removed.
+        let mut args = package_args(release, out, "2026-03-01T12:00:00.002Z");
+        args[4] = ern;
+        args.push("--takedown");
+        let takedown = run(&args, b"");
+        assert_code(&takedown, 0);
+        assert_contains(&takedown.stderr, "packaged as takedowns (0 files linked");
+        let takedown = Path::new(out).join("N_20260301120000002");
+        let early = ingest(&takedown, &catalog);
+        assert_code(&early, 0);
+        assert_contains(
+            &early.stdout,
+            "taken down (not held): release \"Vesica Piscis\" (upc 614141000012), 0 files checked; the catalog holds no such release",
+        );
+
+        assert_code(&ingest(&first, &catalog), 0);
+        let mut args = package_args(release, out, "2026-03-01T12:00:00.003Z");
+        args[4] = ern;
+        args.push("--update");
+        assert_code(&run(&args, b""), 0);
+        let update = ingest(&Path::new(out).join("N_20260301120000003"), &catalog);
+        assert_code(&update, 0);
+        assert_contains(&update.stdout, ": updated: release \"Vesica Piscis\"");
+
+        let taken = ingest(&takedown, &catalog);
+        assert_code(&taken, 0);
+        assert_contains(
+            &taken.stdout,
+            ": taken down: release \"Vesica Piscis\" (upc 614141000012), 0 files checked\n",
+        );
+        let held: serde_json::Value =
+            serde_json::from_str(&fs::read_to_string(&catalog).unwrap()).unwrap();
+        assert_eq!(held, serde_json::json!([]), "{ern}");
+    }
+    let both = run(
+        &[
+            "release",
+            "package",
+            release,
+            "--out",
+            out,
+            "--sender-dpid",
+            SENDER,
+            "--recipient-dpid",
+            RECIPIENT,
+            "--update",
+            "--takedown",
+        ],
+        b"",
+    );
+    assert_code(&both, 2);
+}
+
+#[test]
 fn a_hostile_batch_is_refused_and_nothing_is_written() {
     let dir = tempfile::tempdir().unwrap();
     let release = album(dir.path());

@@ -82,21 +82,22 @@ pub enum Applied {
     Updated,
     /// A release taken out (a takedown or a purge).
     TakenDown,
-    /// A takedown or purge of a release the catalog does not hold.
+    /// A takedown or purge of a release the catalog does not hold (never delivered to it, or
+    /// taken down before): reported as a takedown, the catalog unchanged.
     NotHeld,
     /// Not applied: the message has errors.
     Rejected,
 }
 
 impl Applied {
-    /// `inserted`, `updated`, `taken down`, `not held`, `rejected`.
+    /// `inserted`, `updated`, `taken down`, `taken down (not held)`, `rejected`.
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
             Applied::Inserted => "inserted",
             Applied::Updated => "updated",
             Applied::TakenDown => "taken down",
-            Applied::NotHeld => "not held",
+            Applied::NotHeld => "taken down (not held)",
             Applied::Rejected => "rejected",
         }
     }
@@ -219,6 +220,7 @@ fn semaphore_entries(files: &[PathBuf]) -> Vec<manifest::Entry> {
             message_id: String::new(),
             url: path.to_string_lossy().replace('\\', "/"),
             hash: None,
+            delivery_type: None,
         })
         .collect()
 }
@@ -256,7 +258,13 @@ fn message(
             return Ok(report);
         }
     };
-    let action = delivery.action();
+    let action = with_manifest(
+        delivery.action(),
+        entry.delivery_type.as_deref(),
+        &delivery,
+        &mut report.findings,
+        path,
+    );
     report.action = Some(action);
     let base = path.parent().unwrap_or(batch);
     let mut release = match delivery {
@@ -424,6 +432,57 @@ fn message(
     }
     report.release = Some(release);
     Ok(report)
+}
+
+/// What a message asks, from the message and its manifest entry's `DeliveryType`. ERN 4 has
+/// no update indicator and takes a release down with a message without deals (ERN 4.3 Part
+/// 1, §6.19.4), which a first delivery offering no deal yet also is: the manifest tells them
+/// apart, `ReDelivery` making an insert an update, `TakeDown` making a message without deals a
+/// takedown. Where the two disagree otherwise the message is followed, with a warning.
+fn with_manifest(
+    action: Action,
+    delivery_type: Option<&str>,
+    delivery: &Delivery,
+    findings: &mut Report,
+    path: &Path,
+) -> Action {
+    let offers_deals = match delivery {
+        Delivery::Release(imported) => !imported.deals.is_empty(),
+        Delivery::Purge(_) => false,
+    };
+    let at = match delivery {
+        Delivery::Release(imported) => Location::release(0, imported.release.upc),
+        Delivery::Purge(purged) => Location::release(0, purged.upc),
+    };
+    match (action, delivery_type) {
+        (Action::Insert, Some("ReDelivery")) => Action::Update,
+        (Action::Insert | Action::Update, Some("TakeDown")) if !offers_deals => Action::Takedown,
+        (Action::Insert | Action::Update, Some("TakeDown")) => {
+            push(
+                findings,
+                &rules::KIND_MISMATCH,
+                at,
+                format!(
+                    "{}: the manifest's DeliveryType is TakeDown, but the message offers deals: read as an {action}",
+                    path.display()
+                ),
+            );
+            action
+        }
+        (Action::Takedown, Some(other @ ("NewReleaseDelivery" | "ReDelivery"))) => {
+            push(
+                findings,
+                &rules::KIND_MISMATCH,
+                at,
+                format!(
+                    "{}: the message takes the release down, but the manifest's DeliveryType is {other}: read as a takedown",
+                    path.display()
+                ),
+            );
+            action
+        }
+        _ => action,
+    }
 }
 
 /// Which part of the release a resource file is.

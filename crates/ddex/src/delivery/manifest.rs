@@ -28,6 +28,19 @@ pub(crate) struct Entry {
     pub message_id: String,
     pub url: String,
     pub hash: Option<(String, String)>,
+    /// `DeliveryType` (`NewReleaseDelivery`, `ReDelivery`, `TakeDown`, …), when given.
+    pub delivery_type: Option<String>,
+}
+
+/// The manifest's `DeliveryType` of a message (the allowed value set's `MessageActionType`,
+/// AVS 4.3): `NewReleaseDelivery` for a release the recipient has not had, `ReDelivery` for
+/// an update, `TakeDown` for a takedown.
+pub(crate) const fn delivery_type(action: crate::Action) -> &'static str {
+    match action {
+        crate::Action::Update => "ReDelivery",
+        crate::Action::Takedown | crate::Action::Purge => "TakeDown",
+        crate::Action::Insert => "NewReleaseDelivery",
+    }
 }
 
 /// What the manifest lists; `None` for the zero-byte semaphore ECHO §8.1 allows instead.
@@ -125,6 +138,10 @@ fn entry_of(path: &Path, entry: &Node) -> Result<Entry, super::Error> {
         message_id: entry.child_text("MessageId").unwrap_or_default().to_owned(),
         url: url.to_owned(),
         hash,
+        delivery_type: entry
+            .child_text("DeliveryType")
+            .filter(|text| !text.is_empty())
+            .map(str::to_owned),
     })
 }
 

@@ -10,10 +10,10 @@ use release_model::{Release, Report};
 
 use super::digest::FileDigest;
 use super::ingest::MAX_FILE_BYTES;
-use super::manifest::manifest_name;
+use super::manifest::{delivery_type, manifest_name};
 use crate::{
-    AudioFile, DateTime, DeliveredFile, ErnVersion, Error, ExportOptions, ImageFile, MessageHeader,
-    ResourceFiles,
+    Action, AudioFile, DateTime, DeliveredFile, ErnVersion, Error, ExportOptions, ImageFile,
+    MessageHeader, ResourceFiles,
 };
 
 /// A release to package and the folder its `file` and `cover` paths are relative to.
@@ -115,6 +115,11 @@ pub struct Packaged {
 /// `BatchComplete_<BatchId>.xml`, written last, after every other file is complete and synced,
 /// so that a batch stopped half-way has no manifest and is never taken.
 ///
+/// `options.export.action` says what every message of the batch asks
+/// ([`ExportOptions::action`]): an update is packaged as a first delivery is, with its files;
+/// a takedown is each release's message alone, no file measured or delivered. The manifest's
+/// `DeliveryType` says it too (`NewReleaseDelivery`, `ReDelivery`, `TakeDown`).
+///
 /// # Errors
 ///
 /// [`Error::Invalid`] (and the other export errors) for a release the exporter refuses,
@@ -166,22 +171,29 @@ pub fn package(
         }
         upcs.push(name);
     }
-    let releases: Vec<Release> = sources.iter().map(|s| s.release.clone()).collect();
-    let media: Vec<ReleaseMedia> = sources
-        .iter()
-        .map(|s| ReleaseMedia::of(&s.release, &s.base))
-        .collect();
-    let measured = media::check_media(&releases, &media, &options.qc, &|_| {});
-    for finding in measured.report.findings() {
-        report.push(finding.clone());
-    }
+    // A takedown carries no files: nothing to measure.
+    let takedown = options.export.action == Action::Takedown;
+    let measured = if takedown {
+        vec![ReleaseMediaInfo::default(); sources.len()]
+    } else {
+        let releases: Vec<Release> = sources.iter().map(|s| s.release.clone()).collect();
+        let media: Vec<ReleaseMedia> = sources
+            .iter()
+            .map(|s| ReleaseMedia::of(&s.release, &s.base))
+            .collect();
+        let measured = media::check_media(&releases, &media, &options.qc, &|_| {});
+        for finding in measured.report.findings() {
+            report.push(finding.clone());
+        }
+        measured.releases
+    };
     if report.has_errors() {
         return Err(Error::Invalid {
             report: Box::new(report),
         });
     }
     let mut planned = Vec::with_capacity(sources.len());
-    for ((source, upc), info) in sources.iter().zip(&upcs).zip(&measured.releases) {
+    for ((source, upc), info) in sources.iter().zip(&upcs).zip(&measured) {
         planned.push(plan(source, upc, info, header, &options.export)?);
     }
     let folder = match options.priority {
@@ -202,14 +214,20 @@ pub fn package(
     for plan in planned {
         let release_dir = batch.join(&plan.upc);
         let resources = release_dir.join("resources");
-        fs::create_dir_all(&resources)?;
+        fs::create_dir_all(if plan.files.is_empty() {
+            &release_dir
+        } else {
+            &resources
+        })?;
         for (from, name, digest) in &plan.files {
             place(from, &resources.join(name), digest, &mut packaged)?;
         }
         let message = release_dir.join(format!("{}.xml", plan.upc));
         // Written whole or not at all, synced with its folder (`media`'s one atomic write).
         media::atomic::write(&message, plan.xml.as_bytes())?;
-        media::atomic::sync_folder(&resources);
+        if !plan.files.is_empty() {
+            media::atomic::sync_folder(&resources);
+        }
         entries.push((
             plan.message_id,
             format!("{0}/{0}.xml", plan.upc),
@@ -219,7 +237,7 @@ pub fn package(
         packaged.messages.push(message);
     }
     media::atomic::sync_folder(&batch);
-    let manifest = manifest_xml(header, &folder, &entries);
+    let manifest = manifest_xml(header, &folder, &entries, options.export.action);
     // Written under a name no reader takes for a manifest, synced, then renamed (the one
     // atomic replacement of `media`): the manifest appears whole or not at all.
     let mut replacement = media::atomic::Replacement::new(&packaged.manifest)?;
@@ -254,6 +272,17 @@ fn plan(
     let mut message_header = header.clone();
     message_header.message_id = format!("{}_{upc}", header.message_id);
     let mut release = source.release.clone();
+    if export.action == Action::Takedown {
+        // A takedown names the release, not its files: none is delivered with it.
+        release.cover = None;
+        let xml = crate::export_to_string(&release, &message_header, export)?;
+        return Ok(Plan {
+            upc: upc.to_owned(),
+            message_id: message_header.message_id,
+            xml,
+            files: Vec::new(),
+        });
+    }
     let mut files = Vec::new();
     let mut tracks = Vec::with_capacity(release.tracks.len());
     for (index, track) in release.tracks.iter().enumerate() {
@@ -357,6 +386,7 @@ fn manifest_xml(
     header: &MessageHeader,
     root: &str,
     entries: &[(String, String, String, FileDigest)],
+    action: Action,
 ) -> String {
     use std::fmt::Write as _;
     let escape = |text: &str| {
@@ -395,9 +425,10 @@ fn manifest_xml(
     for (message_id, url, upc, digest) in entries {
         let _ = write!(
             xml,
-            "  <MessageInBatch>\n    <MessageType>NewReleaseMessage</MessageType>\n    <MessageId>{}</MessageId>\n    <URL>{}</URL>\n    <IncludedReleaseId>\n      <ICPN>{upc}</ICPN>\n    </IncludedReleaseId>\n    <DeliveryType>NewReleaseDelivery</DeliveryType>\n    <ProductType>AudioProduct</ProductType>\n    <HashSum>\n      <HashSum>{}</HashSum>\n      <HashSumAlgorithmType>MD5</HashSumAlgorithmType>\n    </HashSum>\n  </MessageInBatch>\n",
+            "  <MessageInBatch>\n    <MessageType>NewReleaseMessage</MessageType>\n    <MessageId>{}</MessageId>\n    <URL>{}</URL>\n    <IncludedReleaseId>\n      <ICPN>{upc}</ICPN>\n    </IncludedReleaseId>\n    <DeliveryType>{}</DeliveryType>\n    <ProductType>AudioProduct</ProductType>\n    <HashSum>\n      <HashSum>{}</HashSum>\n      <HashSumAlgorithmType>MD5</HashSumAlgorithmType>\n    </HashSum>\n  </MessageInBatch>\n",
             escape(message_id),
             escape(url),
+            delivery_type(action),
             digest.md5_hex(),
         );
     }

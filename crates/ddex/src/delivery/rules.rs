@@ -22,6 +22,8 @@ release_model::rule_table! {
         "a file plays longer or shorter than the Duration its technical details claim (by more than the QC's tolerance)";
     UNLISTED_FILE = "batch.unlisted_file", Warning,
         "a resource file of no track of the release and no front cover: hashed, but not decoded nor checked";
+    KIND_MISMATCH = "batch.kind_mismatch", Warning,
+        "the manifest's DeliveryType says a takedown and the message offers deals, or the message is a takedown and the manifest says otherwise: the message is followed";
 }
 
 #[cfg(test)]

@@ -10,7 +10,8 @@ use crate::credits::is_display;
 use crate::read::message::IPI_NAMESPACES;
 use crate::write::{Checked, Xml};
 use crate::{
-    Deal, ErnVersion, Error, ExportOptions, Family, MessageHeader, MessageParty, ResourceFiles,
+    Action, Deal, ErnVersion, Error, ExportOptions, Family, MessageHeader, MessageParty,
+    ResourceFiles,
 };
 use release_model::duration::Iso8601;
 use release_model::{Contributor, Release, ReleaseType, Role, Track};
@@ -74,6 +75,9 @@ impl<W: io::Write> Xml<'_, W> {
         self.party_382("MessageRecipient", &header.recipient)?;
         self.leaf("MessageCreatedDateTime", header.created.as_str())?;
         self.end("MessageHeader")?;
+        if options.action != Action::Insert {
+            self.leaf("UpdateIndicator", "UpdateMessage")?;
+        }
         self.resources_382(release, checked, header, &options.files)?;
         self.start("ReleaseList")?;
         self.main_release_382(release, checked, header)?;
@@ -81,7 +85,9 @@ impl<W: io::Write> Xml<'_, W> {
             self.track_release_382(release, checked, index, track)?;
         }
         self.end("ReleaseList")?;
-        if !deals.is_empty() {
+        if options.action == Action::Takedown {
+            self.takedown_382(release, header)?;
+        } else if !deals.is_empty() {
             self.deals_382(release, deals)?;
         }
         self.end("ern:NewReleaseMessage")?;
@@ -509,13 +515,36 @@ impl<W: io::Write> Xml<'_, W> {
         self.end("Release")
     }
 
-    fn deals_382(&mut self, release: &Release, deals: &[Deal]) -> io::Result<()> {
+    /// The `DealList` and its `ReleaseDeal` covering the main release and every track release.
+    fn release_deal_382(&mut self, release: &Release) -> io::Result<()> {
         self.start("DealList")?;
         self.start("ReleaseDeal")?;
         self.leaf("DealReleaseReference", "R0")?;
         for index in 0..release.tracks.len() {
             self.numbered("DealReleaseReference", "R", index + 1)?;
         }
+        Ok(())
+    }
+
+    /// One deal taking every release of the message down, worldwide, from the day the
+    /// message is created (`DealTerms/TakeDown`, deprecated in 3.8.2, still in its schema).
+    fn takedown_382(&mut self, release: &Release, header: &MessageHeader) -> io::Result<()> {
+        self.release_deal_382(release)?;
+        self.start("Deal")?;
+        self.start("DealTerms")?;
+        self.leaf("TakeDown", "true")?;
+        self.leaf("TerritoryCode", "Worldwide")?;
+        self.start("ValidityPeriod")?;
+        self.leaf("StartDate", header.created.date())?;
+        self.end("ValidityPeriod")?;
+        self.end("DealTerms")?;
+        self.end("Deal")?;
+        self.end("ReleaseDeal")?;
+        self.end("DealList")
+    }
+
+    fn deals_382(&mut self, release: &Release, deals: &[Deal]) -> io::Result<()> {
+        self.release_deal_382(release)?;
         for deal in deals {
             self.start("Deal")?;
             self.start("DealTerms")?;

@@ -8,8 +8,8 @@ use quick_xml::events::{BytesDecl, Event};
 use crate::credits::{ddex_role, is_display};
 use crate::write::{Checked, Xml};
 use crate::{
-    AVS_VERSION, Deal, Error, ExportOptions, Family, MessageHeader, MessageParty, NAMESPACE,
-    ResourceFiles, SCHEMA_LOCATION,
+    AVS_VERSION, Action, Deal, Error, ExportOptions, Family, MessageHeader, MessageParty,
+    NAMESPACE, ResourceFiles, SCHEMA_LOCATION,
 };
 use release_model::duration::Iso8601;
 use release_model::{Contributor, Release, ReleaseType};
@@ -46,7 +46,8 @@ impl<W: io::Write> Xml<'_, W> {
         self.main_release(release, checked, header)?;
         self.track_releases(release, checked, header)?;
         self.end("ReleaseList")?;
-        if !deals.is_empty() {
+        // A takedown is the message without deals (see `ExportOptions::action`).
+        if !deals.is_empty() && options.action != Action::Takedown {
             self.deals(release, deals)?;
         }
         self.end("ern:NewReleaseMessage")?;

@@ -30,9 +30,16 @@ pub enum Action {
     /// any ERN 4 `NewReleaseMessage` (ERN 4 dropped the indicator: every message is the
     /// whole release, and the recipient decides whether it already has it).
     Insert,
-    /// New metadata for a release sent before (ERN 3 `UpdateIndicator` `UpdateMessage`).
+    /// New metadata for a release sent before (ERN 3 `UpdateIndicator` `UpdateMessage`; in
+    /// an ERN 4 batch, the manifest's `DeliveryType` `ReDelivery`).
     Update,
-    /// Every deal for the release is a takedown (ERN 3 `DealTerms/TakeDown`): stop offering it.
+    /// Stop offering the release: every deal for it is a takedown (ERN 3
+    /// `DealTerms/TakeDown`), or every deal for it has ended by the day the message was
+    /// created (an `EndDate` in the past or that day, ERN 4.3 Part 1 §6.19.4). A message
+    /// without any deal reads as an insert: the standard's other takedown form, it is also what
+    /// a first delivery offering no deal yet looks like ("no takedown in initial deal"); in a
+    /// batch the manifest's `DeliveryType` `TakeDown` tells them apart
+    /// ([`delivery::ingest`](crate::delivery::ingest)).
     Takedown,
     /// A `PurgeReleaseMessage`: remove the release and everything known about it.
     Purge,

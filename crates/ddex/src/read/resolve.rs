@@ -363,7 +363,11 @@ impl<'a> Message<'a> {
                 ),
             ));
         }
-        let action = if takedowns > 0 && deals.is_empty() {
+        // ERN 4.3 Part 1, §6.19.4: a takedown may be sent as deals whose EndDate is past.
+        let created = header.created.date().parse::<PartialDate>().ok();
+        let ended = !deals.is_empty()
+            && created.is_some_and(|day| deals.iter().all(|deal| deal.has_ended(day)));
+        let action = if (takedowns > 0 && deals.is_empty()) || ended {
             Action::Takedown
         } else if self.update {
             Action::Update

@@ -4,7 +4,8 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use ddex::delivery;
+use ddex::Action;
+use ddex::delivery::{self, Applied};
 use release_model::Release;
 
 use crate::atomic;
@@ -26,11 +27,16 @@ symlink, when a file the manifest or a message names is missing, when an XML fil
 or an undeclared entity (entities are never expanded), nests absurdly deep or is too large, or
 when a file is larger than its message declares.
 
+What a message asks is read from it and its manifest entry: ERN 3's UpdateIndicator and
+TakeDown deals, deals that have all ended by the message's day, and the manifest's
+DeliveryType (ReDelivery: an update; TakeDown with a message without deals: the ERN 4.3
+takedown). A takedown of a release the catalog does not hold is reported as one, with a note.
+
 Then each message is read (any ERN version from 3.7 to 4.3), every file it references is decoded
 once, hashed and compared with its HashSum, its technical details and duration compared with
 what the message claims, the QC of check-media run on the files (integrity, the embedded ISRC
 against the message's, the cover), and the release is validated. One line per message on stdout:
-  PATH: inserted|updated|taken down|not held|rejected: release \"TITLE\" (upc CODE), N files checked
+  PATH: inserted|updated|taken down|taken down (not held)|rejected: release \"TITLE\" (upc CODE), N files checked
 and its findings on stderr as LOCATION: SEVERITY [RULE] message (`musicid rules` lists them). A message with errors is left out
 of the catalog (rejected).
 
@@ -101,8 +107,19 @@ pub fn run(args: &IngestArgs) -> CmdResult {
             (None, Some(upc)) => format!("purge of upc {upc}"),
             (None, None) => "no release".to_owned(),
         };
+        // The catalog alone knows what was delivered before: a takedown or an update of a
+        // release it does not hold is said so.
+        let note = match (applied, message.action) {
+            (Applied::NotHeld, _) => {
+                "; the catalog holds no such release (never delivered to it, or taken down before): nothing removed"
+            }
+            (Applied::Inserted, Some(Action::Update)) => {
+                "; an update of a release the catalog does not hold: inserted"
+            }
+            _ => "",
+        };
         println!(
-            "{}: {}: {what}, {} file{} checked",
+            "{}: {}: {what}, {} file{} checked{note}",
             message.path.display(),
             applied.as_str(),
             message.files.len(),

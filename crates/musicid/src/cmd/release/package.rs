@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 use ddex::delivery::{self, PackageOptions, Source};
-use ddex::{DateTime, Dpid, ErnVersion, ExportOptions, MessageHeader, MessageParty};
+use ddex::{Action, DateTime, Dpid, ErnVersion, ExportOptions, MessageHeader, MessageParty};
 
 use crate::clock;
 use crate::cmd::args::{parse_ddex, parse_ern};
@@ -31,6 +31,13 @@ the release file; each is hard-linked into the batch (copied and verified by has
 systems) and referenced from the message with its MD5 HashSum, size and technical details
 (codec, channels, sampling rate, bits per sample, duration; the cover's size). Every file is synced before the manifest is written, so a batch stopped half-way has no
 manifest and a receiver never takes it.
+
+For releases delivered before, --update sends each release whole again (ERN 3.8.2 marks it
+UpdateIndicator UpdateMessage; ERN 4.3 has no indicator) and --takedown takes each one down
+(ERN 3.8.2: UpdateMessage with one deal TakeDown true, worldwide, from the creation day;
+ERN 4.3: the release's message without deals, the form the ERN 4.3 standard, Part 1 §6.19.4,
+calls sufficient). A takedown carries no files: none is checked or delivered. The manifest's
+DeliveryType says NewReleaseDelivery, ReDelivery or TakeDown.
 
 Exit codes: 0 written, 1 a release cannot be delivered as it is, 2 usage or I/O error.
 
@@ -73,6 +80,13 @@ pub struct PackageArgs {
     /// The genre to write for a release without one (ERN requires one).
     #[arg(long, value_name = "GENRE")]
     pub default_genre: Option<String>,
+    /// Updates of releases delivered before (the manifest says ReDelivery).
+    #[arg(long, conflicts_with = "takedown")]
+    pub update: bool,
+    /// Takedowns of releases delivered before: messages without files (the manifest says
+    /// TakeDown).
+    #[arg(long)]
+    pub takedown: bool,
     /// The QC's cover floor and threads.
     #[command(flatten)]
     pub qc: QcArgs,
@@ -119,7 +133,14 @@ pub fn run(args: &PackageArgs) -> CmdResult {
         created,
     );
     header.check()?;
-    let mut export = ExportOptions::new().ern(args.ern);
+    let action = if args.takedown {
+        Action::Takedown
+    } else if args.update {
+        Action::Update
+    } else {
+        Action::Insert
+    };
+    let mut export = ExportOptions::new().ern(args.ern).action(action);
     export.default_genre.clone_from(&args.default_genre);
     let options = PackageOptions::new(batch_id)
         .export(export)
@@ -127,13 +148,18 @@ pub fn run(args: &PackageArgs) -> CmdResult {
     match delivery::package(&sources, &header, &options, &args.output) {
         Ok(packaged) => {
             eprintln!(
-                "{}: {} release{} packaged ({} file{} linked, {} copied and verified), manifest {}",
+                "{}: {} release{} packaged as {} ({} file{} linked, {} copied and verified), manifest {}",
                 packaged.batch.display(),
                 packaged.messages.len(),
                 if packaged.messages.len() == 1 {
                     ""
                 } else {
                     "s"
+                },
+                match action {
+                    Action::Takedown => "takedowns",
+                    Action::Update => "updates",
+                    _ => "first deliveries",
                 },
                 packaged.linked,
                 if packaged.linked == 1 { "" } else { "s" },
