@@ -169,23 +169,9 @@ fn an_update_and_a_takedown_are_packaged_and_ingest_says_so() {
             serde_json::from_str(&fs::read_to_string(&catalog).unwrap()).unwrap();
         assert_eq!(held, serde_json::json!([]), "{ern}");
     }
-    let both = run(
-        &[
-            "release",
-            "package",
-            release,
-            "--out",
-            out,
-            "--sender-dpid",
-            SENDER,
-            "--recipient-dpid",
-            RECIPIENT,
-            "--update",
-            "--takedown",
-        ],
-        b"",
-    );
-    assert_code(&both, 2);
+    let mut both = package_args(release, out, "2026-03-01T12:00:00.004Z");
+    both.extend(["--update", "--takedown"]);
+    assert_code(&run(&both, b""), 2);
 }
 
 #[test]
