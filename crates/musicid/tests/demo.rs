@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{assert_code, assert_contains, assert_ern_reads_back, fixture, run, track_isrcs};
+use common::{assert_code, assert_contains, fixture, run, track_isrcs};
 
 #[test]
 fn demo_issues_the_codes_writes_the_files_and_reuses_its_folder() {
@@ -55,22 +55,50 @@ fn demo_issues_the_codes_writes_the_files_and_reuses_its_folder() {
             .iter()
             .all(String::is_empty)
     );
-    // The release written is the committed fixture, byte for byte, in both formats.
-    for name in ["vesica-piscis.json", "vesica-piscis.csv"] {
+    // The release written is the committed credited album, byte for byte, in both formats.
+    for (name, fixture_name) in [
+        ("vesica-piscis.json", "vesica-piscis.credited.json"),
+        ("vesica-piscis.csv", "vesica-piscis.credited.csv"),
+    ] {
         assert_eq!(
             std::fs::read_to_string(demo.join(name)).unwrap(),
-            fixture(name),
+            fixture(fixture_name),
             "{name}"
         );
     }
 
-    // The ERN message reads back to the same release (plus the genre ERN requires).
+    // The ERN 4.3 message reads back to the release as ERN 4.3 carries it (its credits but
+    // the producer's release credit and the works' titles and writers), plus the genre ERN
+    // requires.
     let back = demo.join("back.json");
-    assert_ern_reads_back(
-        &demo.join("vesica-piscis.xml"),
-        &demo.join("vesica-piscis.json"),
-        &back,
+    let import = run(
+        &[
+            "release",
+            "import-ddex",
+            demo.join("vesica-piscis.xml").to_str().unwrap(),
+            "-o",
+            back.to_str().unwrap(),
+        ],
+        b"",
     );
+    assert_code(&import, 0);
+    let read = |path: &std::path::Path| {
+        release_model::json::from_str(&std::fs::read_to_string(path).unwrap())
+            .into_result()
+            .unwrap()
+            .remove(0)
+    };
+    let mut sent = read(&demo.join("vesica-piscis.json"));
+    sent.genre = Some("Electronic".to_owned());
+    let expected = ddex::carried(&sent, ddex::ErnVersion::V4_3);
+    assert_eq!(read(&back), expected);
+    assert!(
+        expected
+            .tracks
+            .iter()
+            .all(|track| !track.contributors.is_empty())
+    );
+    assert!(expected.grid.is_some());
     std::fs::remove_file(&back).unwrap();
 
     let second = run(&["demo", "--dir", demo_str], b"");

@@ -163,7 +163,11 @@ struct Validator<'a> {
     /// The first work title each ISWC was given under, and where.
     iswcs: FastMap<Iswc, (&'a str, Location)>,
     /// Whether the current release gives any credit (on itself, a track or a work): only then
-    /// is a recording without a writer reported.
+    /// is a recording without a writer reported. A release that gives none keeps its credits
+    /// elsewhere (every catalog from before credits, a CSV without the credit columns): a
+    /// warning on each of its recordings would bury every other finding and say nothing the
+    /// file claims. Both ERN versions written now carry the credits, so an ERN round trip no
+    /// longer turns a credited release into an uncredited one.
     gives_credits: bool,
     /// Whether every track of the current release has a readable place: when one does not,
     /// a gap in the numbering may be that track, and is not reported.

@@ -1,6 +1,6 @@
 //! `musicid demo`: the main job on the embedded default.
 //!
-//! A SQLite ledger in a demo folder, the draft of *Vesica Piscis* by One Yen, its 13 ISRCs
+//! A SQLite ledger in a demo folder, the draft of *Vesica Piscis* by One Yen with its credits, its 13 ISRCs
 //! (`QZAQQ2600001` … `QZAQQ2600013`) and a UPC issued through the ledger, the release
 //! validated, JSON, CSV and a DDEX ERN 4.3 message written, the album's masters tagged and
 //! checked, and — the ending — a new draft of the album with its masters re-encoded assigned
@@ -27,6 +27,9 @@ use crate::error::{CmdResult, Error, Outcome};
 
 /// The draft the demo assigns codes to: the committed fixture.
 const DRAFT: &str = include_str!("../../../../fixtures/releases/vesica-piscis.draft.json");
+/// The album with its codes and credits (the committed fixture): the draft is given its
+/// credits, so that every file the demo writes carries them.
+const CREDITED: &str = include_str!("../../../../fixtures/releases/vesica-piscis.credited.json");
 
 /// The seed's registrant prefix and year of reference.
 const ISRC_PREFIX: &str = "QZAQQ";
@@ -51,8 +54,9 @@ const ERN_GENRE: &str = "Electronic";
 
 const DEMO_HELP: &str = "\
 Creates DIR (default ./musicid-demo) with a SQLite ledger (ledger.sqlite), the draft of
-Vesica Piscis by One Yen, and the release with its codes as JSON, CSV and a DDEX ERN 4.3
-message (genre Electronic, from Leerecs to an example DSP); then the album's masters (8 s
+Vesica Piscis by One Yen with its credits (fictional but for One Yen), and the release with
+its codes as JSON, CSV and a DDEX ERN 4.3 message (genre Electronic, from Leerecs to an
+example DSP; the credits ERN 4.3 has no place for stay in the JSON and CSV); then the album's masters (8 s
 stand-ins) tagged and checked in media/, their fingerprints stored with their ISRCs, and a new
 draft of the album whose masters were re-encoded (WAV and FLAC swapped, -3 dB) assigned by
 sound in media/re-encoded/: it reuses the 13 ISRCs and issues none. Run again on the same
@@ -108,8 +112,12 @@ pub fn run(args: &DemoArgs) -> CmdResult {
         Folder::Fresh => {
             std::fs::create_dir_all(dir).map_err(|e| Error::with(dir.display().to_string(), e))?;
             let ledger = Ledger::create(ledger_path.as_path())?;
-            atomic::write(&dir.join(DRAFT_FILE), DRAFT.as_bytes())?;
-            (ledger, embedded_draft()?)
+            let draft = embedded_draft()?;
+            atomic::write(
+                &dir.join(DRAFT_FILE),
+                files::render(&draft, ReleaseFormat::Json, true).as_bytes(),
+            )?;
+            (ledger, draft)
         }
         Folder::Reused => {
             let ledger = Ledger::open_existing(ledger_path.as_path())?;
@@ -344,21 +352,15 @@ fn round_trip(dir: &Path, masters: &crate::cmd::demo_media::Masters) -> Result<S
         }
         release
     };
-    // An ERN writer that leaves the credits out (contributors, works, the GRid) brings the
-    // release back without them, and the ingest's validation then finds no writer on its
-    // tracks: that is what the message carries, not a disagreement. With the credits carried,
-    // the release comes back whole and this changes nothing.
-    let mut uncredited = sent.clone();
-    uncredit(&mut uncredited);
-    let mut credits_left_out = false;
+    // The message carries what ERN 4.3 carries of the credits (`ddex::carried`): the
+    // release comes back so, and the report of the export names the rest.
+    let carried = without_files(&ddex::carried(&sent, ddex::ErnVersion::V4_3));
+    let loses_credits = carried != without_files(&sent);
     let same = match catalog.as_slice() {
         [back] => {
             let mut back = without_files(back);
             back.provenance = release.provenance;
-            let sent = without_files(&sent);
-            let uncredited = without_files(&uncredited);
-            credits_left_out = back != sent && back == uncredited && uncredited != sent;
-            back == sent || credits_left_out
+            back == carried
         }
         _ => false,
     };
@@ -366,7 +368,6 @@ fn round_trip(dir: &Path, masters: &crate::cmd::demo_media::Masters) -> Result<S
         .messages
         .iter()
         .flat_map(|m| m.findings.findings())
-        .filter(|f| !(credits_left_out && f.rule.id == release_model::rule_ids::MISSING_WRITER))
         .count();
     let applied = applied.first().map_or("nothing", |a| a.as_str());
     Ok(if same && findings == 0 {
@@ -374,8 +375,9 @@ fn round_trip(dir: &Path, masters: &crate::cmd::demo_media::Masters) -> Result<S
             "Packaged the release into {} and ingested it back into {} ({applied}, {files} files checked): both directions agree, no findings.{}",
             packaged.batch.display(),
             catalog_path.display(),
-            if credits_left_out {
-                " The credits stay in the JSON and the CSV: the ERN message does not carry them yet."
+            if loses_credits {
+                " The credits ERN 4.3 has no place for (a release's producer, a work's title and \
+                 writers) stay in the JSON and the CSV; ERN 3.8.2 carries the writers."
             } else {
                 ""
             }
@@ -390,20 +392,20 @@ fn round_trip(dir: &Path, masters: &crate::cmd::demo_media::Masters) -> Result<S
     })
 }
 
-/// `release` without its credits: what an ERN message without them brings back.
-fn uncredit(release: &mut Release) {
-    release.grid = None;
-    release.contributors.clear();
-    for track in &mut release.tracks {
-        track.contributors.clear();
-        track.work = None;
-    }
-}
-
+/// The draft with the album's credits.
 fn embedded_draft() -> Result<Vec<Release>, Error> {
-    release_model::json::from_str(DRAFT)
+    let mut drafts = release_model::json::from_str(DRAFT)
         .into_result()
-        .map_err(|e| Error::with("the embedded draft", e))
+        .map_err(|e| Error::with("the embedded draft", e))?;
+    let credited = release_model::json::from_str(CREDITED)
+        .into_result()
+        .map_err(|e| Error::with("the embedded credits", e))?;
+    if let Some(credited) = credited.first() {
+        for draft in &mut drafts {
+            crate::cmd::demo_media::give_credits(draft, credited);
+        }
+    }
+    Ok(drafts)
 }
 
 /// The release as a person reads it.

@@ -51,8 +51,25 @@ pub struct Masters {
     pub check: MediaCheck,
 }
 
+/// Gives `release` the credits of `from`: its GRid and contributors, and each track's
+/// contributors and work, track for track (by disc and number).
+pub fn give_credits(release: &mut Release, from: &Release) {
+    release.grid = from.grid;
+    release.contributors.clone_from(&from.contributors);
+    for track in &mut release.tracks {
+        if let Some(given) = from
+            .tracks
+            .iter()
+            .find(|t| (t.disc, t.number) == (track.disc, track.number))
+        {
+            track.contributors.clone_from(&given.contributors);
+            track.work.clone_from(&given.work);
+        }
+    }
+}
+
 /// Puts the masters in `dir/media/` (those already there are kept: they are tagged), gives
-/// their release the codes of `issued`, tags each file and checks them; appends what happened
+/// their release the codes and credits of `issued`, tags each file and checks them; appends what happened
 /// to `text`.
 ///
 /// # Errors
@@ -71,6 +88,7 @@ pub fn tag_and_check(dir: &Path, issued: &Release, text: &mut String) -> Result<
         .map_err(|e| Error::with("the embedded media release", e))?
         .remove(0);
     release.upc = issued.upc;
+    give_credits(&mut release, issued);
     for track in &mut release.tracks {
         track.isrc = issued
             .tracks

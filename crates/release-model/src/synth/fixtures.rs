@@ -116,7 +116,7 @@ regenerate.
 | `codes/{iswc,…,ismn}-invalid.tsv` | `input<TAB>kind`: refused inputs (wrong check characters among them) with the error kind the parser reports |
 | `releases/vesica-piscis.draft.json` | *Vesica Piscis* by One Yen, 13 tracks, no codes |
 | `releases/vesica-piscis.json` / `.csv` | the same after `assign`: `QZAQQ2600001` … `QZAQQ2600013` and a UPC |
-| `releases/vesica-piscis.credited.json` / `.csv` | the album with its credits (see below); the albums above stay without them until the ERN export carries credits, as the demo and the ERN round-trip tests send them through ERN |
+| `releases/vesica-piscis.credited.json` / `.csv` | the album with its credits (see below): what `musicid demo` writes, byte for byte; the albums above stay without credits, as releases whose credits are kept elsewhere (`track.missing_writer` judges only a release that gives some) |
 | `releases/single.json` | a single reusing track 5 of the album (same ISRC, title, artist, duration) |
 | `releases/compilation.json` | a two-disc compilation reusing album tracks (one 4 s shorter: within the 10 s tolerance) and two new recordings |
 | `releases/catalog.json` | album, single and compilation together: validates without findings |
