@@ -5,7 +5,7 @@
 
 use release_model::{Contributor, Finding, Location, Release, Report};
 
-use crate::credits::is_display;
+use crate::credits::{ern3_credits, is_display};
 use crate::read::rules;
 use crate::{ErnVersion, Family};
 
@@ -14,13 +14,17 @@ use crate::{ErnVersion, Family};
 /// versions as 3.8.2, ERN 4 versions as 4.3).
 ///
 /// A track credit's display roles come back before its others (both versions write display
-/// artists before contributors). Both versions leave out a release credit's roles other than `MainArtist` and
+/// artists before contributors). ERN 3.8.2 numbers display artists and contributors apart
+/// and names each party once (Release Profile 1.4 rules 1745-1, 1721-1, 1723-1): its
+/// credits come back one per party (name, ISNI, IPI name number), those with a display role
+/// first. Both versions leave out a release credit's roles other than `MainArtist` and
 /// `FeaturedArtist` (and a release credit left without a role) and a work's title; ERN 4.3
 /// also leaves out a work's writers and a track credit without a role. A work left with
 /// neither an ISWC nor a writer is left out whole. The export names each of these in its
 /// report, as an info finding of [`rules::RELEASE_CREDIT_LEFT_OUT`],
 /// [`rules::WORK_TITLE_LEFT_OUT`], [`rules::WRITERS_LEFT_OUT`] or
-/// [`rules::ROLELESS_CREDIT_LEFT_OUT`].
+/// [`rules::ROLELESS_CREDIT_LEFT_OUT`], and a 3.8.2 reordering as one of
+/// [`rules::CREDIT_ORDER`].
 ///
 /// ```
 /// use release_model::{Contributor, Release, Role};
@@ -44,6 +48,9 @@ pub fn carried(release: &Release, version: ErnVersion) -> Release {
     release
         .contributors
         .retain(|credit| !credit.roles.is_empty());
+    if !ern4 {
+        release.contributors = ern3_credits(&release.contributors, true);
+    }
     for track in &mut release.tracks {
         for credit in &mut track.contributors {
             // Display roles are written first (`DisplayArtist`s before contributors).
@@ -51,11 +58,15 @@ pub fn carried(release: &Release, version: ErnVersion) -> Release {
         }
         if ern4 {
             track.contributors.retain(|credit| !credit.roles.is_empty());
+        } else {
+            track.contributors = ern3_credits(&track.contributors, true);
         }
         if let Some(work) = &mut track.work {
             work.title = None;
             if ern4 {
                 work.writers.clear();
+            } else {
+                work.writers = ern3_credits(&work.writers, false);
             }
             if work.iswc.is_none() && work.writers.is_empty() {
                 track.work = None;
@@ -96,8 +107,36 @@ pub(crate) fn note_left_out(release: &Release, version: ErnVersion, report: &mut
             );
         }
     }
+    if !ern4 {
+        let displayed: Vec<Contributor> = release
+            .contributors
+            .iter()
+            .filter(|credit| credit.roles.iter().any(is_display))
+            .map(|credit| {
+                let mut credit = credit.clone();
+                credit.roles.retain(is_display);
+                credit
+            })
+            .collect();
+        if ern3_credits(&displayed, true) != displayed {
+            push(rules::CREDIT_ORDER, place, reordered(version));
+        }
+    }
     for track in &release.tracks {
         let at = place.track(track.disc, track.number);
+        if !ern4 {
+            let mut sorted = track.contributors.clone();
+            for credit in &mut sorted {
+                credit.roles.sort_by_key(|role| !is_display(role));
+            }
+            let writers = track
+                .work
+                .as_ref()
+                .map_or(&[][..], |work| &work.writers[..]);
+            if ern3_credits(&sorted, true) != sorted || ern3_credits(writers, false) != writers {
+                push(rules::CREDIT_ORDER, at, reordered(version));
+            }
+        }
         if ern4 {
             for credit in track.contributors.iter().filter(|c| c.roles.is_empty()) {
                 push(
@@ -131,6 +170,12 @@ pub(crate) fn note_left_out(release: &Release, version: ErnVersion, report: &mut
             );
         }
     }
+}
+
+fn reordered(version: ErnVersion) -> String {
+    format!(
+        "ern {version} numbers display artists and contributors apart and names each party once (release profile 1.4 rules 1745-1, 1721-1): the credits come back one per party, those with a display role first"
+    )
 }
 
 fn names(list: &[Contributor]) -> String {

@@ -70,6 +70,49 @@ pub(crate) fn ddex_role(role: &Role) -> (&str, Option<&str>) {
     }
 }
 
+/// A list of credits as ERN 3.8.2 writes it and gives it back: one credit per party (name,
+/// ISNI and IPI name number; its roles joined, each once, display roles first), and with
+/// `display_first` the credits with a display role before the others. Release Profile 1.4
+/// numbers `DisplayArtist`s and `ResourceContributor`s apart, each from 1 (rule 1745-1),
+/// and names a party once (rules 1721-1, 1723-1), so no other order reads back.
+pub(crate) fn ern3_credits(list: &[Contributor], display_first: bool) -> Vec<Contributor> {
+    let has_display = |c: &&Contributor| c.roles.iter().any(is_display);
+    let ordered: Vec<&Contributor> = if display_first {
+        let first = list.iter().filter(has_display);
+        first
+            .chain(list.iter().filter(|c| !has_display(c)))
+            .collect()
+    } else {
+        list.iter().collect()
+    };
+    let mut merged: Vec<Contributor> = Vec::with_capacity(list.len());
+    for credit in ordered {
+        let at = match merged
+            .iter()
+            .position(|m| m.name == credit.name && m.isni == credit.isni && m.ipi == credit.ipi)
+        {
+            Some(at) => at,
+            None => {
+                let mut first = credit.clone();
+                first.roles.clear();
+                merged.push(first);
+                merged.len() - 1
+            }
+        };
+        for role in &credit.roles {
+            if !merged[at].roles.contains(role) {
+                merged[at].roles.push(role.clone());
+            }
+        }
+    }
+    if display_first {
+        for credit in &mut merged {
+            credit.roles.sort_by_key(|role| !is_display(role));
+        }
+    }
+    merged
+}
+
 /// One credit as a message states it: an ERN 4 `DisplayArtist` or `Contributor` naming a
 /// party of the party list, or an ERN 3 `DisplayArtist`, `ResourceContributor` or
 /// `IndirectResourceContributor` naming its party inline.
@@ -82,6 +125,9 @@ pub(crate) struct Credit<'a> {
     pub(crate) party: Cow<'a, str>,
     /// The party named inline (ERN 3).
     pub(crate) inline: Option<Party<'a>>,
+    /// Whether it is a contributor (ERN 4 `Contributor`, ERN 3 `ResourceContributor`) rather
+    /// than a display artist: ERN 3 numbers the two apart.
+    pub(crate) contributor: bool,
     /// The roles, as written (`UserDefined` already replaced by its value).
     pub(crate) roles: Vec<Cow<'a, str>>,
     /// Byte offset of the element, for notes.

@@ -204,14 +204,15 @@ fn an_ern_3_album_reads_into_the_model() {
                 .with_ipi("00017798450".parse().unwrap())
         ]
     );
-    // The credits: ordered by number, the display artist's own credit left out, a featured
-    // artist with its ISNI, a producer.
+    // The credits: display artists by number, then contributors by number (ERN 3 numbers
+    // them apart), the display artist's own credit left out: a featured artist with its
+    // ISNI, a producer.
     assert_eq!(
         release.tracks[0].contributors,
         [
-            Contributor::new("Ka Lo", [Role::Producer]),
             Contributor::new("Mi Ren", [Role::FeaturedArtist])
                 .with_isni("0000000121032683".parse().unwrap()),
+            Contributor::new("Ka Lo", [Role::Producer]),
         ]
     );
     assert!(release.tracks[1].contributors.is_empty());

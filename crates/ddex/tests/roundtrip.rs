@@ -232,6 +232,29 @@ prop_compose! {
     }
 }
 
+/// Release Profile 1.4 rule 1745-1 (Fatal Error): in each details block, the
+/// `SequenceNumber`s of one credit element run from 1 to their count, each once.
+fn sequences_run_from_one(xml: &str) -> Result<(), TestCaseError> {
+    for block in xml.split("DetailsByTerritory>").skip(1).step_by(2) {
+        for element in [
+            "DisplayArtist",
+            "ResourceContributor",
+            "IndirectResourceContributor",
+        ] {
+            let open = format!("<{element} SequenceNumber=\"");
+            let mut numbers: Vec<usize> = block
+                .split(open.as_str())
+                .skip(1)
+                .map(|rest| rest[..rest.find('"').unwrap()].parse().unwrap())
+                .collect();
+            numbers.sort_unstable();
+            let expected: Vec<usize> = (1..=numbers.len()).collect();
+            prop_assert_eq!(&numbers, &expected, "{} in\n{}", element, block);
+        }
+    }
+    Ok(())
+}
+
 /// Export as `version`, import, and compare with the release.
 fn comes_back(release: &Release, options: &ExportOptions) -> Result<Imported, TestCaseError> {
     let mut bytes = Vec::new();
@@ -241,6 +264,9 @@ fn comes_back(release: &Release, options: &ExportOptions) -> Result<Imported, Te
     let imported = ddex::import(xml.as_bytes())
         .map_err(|e| TestCaseError::fail(format!("{}: {e}\n{xml}", options.ern)))?;
     prop_assert_eq!(imported.version, options.ern);
+    if options.ern == ErnVersion::V3_8_2 {
+        sequences_run_from_one(&xml)?;
+    }
     // The export names a loss exactly when there is one.
     let noted = report
         .findings()

@@ -6,7 +6,7 @@ use std::io;
 
 use quick_xml::events::{BytesDecl, Event};
 
-use crate::credits::is_display;
+use crate::credits::{ern3_credits, is_display};
 use crate::read::message::IPI_NAMESPACES;
 use crate::write::{Checked, Xml};
 use crate::{
@@ -155,18 +155,18 @@ impl<W: io::Write> Xml<'_, W> {
     }
 
     /// The display artist as the `DisplayArtist` numbered 1, named inline (RP 1.4 rules
-    /// 1123-1, 1125-1), then each credit's display roles (main and featured artist) as one
-    /// further `DisplayArtist` per credit, numbered by the credit's place (2 for the first), so
-    /// that the order of the credits reads back.
+    /// 1123-1, 1125-1), then each credit with a display role (main and featured artist) as a
+    /// further `DisplayArtist` with those roles, numbered on from 2 (rule 1745-1: the
+    /// numbers of one element run from 1). `credits` is in ERN 3's order ([`ern3_credits`]).
     fn display_artist_382(&mut self, name: &str, credits: &[Contributor]) -> io::Result<()> {
         self.start_with("DisplayArtist", &[("SequenceNumber", "1")])?;
         self.wrapped("PartyName", "FullName", name)?;
         self.leaf("ArtistRole", "MainArtist")?;
         self.end("DisplayArtist")?;
-        for (index, contributor) in credits.iter().enumerate() {
-            if !contributor.roles.iter().any(is_display) {
-                continue;
-            }
+        let displayed = credits
+            .iter()
+            .filter(|contributor| contributor.roles.iter().any(is_display));
+        for (index, contributor) in displayed.enumerate() {
             let sequence = (index + 2).to_string();
             self.start_with("DisplayArtist", &[("SequenceNumber", sequence.as_str())])?;
             self.credited_party_382(contributor)?;
@@ -208,18 +208,19 @@ impl<W: io::Write> Xml<'_, W> {
     }
 
     /// The credits' other roles, one `ResourceContributor` per credit that has any (or no
-    /// role at all), numbered as in [`Xml::display_artist_382`]; then the work's writers, one
-    /// `IndirectResourceContributor` each, numbered from 1.
+    /// role at all), numbered from 1; then the work's writers, one
+    /// `IndirectResourceContributor` each, numbered from 1. Both lists in ERN 3's order
+    /// ([`ern3_credits`]): one element per party (RP 1.4 rules 1721-1, 1723-1).
     fn contributors_382(
         &mut self,
         credits: &[Contributor],
         writers: &[Contributor],
     ) -> io::Result<()> {
-        for (index, contributor) in credits.iter().enumerate() {
-            if !contributor.roles.is_empty() && contributor.roles.iter().all(is_display) {
-                continue;
-            }
-            let sequence = (index + 2).to_string();
+        let others = credits.iter().filter(|contributor| {
+            contributor.roles.is_empty() || !contributor.roles.iter().all(is_display)
+        });
+        for (index, contributor) in others.enumerate() {
+            let sequence = (index + 1).to_string();
             self.start_with(
                 "ResourceContributor",
                 &[("SequenceNumber", sequence.as_str())],
@@ -273,12 +274,13 @@ impl<W: io::Write> Xml<'_, W> {
             self.leaf("TerritoryCode", "Worldwide")?;
             self.titles_382(&track.title, track.version.as_deref())?;
             // No DisplayArtistName on a resource: RP 1.4 rule 1102-1.
-            self.display_artist_382(track.artist_or(&release.artist), &track.contributors)?;
+            let credits = ern3_credits(&track.contributors, true);
+            self.display_artist_382(track.artist_or(&release.artist), &credits)?;
             let writers = track
                 .work
                 .as_ref()
                 .map_or(&[][..], |work| &work.writers[..]);
-            self.contributors_382(&track.contributors, writers)?;
+            self.contributors_382(&credits, &ern3_credits(writers, false))?;
             if let Some(p_line) = &release.p_line {
                 self.wrapped("PLine", "PLineText", p_line)?;
             }
@@ -422,7 +424,7 @@ impl<W: io::Write> Xml<'_, W> {
         let compilation = checked.release_type == ReleaseType::Compilation;
         self.release_details_382(
             &release.artist,
-            &release.contributors,
+            &ern3_credits(&release.contributors, true),
             checked,
             &release.title,
             release.version.as_deref(),

@@ -185,6 +185,7 @@ fn contributor<'a>(
         sequence,
         party,
         inline: None,
+        contributor: true,
         roles,
         offset: element.offset,
     }))

@@ -180,12 +180,17 @@ impl<'a> Display<'a> {
                         sequence,
                         party: reference,
                         inline: None,
+                        contributor: false,
                         roles,
                         offset: element.offset,
                     }),
                     None if inline.is_given() => {
-                        self.credits
-                            .push(inline.into_credit(sequence, roles, element.offset));
+                        self.credits.push(inline.into_credit(
+                            sequence,
+                            roles,
+                            false,
+                            element.offset,
+                        ));
                     }
                     None => {}
                 }
@@ -346,6 +351,7 @@ impl<'a> InlineParty<'a> {
         self,
         sequence: Option<u64>,
         roles: Vec<Cow<'a, str>>,
+        contributor: bool,
         offset: usize,
     ) -> Credit<'a> {
         let text =
@@ -360,6 +366,7 @@ impl<'a> InlineParty<'a> {
             sequence,
             party: Cow::Owned(key),
             inline: Some(self.party),
+            contributor,
             roles,
             offset,
         }
@@ -386,7 +393,7 @@ pub(crate) fn inline_credit<'a>(
             pull.skip(&child)?;
         }
     }
-    Ok(inline.into_credit(sequence, roles, element.offset))
+    Ok(inline.into_credit(sequence, roles, true, element.offset))
 }
 
 #[derive(Debug)]

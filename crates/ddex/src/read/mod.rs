@@ -223,6 +223,8 @@ pub mod rules {
             "export: a work's title is not written (ERN 4.3 and 3.8.2 name a recording's work by its ISWC only)";
         WRITERS_LEFT_OUT = "ddex.export.writers", Info,
             "export: ERN 4.3 does not write a work's writers (a sound recording names none; 3.8.2 writes them as indirect contributors)";
+        CREDIT_ORDER = "ddex.export.credit_order", Info,
+            "export: ERN 3.8.2 numbers display artists and contributors apart and names a party once (Release Profile 1.4 rules 1745-1, 1721-1): the credits come back one per party, display artists first";
         ROLELESS_CREDIT_LEFT_OUT = "ddex.export.roleless_credit", Info,
             "export: ERN 4.3 does not write a track credit without a role (a Contributor has one; 3.8.2 writes it)";
     }

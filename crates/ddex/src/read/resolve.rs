@@ -640,8 +640,31 @@ pub(crate) fn contributors<'a>(
     display_artist: Option<&str>,
     notes: &mut Vec<Note>,
 ) -> Vec<Contributor> {
+    let inline = credits.iter().any(|credit| credit.inline.is_some());
     let mut ordered: Vec<&Credit<'a>> = credits.iter().collect();
-    ordered.sort_by_key(|credit| credit.sequence.unwrap_or(u64::MAX));
+    // ERN 3 numbers display artists and contributors apart (and names a party once):
+    // display artists first. ERN 4 numbers all credits in one run.
+    ordered.sort_by_key(|credit| {
+        (
+            inline && credit.contributor,
+            credit.sequence.unwrap_or(u64::MAX),
+        )
+    });
+    if inline
+        && let Some(display_artist) = display_artist
+        && let Some(at) = ordered.iter().position(|credit| {
+            credit.inline.as_ref().is_some_and(|party| {
+                party.name.as_deref() == Some(display_artist)
+                    && party.isni.is_none()
+                    && party.ipi.is_none()
+            }) && !credit.contributor
+                && credit.roles.len() == 1
+                && credit.roles[0].parse::<Role>().ok() == Some(Role::MainArtist)
+        })
+    {
+        // The display artist's own credit, before it could join a credit of the same name.
+        ordered.remove(at);
+    }
     let mut joined: Vec<(Option<u64>, &Cow<'a, str>, Contributor)> = Vec::new();
     for credit in ordered {
         let Some(party) = credit
@@ -660,8 +683,10 @@ pub(crate) fn contributors<'a>(
             ));
             continue;
         };
+        // An inline party is one contributor whatever its numbers; a party of the list is
+        // one per number.
         let at = match joined.iter().position(|(sequence, reference, _)| {
-            *sequence == credit.sequence && **reference == credit.party
+            (inline || *sequence == credit.sequence) && **reference == credit.party
         }) {
             Some(at) => at,
             None => {
@@ -674,6 +699,7 @@ pub(crate) fn contributors<'a>(
         };
         for role in &credit.roles {
             match role.parse::<Role>() {
+                Ok(role) if inline && joined[at].2.roles.contains(&role) => {}
                 Ok(role) => joined[at].2.roles.push(role),
                 Err(_) => notes.push(Note::new(
                     rules::CREDIT_ROLE,
@@ -691,7 +717,8 @@ pub(crate) fn contributors<'a>(
         .into_iter()
         .map(|(_, _, contributor)| contributor)
         .collect();
-    if let Some(display_artist) = display_artist
+    if !inline
+        && let Some(display_artist) = display_artist
         && let Some(at) = contributors.iter().position(|contributor| {
             contributor.name == display_artist
                 && contributor.roles == [Role::MainArtist]
