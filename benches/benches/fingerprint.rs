@@ -1,0 +1,290 @@
+//! `fingerprint`: acoustic fingerprints beside the reference `fpcalc`, and identifying a
+//! recording among a million stored fingerprints through the ledger's index.
+//!
+//! - `fingerprint_folder/musicid/fingerprint`: `media::fingerprint::fingerprint_file` of every
+//!   file on two threads (FLAC decode, down-mix, resampling to 11 025 Hz, Chromaprint).
+//!   Throughput in bytes of FLAC read.
+//! - `fingerprint_folder/fpcalc/raw`: `fpcalc -raw` over the same files, two processes each
+//!   taking half of them. Skipped, with a note, when `fpcalc` is absent.
+//! - `fingerprint_identify/sqlite/1m`: one identification among 1,000,000 stored
+//!   fingerprints: the candidates the index finds (`Ledger::fingerprint_candidates`, the 10
+//!   sharing the most values) and the comparison of each, as `musicid media identify` does.
+//!   Before criterion's figure, the 50th and 99th percentiles over 1,000 identifications are
+//!   printed (`fingerprint_identify sqlite: p50 … p99 …`).
+//! - `fingerprint_identify/postgres/1m`: the same on PostgreSQL, when
+//!   `MUSICID_TEST_POSTGRES_URL` is set (`source .ci/postgres.sh`), in the schema
+//!   `bench_fingerprint_million`, kept between runs.
+//!
+//! The files: 8 × 30 s of synthesised stereo music, 16 bit, 44.1 kHz FLAC, written once into
+//! `target/bench-fingerprint/`. The million (built once, in one transaction, and kept in
+//! `target/bench-fingerprint/million.sqlite`): 100 recordings of generated music, 30 s each,
+//! fingerprinted for real, and 999,900 pseudo-random fingerprints of 40 values (about 5 s of
+//! audio) filling the index. Queries alternate: one of the 100 rendered 6 dB quieter with its
+//! first 2 s cut (found), and a recording never stored (not found).
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant, SystemTime};
+
+use criterion::{Criterion, Throughput};
+use isrc::Isrc;
+use ledger::{CANDIDATES_JUDGED, ImportedCode, Ledger, Location};
+use media::fingerprint::music::{Instrument, Performance, Score};
+use media::fingerprint::{SAMPLE_RATE, fingerprint_file, fingerprint_samples};
+
+const FILES: u64 = 8;
+const SECONDS: f64 = 30.0;
+const STORED: usize = 1_000_000;
+const RECORDINGS: usize = 100;
+const FILLER_VALUES: usize = 40;
+const TIMED: usize = 1_000;
+
+fn bench_dir() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/bench-fingerprint");
+    std::fs::create_dir_all(&dir).expect("target/bench-fingerprint");
+    dir
+}
+
+/// Recording `seed`: its score played at a tempo and with an instrument of its own.
+fn render(seed: u64, rate: u32, channels: u16) -> Vec<i16> {
+    let score = Score::new(seed, 8);
+    Performance {
+        score: &score,
+        instrument: Instrument::ALL[(seed % 4) as usize],
+        tempo: 90.0 + (seed % 40) as f64,
+        seed,
+    }
+    .render(SECONDS, rate, channels)
+}
+
+fn folder() -> Vec<PathBuf> {
+    let dir = bench_dir();
+    (0..FILES)
+        .map(|i| {
+            let path = dir.join(format!("{i:02}.flac"));
+            if !path.is_file() {
+                let samples = render(500 + i, 44_100, 2);
+                std::fs::write(&path, media::synth::flac(&samples, 2, 44_100))
+                    .expect("a bench file");
+            }
+            path
+        })
+        .collect()
+}
+
+fn fpcalc(halves: &[&[PathBuf]]) {
+    let children: Vec<_> = halves
+        .iter()
+        .map(|half| {
+            Command::new("fpcalc")
+                .arg("-raw")
+                .args(*half)
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .expect("fpcalc starts")
+        })
+        .collect();
+    for mut child in children {
+        assert!(
+            child.wait().expect("fpcalc runs").success(),
+            "fpcalc failed"
+        );
+    }
+}
+
+fn fingerprint_folder(criterion: &mut Criterion) {
+    let files = folder();
+    let bytes: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .sum();
+    eprintln!(
+        "fingerprint: {FILES} FLAC files, {SECONDS} s stereo each, {:.1} MB",
+        bytes as f64 / 1e6
+    );
+    let mut group = criterion.benchmark_group("fingerprint_folder");
+    group.throughput(Throughput::Bytes(bytes));
+    group.sample_size(10);
+    group.bench_function("musicid/fingerprint", |b| {
+        b.iter(|| {
+            let prints = media::parallel::map(&files, 2, |f| fingerprint_file(f).expect("decodes"));
+            assert!(prints.iter().all(|(print, _)| print.values().len() > 200));
+            black_box(prints)
+        });
+    });
+    if Command::new("fpcalc").arg("-version").output().is_ok() {
+        let (a, b_half) = files.split_at(files.len() / 2);
+        group.bench_function("fpcalc/raw", |b| b.iter(|| fpcalc(&[a, b_half])));
+    } else {
+        eprintln!(
+            "fingerprint: fpcalc is not installed (Debian package libchromaprint-tools); the peer did not run"
+        );
+    }
+    group.finish();
+}
+
+/// The `index`-th stored code: ten registrants of 100,000 codes each.
+fn code(index: usize) -> Isrc {
+    format!("QZF{:02}26{:05}", index / 100_000, index % 100_000)
+        .parse()
+        .expect("a valid ISRC")
+}
+
+/// A pseudo-random fingerprint (SplitMix64) standing in for recording `index`.
+fn filler(index: usize) -> Vec<u32> {
+    let mut state = (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xF1_11E5;
+    (0..FILLER_VALUES)
+        .map(|_| {
+            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = state;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            (z ^ (z >> 31)) as u32
+        })
+        .collect()
+}
+
+/// The fingerprint of recording `seed` at 11 025 Hz mono, `gain` applied and the first
+/// `cut` seconds left out.
+fn heard(seed: u64, gain: f64, cut: f64) -> Vec<u32> {
+    let samples: Vec<i16> = render(seed, SAMPLE_RATE, 1)
+        .iter()
+        .skip((cut * f64::from(SAMPLE_RATE)) as usize)
+        .map(|&s| (f64::from(s) * gain).round() as i16)
+        .collect();
+    fingerprint_samples(&samples, 1, SAMPLE_RATE)
+        .values()
+        .to_vec()
+}
+
+/// Fills `ledger` with the million, unless an earlier run did.
+fn fill(ledger: &mut Ledger, real: &[Vec<u32>]) {
+    let last = code(STORED - 1);
+    if ledger
+        .fingerprint(last)
+        .expect("the ledger reads")
+        .is_some()
+    {
+        return;
+    }
+    let started = Instant::now();
+    let issued_at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_772_323_200);
+    let imports: Vec<ImportedCode> = (0..STORED)
+        .map(|i| ImportedCode::new(code(i), issued_at, Some("bench")).expect("an import"))
+        .collect();
+    ledger.import(&imports).expect("the codes import");
+    let fillers: Vec<Vec<u32>> = (RECORDINGS..STORED).map(filler).collect();
+    let items: Vec<(Isrc, &[u32])> = real
+        .iter()
+        .chain(&fillers)
+        .enumerate()
+        .map(|(i, values)| (code(i), values.as_slice()))
+        .collect();
+    ledger
+        .store_fingerprints(&items, issued_at)
+        .expect("the fingerprints store");
+    eprintln!(
+        "fingerprint_identify: stored {STORED} fingerprints in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// Identifies `query` as `musicid media identify` does.
+fn identify(ledger: &mut Ledger, query: &[u32]) -> Option<Isrc> {
+    ledger
+        .fingerprint_candidates(query, CANDIDATES_JUDGED)
+        .expect("the index answers")
+        .into_iter()
+        .find(|candidate| media::fingerprint::compare(&candidate.fingerprint, query).is_match())
+        .map(|candidate| candidate.isrc)
+}
+
+/// Found and unknown queries, alternating, with the code each should find.
+fn queries() -> Vec<(Vec<u32>, Option<Isrc>)> {
+    (0..RECORDINGS)
+        .flat_map(|i| {
+            let seed = i as u64;
+            [
+                (heard(seed, 0.5, 2.0), Some(code(i))),
+                (heard(10_000 + seed, 1.0, 0.0), None),
+            ]
+        })
+        .collect()
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let rank = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
+    sorted[rank.clamp(1, sorted.len()) - 1]
+}
+
+fn identify_in(criterion: &mut Criterion, name: &str, mut ledger: Ledger) {
+    let real: Vec<Vec<u32>> = (0..RECORDINGS as u64).map(|s| heard(s, 1.0, 0.0)).collect();
+    fill(&mut ledger, &real);
+    let queries = queries();
+    for (query, expected) in &queries {
+        assert_eq!(identify(&mut ledger, query), *expected, "{name}");
+    }
+    let mut times: Vec<Duration> = (0..TIMED)
+        .map(|i| {
+            let started = Instant::now();
+            black_box(identify(&mut ledger, &queries[i % queries.len()].0));
+            started.elapsed()
+        })
+        .collect();
+    times.sort_unstable();
+    eprintln!(
+        "fingerprint_identify {name}: p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms over {TIMED} identifications among {STORED}",
+        percentile(&times, 50.0).as_secs_f64() * 1e3,
+        percentile(&times, 99.0).as_secs_f64() * 1e3,
+        times[times.len() - 1].as_secs_f64() * 1e3,
+    );
+    let mut group = criterion.benchmark_group("fingerprint_identify");
+    group.sample_size(20);
+    let mut next = 0;
+    group.bench_function(format!("{name}/1m"), |b| {
+        b.iter(|| {
+            next = (next + 1) % queries.len();
+            black_box(identify(&mut ledger, &queries[next].0))
+        });
+    });
+    group.finish();
+}
+
+fn fingerprint_identify(criterion: &mut Criterion) {
+    let path = bench_dir().join("million.sqlite");
+    let ledger = Ledger::open(path.as_path()).expect("the bench ledger");
+    identify_in(criterion, "sqlite", ledger);
+
+    let Some(url) = std::env::var("MUSICID_TEST_POSTGRES_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+    else {
+        eprintln!("fingerprint_identify postgres: skipped: MUSICID_TEST_POSTGRES_URL not set");
+        return;
+    };
+    let schema = "bench_fingerprint_million";
+    let created = match ledger::testing::postgres_client(&url) {
+        Ok(mut client) => client
+            .batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS {schema}"))
+            .map_err(|e| e.to_string()),
+        Err(error) => Err(error.to_string()),
+    };
+    if let Err(error) = created {
+        eprintln!("fingerprint_identify postgres: skipped: {error}");
+        return;
+    }
+    let separator = if url.contains('?') { '&' } else { '?' };
+    let location = Location::parse(&format!("{url}{separator}options=-csearch_path%3D{schema}"));
+    match Ledger::open(location) {
+        Ok(ledger) => identify_in(criterion, "postgres", ledger),
+        Err(error) => eprintln!("fingerprint_identify postgres: skipped: {error}"),
+    }
+}
+
+fn main() {
+    let mut criterion = Criterion::default().configure_from_args();
+    fingerprint_folder(&mut criterion);
+    fingerprint_identify(&mut criterion);
+    criterion.final_summary();
+}
