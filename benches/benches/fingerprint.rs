@@ -73,26 +73,6 @@ fn folder() -> Vec<PathBuf> {
         .collect()
 }
 
-fn fpcalc(halves: &[&[PathBuf]]) {
-    let children: Vec<_> = halves
-        .iter()
-        .map(|half| {
-            Command::new("fpcalc")
-                .arg("-raw")
-                .args(*half)
-                .stdout(std::process::Stdio::null())
-                .spawn()
-                .expect("fpcalc starts")
-        })
-        .collect();
-    for mut child in children {
-        assert!(
-            child.wait().expect("fpcalc runs").success(),
-            "fpcalc failed"
-        );
-    }
-}
-
 fn fingerprint_folder(criterion: &mut Criterion) {
     let files = folder();
     let bytes: u64 = files
@@ -115,7 +95,9 @@ fn fingerprint_folder(criterion: &mut Criterion) {
     });
     if Command::new("fpcalc").arg("-version").output().is_ok() {
         let (a, b_half) = files.split_at(files.len() / 2);
-        group.bench_function("fpcalc/raw", |b| b.iter(|| fpcalc(&[a, b_half])));
+        group.bench_function("fpcalc/raw", |b| {
+            b.iter(|| musicid_benches::run_in_parts("fpcalc", &["-raw"], &[a, b_half]))
+        });
     } else {
         eprintln!(
             "fingerprint: fpcalc is not installed (Debian package libchromaprint-tools); the peer did not run"

@@ -45,23 +45,6 @@ fn folder() -> Vec<PathBuf> {
         .collect()
 }
 
-fn flac_test(halves: &[&[PathBuf]]) {
-    let children: Vec<_> = halves
-        .iter()
-        .map(|half| {
-            Command::new("flac")
-                .arg("-t")
-                .arg("-s")
-                .args(*half)
-                .spawn()
-                .expect("flac starts")
-        })
-        .collect();
-    for mut child in children {
-        assert!(child.wait().expect("flac runs").success(), "flac -t failed");
-    }
-}
-
 fn main() {
     let files = folder();
     let bytes: u64 = files
@@ -87,7 +70,9 @@ fn main() {
     });
     if have_flac {
         let (a, b_half) = files.split_at(files.len() / 2);
-        group.bench_function("flac/test", |b| b.iter(|| flac_test(&[a, b_half])));
+        group.bench_function("flac/test", |b| {
+            b.iter(|| musicid_benches::run_in_parts("flac", &["-t", "-s"], &[a, b_half]))
+        });
     } else {
         eprintln!("media: flac is not installed (Debian package flac); the peer did not run");
     }

@@ -1,6 +1,6 @@
 //! Criterion benchmarks live in `benches/`; this library holds what a benchmark shares with
-//! the instruction-count runner in `examples/`: the deterministic batches of the `music_ids`
-//! group.
+//! the instruction-count runner in `examples/` (the deterministic batches of the `music_ids`
+//! group) and what several benchmarks share (running a peer tool on two processes).
 
 use ident_core::Code;
 
@@ -86,4 +86,33 @@ pub fn music_ids(visitor: &mut impl EachType) {
         "ismn",
         batch(|n| upc::Ismn::from_body((n % 100_000_000) as u32).expect("8 digits")),
     );
+}
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// Runs `program` with `args` and then the files of each of `parts`, one process per part, all
+/// at once (a peer tool on as many cores as ours gets threads), and waits for them; stdout is
+/// discarded.
+///
+/// # Panics
+/// When a process does not start or does not succeed: the benchmark is meaningless then.
+pub fn run_in_parts(program: &str, args: &[&str], parts: &[&[PathBuf]]) {
+    let children: Vec<_> = parts
+        .iter()
+        .map(|part| {
+            Command::new(program)
+                .args(args)
+                .args(*part)
+                .stdout(Stdio::null())
+                .spawn()
+                .unwrap_or_else(|e| panic!("{program} starts: {e}"))
+        })
+        .collect();
+    for mut child in children {
+        let status = child
+            .wait()
+            .unwrap_or_else(|e| panic!("{program} runs: {e}"));
+        assert!(status.success(), "{program} failed");
+    }
 }
