@@ -16,11 +16,19 @@
 //!   `bench_fingerprint_million`, kept between runs.
 //!
 //! The files: 8 × 30 s of synthesised stereo music, 16 bit, 44.1 kHz FLAC, written once into
-//! `target/bench-fingerprint/`. The million (built once, in one transaction, and kept in
-//! `target/bench-fingerprint/million.sqlite`): 100 recordings of generated music, 30 s each,
-//! fingerprinted for real, and 999,900 pseudo-random fingerprints of 40 values (about 5 s of
-//! audio) filling the index. Queries alternate: one of the 100 rendered 6 dB quieter with its
-//! first 2 s cut (found), and a recording never stored (not found).
+//! `target/bench-fingerprint/`. The million: 100 recordings of generated music, 30 s each,
+//! fingerprinted for real, and 999,900 filler fingerprints of 40 values (about 5 s of audio).
+//! Uniform random fillers would leave every index value with about one entry, which flatters
+//! the index; real Chromaprint values are skewed (neighbouring values share most bits, and
+//! some values recur in many recordings). So each filler is a 40-value window of the real
+//! fingerprint of one of 200 other generated recordings (the pool), each bit flipped with a
+//! probability drawn per filler between 0 and 1/4 (as another encoding or another take would
+//! change it): values then recur across fillers with the skew of real fingerprints, from
+//! exact copies to nearly random. Built once (the codes, then every fingerprint in one
+//! transaction with `Ledger::store_fingerprints`) into
+//! `target/bench-fingerprint/million-<parameters>.sqlite`, which later runs reuse. Queries
+//! alternate: one of the 100 rendered 6 dB quieter with its first 2 s cut (found), and a
+//! recording never stored (not found).
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -38,6 +46,7 @@ const SECONDS: f64 = 30.0;
 const STORED: usize = 1_000_000;
 const RECORDINGS: usize = 100;
 const FILLER_VALUES: usize = 40;
+const POOL: usize = 200;
 const TIMED: usize = 1_000;
 
 fn bench_dir() -> PathBuf {
@@ -113,16 +122,40 @@ fn code(index: usize) -> Isrc {
         .expect("a valid ISRC")
 }
 
-/// A pseudo-random fingerprint (SplitMix64) standing in for recording `index`.
-fn filler(index: usize) -> Vec<u32> {
-    let mut state = (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0xF1_11E5;
-    (0..FILLER_VALUES)
-        .map(|_| {
-            state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = state;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            (z ^ (z >> 31)) as u32
+/// SplitMix64: the filler's deterministic randomness.
+fn split_mix(state: &mut u64) -> u64 {
+    *state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    let mut z = *state;
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// The real fingerprints fillers are made from: recordings never stored nor queried.
+fn pool() -> Vec<Vec<u32>> {
+    (0..POOL as u64)
+        .map(|s| heard(20_000 + s, 1.0, 0.0))
+        .collect()
+}
+
+/// Filler `index`: a window of [`FILLER_VALUES`] values of a pool fingerprint, each bit
+/// flipped with a probability of its own between 0 and 1/4 (in 1/256 steps).
+fn filler(index: usize, pool: &[Vec<u32>]) -> Vec<u32> {
+    let mut state = (index as u64).wrapping_mul(0x2545_F491_4F6C_DD1D) ^ 0xF1_11E5;
+    let source = &pool[(split_mix(&mut state) % pool.len() as u64) as usize];
+    let start = (split_mix(&mut state) % (source.len() - FILLER_VALUES) as u64) as usize;
+    let flip_per_256 = split_mix(&mut state) % 65;
+    source[start..start + FILLER_VALUES]
+        .iter()
+        .map(|&value| {
+            let mask = (0..32).fold(0u32, |mask, bit| {
+                if split_mix(&mut state) % 256 < flip_per_256 {
+                    mask | 1 << bit
+                } else {
+                    mask
+                }
+            });
+            value ^ mask
         })
         .collect()
 }
@@ -140,23 +173,16 @@ fn heard(seed: u64, gain: f64, cut: f64) -> Vec<u32> {
         .to_vec()
 }
 
-/// Fills `ledger` with the million, unless an earlier run did.
+/// Stores the million in `ledger`: the codes, then every fingerprint in one transaction.
 fn fill(ledger: &mut Ledger, real: &[Vec<u32>]) {
-    let last = code(STORED - 1);
-    if ledger
-        .fingerprint(last)
-        .expect("the ledger reads")
-        .is_some()
-    {
-        return;
-    }
     let started = Instant::now();
     let issued_at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_772_323_200);
     let imports: Vec<ImportedCode> = (0..STORED)
         .map(|i| ImportedCode::new(code(i), issued_at, Some("bench")).expect("an import"))
         .collect();
     ledger.import(&imports).expect("the codes import");
-    let fillers: Vec<Vec<u32>> = (RECORDINGS..STORED).map(filler).collect();
+    let pool = pool();
+    let fillers: Vec<Vec<u32>> = (RECORDINGS..STORED).map(|i| filler(i, &pool)).collect();
     let items: Vec<(Isrc, &[u32])> = real
         .iter()
         .chain(&fillers)
@@ -164,12 +190,37 @@ fn fill(ledger: &mut Ledger, real: &[Vec<u32>]) {
         .map(|(i, values)| (code(i), values.as_slice()))
         .collect();
     ledger
-        .store_fingerprints(&items, issued_at)
+        .store_fingerprints(&items, issued_at, false)
         .expect("the fingerprints store");
     eprintln!(
         "fingerprint_identify: stored {STORED} fingerprints in {:.0} s",
         started.elapsed().as_secs_f64()
     );
+}
+
+/// Whether `ledger` already holds the million (a kept database or PostgreSQL schema).
+fn filled(ledger: &mut Ledger) -> bool {
+    ledger
+        .fingerprint(code(STORED - 1))
+        .expect("the ledger reads")
+        .is_some()
+}
+
+/// The SQLite ledger holding the million, built on first use into a file named by the
+/// parameters it was built with (a half-built file never takes that name).
+fn sqlite_million(real: &[Vec<u32>]) -> Ledger {
+    let path = bench_dir().join(format!(
+        "million-{STORED}-{RECORDINGS}-{FILLER_VALUES}-pool{POOL}-flip.sqlite"
+    ));
+    if !path.is_file() {
+        let building = path.with_extension("building");
+        let _ = std::fs::remove_file(&building);
+        let mut ledger = Ledger::open(building.as_path()).expect("the bench ledger");
+        fill(&mut ledger, real);
+        drop(ledger);
+        std::fs::rename(&building, &path).expect("the bench ledger is kept");
+    }
+    Ledger::open(path.as_path()).expect("the bench ledger")
 }
 
 /// Identifies `query` as `musicid media identify` does.
@@ -201,8 +252,6 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 fn identify_in(criterion: &mut Criterion, name: &str, mut ledger: Ledger) {
-    let real: Vec<Vec<u32>> = (0..RECORDINGS as u64).map(|s| heard(s, 1.0, 0.0)).collect();
-    fill(&mut ledger, &real);
     let queries = queries();
     for (query, expected) in &queries {
         assert_eq!(identify(&mut ledger, query), *expected, "{name}");
@@ -234,9 +283,8 @@ fn identify_in(criterion: &mut Criterion, name: &str, mut ledger: Ledger) {
 }
 
 fn fingerprint_identify(criterion: &mut Criterion) {
-    let path = bench_dir().join("million.sqlite");
-    let ledger = Ledger::open(path.as_path()).expect("the bench ledger");
-    identify_in(criterion, "sqlite", ledger);
+    let real: Vec<Vec<u32>> = (0..RECORDINGS as u64).map(|s| heard(s, 1.0, 0.0)).collect();
+    identify_in(criterion, "sqlite", sqlite_million(&real));
 
     let Some(url) = std::env::var("MUSICID_TEST_POSTGRES_URL")
         .ok()
@@ -259,7 +307,12 @@ fn fingerprint_identify(criterion: &mut Criterion) {
     let separator = if url.contains('?') { '&' } else { '?' };
     let location = Location::parse(&format!("{url}{separator}options=-csearch_path%3D{schema}"));
     match Ledger::open(location) {
-        Ok(ledger) => identify_in(criterion, "postgres", ledger),
+        Ok(mut ledger) => {
+            if !filled(&mut ledger) {
+                fill(&mut ledger, &real);
+            }
+            identify_in(criterion, "postgres", ledger);
+        }
         Err(error) => eprintln!("fingerprint_identify postgres: skipped: {error}"),
     }
 }

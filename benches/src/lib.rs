@@ -2,6 +2,9 @@
 //! the instruction-count runner in `examples/` (the deterministic batches of the `music_ids`
 //! group) and what several benchmarks share (running a peer tool on two processes).
 
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
 use ident_core::Code;
 
 /// How many codes a `music_ids` batch holds.
@@ -87,9 +90,6 @@ pub fn music_ids(visitor: &mut impl EachType) {
         batch(|n| upc::Ismn::from_body((n % 100_000_000) as u32).expect("8 digits")),
     );
 }
-
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 /// Runs `program` with `args` and then the files of each of `parts`, one process per part, all
 /// at once (a peer tool on as many cores as ours gets threads), and waits for them; stdout is

@@ -186,7 +186,9 @@ fn a_catalog_is_stored_in_one_call_and_found_through_the_index(target: &Target) 
         .zip(&fingerprints)
         .map(|(&code, values)| (code, values.as_slice()))
         .collect();
-    let outcomes = ledger.store_fingerprints(&items, at(RELEASE_DAY)).unwrap();
+    let outcomes = ledger
+        .store_fingerprints(&items, at(RELEASE_DAY), false)
+        .unwrap();
     assert_eq!(outcomes.len(), 50);
     assert_eq!(outcomes[3], Stored::Unchanged);
     assert_eq!(outcomes[4], Stored::KeptOther);
@@ -215,10 +217,54 @@ fn a_catalog_is_stored_in_one_call_and_found_through_the_index(target: &Target) 
                 (isrc("QZAQQ2699999"), &fingerprints[1][..]),
             ],
             at(RELEASE_DAY),
+            false,
         )
         .unwrap_err();
     assert!(matches!(refused, Error::UnknownCode { .. }), "{refused}");
     assert_eq!(ledger.fingerprint(fresh).unwrap(), None);
+
+    // Replacing: code 4 takes its catalog fingerprint; a code given two fingerprints in one
+    // call keeps the last, and the index holds only what is stored.
+    let other = fingerprint(98, 120);
+    let outcomes = ledger
+        .store_fingerprints(
+            &[
+                (codes[4], &fingerprints[4][..]),
+                (codes[5], &fingerprints[5][..]),
+                (fresh, &other[..]),
+                (fresh, &fingerprints[6][..]),
+            ],
+            at(RELEASE_DAY),
+            true,
+        )
+        .unwrap();
+    assert_eq!(
+        outcomes,
+        [
+            Stored::Replaced,
+            Stored::Unchanged,
+            Stored::Added,
+            Stored::Replaced
+        ]
+    );
+    assert_eq!(
+        ledger.fingerprint(codes[4]).unwrap().as_deref(),
+        Some(fingerprints[4].as_slice())
+    );
+    assert_eq!(
+        ledger.fingerprint(fresh).unwrap().as_deref(),
+        Some(fingerprints[6].as_slice())
+    );
+    for gone in [fingerprint(99, 120), other] {
+        let found = ledger.fingerprint_candidates(&gone, 3).unwrap();
+        assert!(
+            found.iter().all(|c| c.isrc != codes[4] && c.isrc != fresh),
+            "{found:?}"
+        );
+    }
+    let found = ledger.fingerprint_candidates(&fingerprints[6], 3).unwrap();
+    assert_eq!(found[0].shared_values, found[1].shared_values);
+    assert!(found[..2].iter().any(|c| c.isrc == fresh), "{found:?}");
 }
 
 fn assigning_reuses_the_code_of_a_known_recording(target: &Target) {

@@ -138,9 +138,8 @@ impl Ledger {
     }
 
     /// [`Ledger::store_fingerprint`] for many codes in one transaction (a catalog's
-    /// back-fill), a code with another fingerprint keeping it: what was done for each, in
-    /// order. The index entries of all the new fingerprints go in sorted by value, which keeps
-    /// a load of millions of fingerprints fast.
+    /// back-fill): what was done for each, in order. The index entries of all the new
+    /// fingerprints go in sorted by value, which keeps a load of millions of fingerprints fast.
     ///
     /// # Errors
     /// As [`Ledger::store_fingerprint`], for the first item that fails; nothing is stored then.
@@ -148,6 +147,7 @@ impl Ledger {
         &mut self,
         items: &[(Isrc, &[u32])],
         recorded_at: SystemTime,
+        replace: bool,
     ) -> Result<Vec<Stored>, Error> {
         for (_, fingerprint) in items {
             check_fingerprint(fingerprint)?;
@@ -172,15 +172,22 @@ impl Ledger {
                 });
             }
             let bytes = to_bytes(fingerprint);
-            outcomes.push(match txn.fingerprint_of(key)? {
+            let outcome = match txn.fingerprint_of(key)? {
                 Some((_, stored)) if stored == bytes => Stored::Unchanged,
-                Some(_) => Stored::KeptOther,
-                None => {
-                    let id = txn.insert_fingerprint_row(key, &bytes, recorded_at)?;
-                    entries.extend(distinct_values(fingerprint).into_iter().map(|v| (v, id)));
-                    Stored::Added
+                Some(_) if !replace => Stored::KeptOther,
+                Some((id, _)) => {
+                    txn.delete_fingerprint(id)?;
+                    // An earlier item of this call may have stored it, its entries not yet in.
+                    entries.retain(|&(_, entry)| entry != id);
+                    Stored::Replaced
                 }
-            });
+                None => Stored::Added,
+            };
+            if matches!(outcome, Stored::Added | Stored::Replaced) {
+                let id = txn.insert_fingerprint_row(key, &bytes, recorded_at)?;
+                entries.extend(distinct_values(fingerprint).into_iter().map(|v| (v, id)));
+            }
+            outcomes.push(outcome);
         }
         entries.sort_unstable();
         txn.insert_index_entries(&entries)?;

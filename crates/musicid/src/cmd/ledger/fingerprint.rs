@@ -4,12 +4,14 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
+use isrc::Isrc;
 use ledger::Stored;
+use media::fingerprint::Fingerprint;
 
 use crate::clock;
 use crate::cmd::files::{self, ReleaseFormat};
-use crate::cmd::fingerprints;
 use crate::cmd::ledger_arg::{LedgerArg, track_reference};
+use crate::cmd::{fingerprints, media_files};
 use crate::error::{CmdResult, Error, Outcome};
 
 const HELP: &str = "\
@@ -41,49 +43,64 @@ pub struct FingerprintArgs {
     pub ledger: LedgerArg,
 }
 
-/// Runs `musicid ledger fingerprint`.
+/// Runs `musicid ledger fingerprint`: the files are fingerprinted on every core, then every
+/// fingerprint is stored in one transaction (one commit, not one per track).
 pub fn run(args: &FingerprintArgs) -> CmdResult {
     let format = ReleaseFormat::of_input(args.input_format, &args.input)?;
     let loaded = files::load_whole(&args.input, format)?;
     let folder = args.input.parent().unwrap_or(Path::new(""));
-    let mut ledger = args.ledger.open()?;
-    let now = clock::now();
-    let mut out = io::BufWriter::new(io::stdout().lock());
-    let mut problems = false;
-    for release in &loaded.releases {
-        for track in &release.tracks {
-            let (Some(isrc), Some(file)) = (track.isrc, track.file.as_deref()) else {
-                continue;
-            };
-            let path = folder.join(file);
-            let place = track_reference(release, track.disc, track.number);
-            let fingerprint = match fingerprints::of_file(&path) {
-                Ok(fingerprint) => fingerprint,
-                Err(error) => {
-                    eprintln!("musicid: {place}: {error}");
-                    problems = true;
-                    continue;
-                }
-            };
-            let outcome =
-                match ledger.store_fingerprint(isrc, fingerprint.values(), now, args.replace) {
-                    Ok(outcome) => outcome,
-                    Err(error @ ledger::Error::UnknownCode { .. }) => {
-                        eprintln!("musicid: {place}: {error}");
-                        problems = true;
-                        continue;
-                    }
-                    Err(error) => return Err(Error::from(error)),
+    let tracks: Vec<(Isrc, PathBuf, String)> = loaded
+        .releases
+        .iter()
+        .flat_map(|release| {
+            release.tracks.iter().filter_map(move |track| {
+                let (Some(isrc), Some(file)) = (track.isrc, track.file.as_deref()) else {
+                    return None;
                 };
-            let word = match outcome {
-                Stored::Added => "added",
-                Stored::Unchanged => "unchanged",
-                Stored::Replaced => "replaced",
-                _ => "kept-other",
-            };
-            writeln!(out, "{isrc}\t{word}\t{}", path.display())
-                .map_err(|e| Error::output(e, Outcome::from_problems(problems)))?;
+                let place = track_reference(release, track.disc, track.number);
+                Some((isrc, folder.join(file), place))
+            })
+        })
+        .collect();
+    let prints = media::parallel::map(&tracks, media_files::threads(None), |(_, path, _)| {
+        fingerprints::of_file(path)
+    });
+    let mut ledger = args.ledger.open()?;
+    let mut problems = false;
+    // (track index, fingerprint) of what goes to the ledger.
+    let mut storing: Vec<(usize, Fingerprint)> = Vec::with_capacity(tracks.len());
+    for (index, ((isrc, _, place), print)) in tracks.iter().zip(prints).enumerate() {
+        match print {
+            Err(error) => eprintln!("musicid: {place}: {error}"),
+            Ok(_) if ledger.lookup(*isrc)?.is_none() => {
+                let error = ledger::Error::UnknownCode {
+                    code: ledger::Code::Isrc(*isrc),
+                };
+                eprintln!("musicid: {place}: {error}");
+            }
+            Ok(fingerprint) => {
+                storing.push((index, fingerprint));
+                continue;
+            }
         }
+        problems = true;
+    }
+    let items: Vec<(Isrc, &[u32])> = storing
+        .iter()
+        .map(|(index, fingerprint)| (tracks[*index].0, fingerprint.values()))
+        .collect();
+    let outcomes = ledger.store_fingerprints(&items, clock::now(), args.replace)?;
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for ((index, _), outcome) in storing.iter().zip(outcomes) {
+        let word = match outcome {
+            Stored::Added => "added",
+            Stored::Unchanged => "unchanged",
+            Stored::Replaced => "replaced",
+            _ => "kept-other",
+        };
+        let (isrc, path, _) = &tracks[*index];
+        writeln!(out, "{isrc}\t{word}\t{}", path.display())
+            .map_err(|e| Error::output(e, Outcome::from_problems(problems)))?;
     }
     out.flush()
         .map_err(|e| Error::output(e, Outcome::from_problems(problems)))?;
