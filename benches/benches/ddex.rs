@@ -55,7 +55,12 @@ fn process_cpu() -> Option<Duration> {
 fn load_average() -> String {
     std::fs::read_to_string("/proc/loadavg").map_or_else(
         |_| "unknown".to_owned(),
-        |text| text.split_whitespace().next().unwrap_or("unknown").to_owned(),
+        |text| {
+            text.split_whitespace()
+                .next()
+                .unwrap_or("unknown")
+                .to_owned()
+        },
     )
 }
 
@@ -182,9 +187,9 @@ fn main() {
                 let (before, started) = (process_cpu(), Instant::now());
                 let batch = ddex::read_files(black_box(&files), two);
                 let elapsed = started.elapsed();
-                cpu = cpu.zip(before.zip(process_cpu())).map(|(sum, (before, after))| {
-                    sum + after.saturating_sub(before)
-                });
+                cpu = cpu
+                    .zip(before.zip(process_cpu()))
+                    .map(|(sum, (before, after))| sum + after.saturating_sub(before));
                 timed += elapsed;
                 assert_eq!(batch.error_count(), 0);
                 drop(black_box(batch));
