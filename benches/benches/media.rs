@@ -71,7 +71,11 @@ fn main() {
     if have_flac {
         let (a, b_half) = files.split_at(files.len() / 2);
         group.bench_function("flac/test", |b| {
-            b.iter(|| musicid_benches::run_in_parts("flac", &["-t", "-s"], &[a, b_half]))
+            b.iter(|| {
+                for run in musicid_benches::run_in_parts("flac", &["-t", "-s"], &[a, b_half]) {
+                    assert!(run.status.success(), "flac -t failed: {}", run.status);
+                }
+            });
         });
     } else {
         eprintln!("media: flac is not installed (Debian package flac); the peer did not run");
