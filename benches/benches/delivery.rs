@@ -115,21 +115,8 @@ fn options() -> PackageOptions {
 }
 
 fn sha256sum(halves: &[&[PathBuf]]) {
-    let children: Vec<_> = halves
-        .iter()
-        .map(|half| {
-            Command::new("sha256sum")
-                .args(*half)
-                .stdout(Stdio::null())
-                .spawn()
-                .expect("sha256sum starts")
-        })
-        .collect();
-    for mut child in children {
-        assert!(
-            child.wait().expect("sha256sum runs").success(),
-            "sha256sum failed"
-        );
+    for run in musicid_benches::run_in_parts("sha256sum", &[], halves) {
+        assert!(run.status.success(), "sha256sum failed: {}", run.status);
     }
 }
 
