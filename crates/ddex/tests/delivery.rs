@@ -826,3 +826,19 @@ fn deals_all_ended_by_the_message_day_read_as_a_takedown_in_every_version() {
         assert_eq!(read(&[]), Action::Insert, "{ern}");
     }
 }
+
+#[test]
+fn a_purge_is_no_new_release_message_and_is_not_written() {
+    let release = without_files(&release(UPCS[0], 0, 1));
+    let export = ExportOptions::new().action(Action::Purge);
+    let result = ddex::export_to_string(&release, &header(), &export);
+    assert!(
+        matches!(
+            result,
+            Err(Error::UnwritableAction {
+                action: Action::Purge
+            })
+        ),
+        "{result:?}"
+    );
+}
