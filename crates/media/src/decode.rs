@@ -7,11 +7,13 @@ use std::fs::File;
 use std::io;
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
+use symphonia::core::audio::{Audio, GenericAudioBufferRef};
 use symphonia::core::codecs::audio::well_known::{
     CODEC_ID_AAC, CODEC_ID_ALAC, CODEC_ID_FLAC, CODEC_ID_MP3, CODEC_ID_OPUS, CODEC_ID_VORBIS,
 };
-use symphonia::core::codecs::audio::{AudioCodecId, AudioDecoder, AudioDecoderOptions};
+use symphonia::core::codecs::audio::{
+    AudioCodecId, AudioDecoder, AudioDecoderOptions, VerificationCheck,
+};
 use symphonia::core::errors::Error as SymphoniaError;
 use symphonia::core::formats::probe::Hint;
 use symphonia::core::formats::{FormatOptions, FormatReader, TrackType};
@@ -20,6 +22,7 @@ use symphonia::core::meta::MetadataOptions;
 
 use crate::audio::frames_to_duration;
 use crate::digest::HashingReader;
+use crate::sample_hash::{SampleHashes, StreamMd5};
 use crate::{AudioInfo, Codec, Container, Damage, DamageKind, Error, Integrity};
 
 /// One block of decoded audio: interleaved samples, each a full-scale signed 32-bit integer
@@ -142,7 +145,15 @@ pub fn decode(
         })?
         .clone();
     let codec = codec_of(params.codec);
-    let options = AudioDecoderOptions::default().verify(true);
+    // FLAC's STREAMINFO MD5 is checked here, from the buffer the SHA-256 of the samples is
+    // computed from; symphonia verifies the codecs we do not.
+    let stream_md5 = match (codec, params.verification_check) {
+        (Codec::Flac, Some(VerificationCheck::Md5(expected))) => params
+            .bits_per_sample
+            .and_then(|bits| StreamMd5::new(expected, bits)),
+        _ => None,
+    };
+    let options = AudioDecoderOptions::default().verify(codec != Codec::Flac);
     let mut decoder = symphonia::default::get_codecs()
         .make_audio_decoder(&params, &options)
         .map_err(|e| Error::UnsupportedCodec {
@@ -159,13 +170,17 @@ pub fn decode(
         frames: 0,
         damage: None,
         samples: Vec::new(),
-        sample_bytes: Vec::new(),
-        audio_digest: Sha256::new(),
+        hashes: SampleHashes::new(stream_md5),
     };
     pass.run(format.as_mut(), decoder.as_mut(), track_id, &mut on_block);
+    let (audio_digest, stream_md5) = pass.hashes.finish();
 
     if pass.damage.is_none() {
-        if decoder.finalize().verify_ok == Some(false) {
+        let verified = match stream_md5 {
+            Some(check) => check.matches(),
+            None => decoder.finalize().verify_ok != Some(false),
+        };
+        if !verified {
             pass.damage = Some(pass.damage_here(
                 DamageKind::ChecksumMismatch,
                 "the decoded samples do not match the MD5 the stream declares".to_owned(),
@@ -202,7 +217,7 @@ pub fn decode(
         file_size,
         integrity: pass.damage.map_or(Integrity::Complete, Integrity::Damaged),
         digests,
-        audio_digest: pass.audio_digest.finalize().into(),
+        audio_digest,
     })
 }
 
@@ -222,17 +237,43 @@ fn codec_of(id: AudioCodecId) -> Codec {
     }
 }
 
+/// `buffer`'s samples interleaved into `out`, each a full-scale `i32`. The planes of mono and
+/// stereo 32-bit buffers (FLAC's, ALAC's) are copied directly; symphonia's general conversion
+/// copies a sample at a time.
+fn interleave(buffer: &GenericAudioBufferRef<'_>, out: &mut Vec<i32>) {
+    if let GenericAudioBufferRef::S32(planar) = buffer {
+        out.resize(planar.samples_interleaved(), 0);
+        match planar.num_planes() {
+            1 => {
+                if let Some(mono) = planar.plane(0) {
+                    out.copy_from_slice(mono);
+                    return;
+                }
+            }
+            2 => {
+                if let Some((left, right)) = planar.plane_pair(0, 1) {
+                    for ((frame, &l), &r) in out.chunks_exact_mut(2).zip(left).zip(right) {
+                        frame[0] = l;
+                        frame[1] = r;
+                    }
+                    return;
+                }
+            }
+            _ => {}
+        }
+    }
+    buffer.copy_to_vec_interleaved::<i32>(out);
+}
+
 /// The running state of one decode.
 struct Pass {
     sample_rate: u32,
     channels: u16,
     frames: u64,
     damage: Option<Damage>,
+    /// The block being decoded, interleaved.
     samples: Vec<i32>,
-    /// `samples` as little-endian bytes, hashed in one call: a 4-byte `update` per sample
-    /// costs more than the hashing itself.
-    sample_bytes: Vec<u8>,
-    audio_digest: Sha256,
+    hashes: SampleHashes,
 }
 
 impl Pass {
@@ -277,8 +318,8 @@ impl Pass {
                     let spec = buffer.spec();
                     self.sample_rate = spec.rate();
                     self.channels = u16::try_from(spec.channels().count()).unwrap_or(u16::MAX);
-                    buffer.copy_to_vec_interleaved::<i32>(&mut self.samples);
-                    self.hash_samples();
+                    interleave(&buffer, &mut self.samples);
+                    self.hashes.update(&self.samples);
                     self.frames += buffer.frames() as u64;
                     on_block(&Block {
                         sample_rate: self.sample_rate,
@@ -298,15 +339,6 @@ impl Pass {
                 }
             }
         }
-    }
-
-    /// Adds the block's samples to the audio digest.
-    fn hash_samples(&mut self) {
-        self.sample_bytes.resize(self.samples.len() * 4, 0);
-        for (bytes, sample) in self.sample_bytes.chunks_exact_mut(4).zip(&self.samples) {
-            bytes.copy_from_slice(&sample.to_le_bytes());
-        }
-        self.audio_digest.update(&self.sample_bytes);
     }
 
     /// Records a damaged packet: the first one is described, later ones counted.

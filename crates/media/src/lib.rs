@@ -9,6 +9,7 @@ mod error;
 pub mod fingerprint;
 pub mod parallel;
 pub mod qc;
+mod sample_hash;
 #[cfg(feature = "synth")]
 pub mod synth;
 mod tags;

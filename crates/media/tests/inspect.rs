@@ -137,3 +137,39 @@ fn files_that_are_not_audio_are_errors_that_name_the_file() {
     let err = media::inspect(&missing).unwrap_err();
     assert!(matches!(err, media::Error::Io { .. }), "{err:?}");
 }
+
+#[test]
+fn a_streaminfo_md5_that_the_samples_do_not_have_is_a_checksum_mismatch() {
+    let good = std::fs::read(fixtures().join("album/01.flac")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    // After `fLaC`, the block header and 18 bytes of STREAMINFO come its 16 bytes of MD5.
+    let md5 = 26..42;
+    let mut wrong = good.clone();
+    wrong[md5.start] ^= 0x80;
+    let path = dir.path().join("wrong-md5.flac");
+    std::fs::write(&path, &wrong).unwrap();
+    let info = media::inspect(&path).unwrap();
+    let Integrity::Damaged(damage) = &info.integrity else {
+        panic!("a wrong STREAMINFO MD5 went unnoticed");
+    };
+    assert_eq!(damage.kind, DamageKind::ChecksumMismatch);
+    assert_eq!(damage.at_frame, info.frames);
+    assert_eq!(damage.bad_packets, 0);
+    // Every sample decoded: the audio is the good file's.
+    assert_eq!(
+        info.audio_digest,
+        media::inspect(fixtures().join("album/01.flac"))
+            .unwrap()
+            .audio_digest
+    );
+
+    // An MD5 of zeros says the encoder computed none: nothing to check.
+    let mut unknown = good;
+    unknown[md5].fill(0);
+    let path = dir.path().join("no-md5.flac");
+    std::fs::write(&path, &unknown).unwrap();
+    assert_eq!(
+        media::inspect(&path).unwrap().integrity,
+        Integrity::Complete
+    );
+}

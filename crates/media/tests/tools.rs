@@ -233,3 +233,69 @@ fn what_metaflac_and_id3v2_write_we_read() {
         assert_eq!(tags.title.as_deref(), Some("Six"));
     }
 }
+
+/// A FLAC stream of `channels` channels of `bits`-bit noise-like samples, by `flacenc` (which
+/// writes STREAMINFO's MD5).
+fn flac_at_depth(bits: usize, channels: usize, frames: usize) -> Vec<u8> {
+    use flacenc::component::BitRepr;
+    use flacenc::error::Verify;
+
+    let mut state = 0x9e37_79b9_u32;
+    let top = 1i64 << (bits - 1);
+    let samples: Vec<i32> = (0..frames * channels)
+        .map(|i| {
+            state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            // A slow wave plus a little noise, across the whole range of the depth.
+            #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+            let wave = ((i / channels) as f64 / 40.0).sin() * (top as f64 * 0.9);
+            let noise = i64::from(state >> 24) - 128;
+            #[allow(clippy::cast_possible_truncation)]
+            let s = (wave as i64 + noise).clamp(-top, top - 1) as i32;
+            s
+        })
+        .collect();
+    let config = flacenc::config::Encoder::default()
+        .into_verified()
+        .expect("the default configuration");
+    let source = flacenc::source::MemSource::from_samples(&samples, channels, bits, 44_100);
+    let stream = flacenc::encode_with_fixed_block_size(&config, source, config.block_size)
+        .expect("encoding in memory");
+    let mut sink = flacenc::bitsink::ByteSink::new();
+    stream.write(&mut sink).expect("FLAC into memory");
+    let mut bytes = sink.into_inner();
+    // STREAMINFO's minimum block size excludes the last block (see `synth::flac`).
+    bytes.copy_within(10..12, 8);
+    bytes
+}
+
+#[test]
+fn the_streaminfo_md5_check_agrees_with_flac_at_every_bit_depth() {
+    if !have("flac", "flac") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (bits, channels) in [(8, 2), (12, 1), (16, 2), (16, 3), (20, 2), (24, 2), (24, 1)] {
+        let good = flac_at_depth(bits, channels, 20_000);
+        // After `fLaC`, the block header and 18 bytes of STREAMINFO come its 16 bytes of MD5.
+        let mut bad_md5 = good.clone();
+        bad_md5[26 + 7] ^= 0x01;
+        for (name, bytes, intact) in [("good", good, true), ("bad-md5", bad_md5, false)] {
+            let path = dir
+                .path()
+                .join(format!("{bits}-bit-{channels}-{name}.flac"));
+            std::fs::write(&path, bytes).unwrap();
+            let flac_ok = succeeds("flac", &["-t", "-s", arg(&path)]);
+            assert_eq!(flac_ok, intact, "{}: flac -t", path.display());
+            let info = media::inspect(&path).unwrap();
+            assert_eq!(info.bits_per_sample, Some(u32::try_from(bits).unwrap()));
+            assert_eq!(info.frames, 20_000, "{}", path.display());
+            match &info.integrity {
+                Integrity::Complete => assert!(intact, "{}: complete", path.display()),
+                Integrity::Damaged(damage) => {
+                    assert!(!intact, "{}: {damage}", path.display());
+                    assert_eq!(damage.kind, media::DamageKind::ChecksumMismatch);
+                }
+            }
+        }
+    }
+}
