@@ -251,6 +251,10 @@ fn sequences_run_from_one(xml: &str) -> Result<(), TestCaseError> {
             let expected: Vec<usize> = (1..=numbers.len()).collect();
             prop_assert_eq!(&numbers, &expected, "{} in\n{}", element, block);
         }
+        // Rule 1741-2 (Fatal Error): a user-defined value names its namespace.
+        for element in block.split('<').filter(|e| e.contains("UserDefinedValue=")) {
+            prop_assert!(element.contains("Namespace="), "{}", element);
+        }
     }
     Ok(())
 }

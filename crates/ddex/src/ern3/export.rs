@@ -198,13 +198,26 @@ impl<W: io::Write> Xml<'_, W> {
 
     /// A role as the element `name`: its own value when `allowed` (the AVS values the
     /// element takes) has it, else `UserDefined` with the role as its `UserDefinedValue`.
-    fn role_382(&mut self, name: &str, role: &Role, allowed: &[&str]) -> io::Result<()> {
+    ///
+    /// A user-defined value names its `Namespace`, the sender's DPID (RP 1.4 rule 1741-2,
+    /// a Fatal Error).
+    fn role_382(
+        &mut self,
+        name: &str,
+        role: &Role,
+        allowed: &[&str],
+        namespace: &str,
+    ) -> io::Result<()> {
         match role {
             Role::Other(_) => {}
             named if allowed.contains(&named.as_str()) => return self.leaf(name, named.as_str()),
             _ => {}
         }
-        self.leaf_with(name, &[("UserDefinedValue", role.as_str())], "UserDefined")
+        let attributes = [
+            ("Namespace", namespace),
+            ("UserDefinedValue", role.as_str()),
+        ];
+        self.leaf_with(name, &attributes, "UserDefined")
     }
 
     /// The credits' other roles, one `ResourceContributor` per credit that has any (or no
@@ -213,6 +226,7 @@ impl<W: io::Write> Xml<'_, W> {
     /// ([`ern3_credits`]): one element per party (RP 1.4 rules 1721-1, 1723-1).
     fn contributors_382(
         &mut self,
+        namespace: &str,
         credits: &[Contributor],
         writers: &[Contributor],
     ) -> io::Result<()> {
@@ -227,7 +241,12 @@ impl<W: io::Write> Xml<'_, W> {
             )?;
             self.credited_party_382(contributor)?;
             for role in contributor.roles.iter().filter(|role| !is_display(role)) {
-                self.role_382("ResourceContributorRole", role, &RESOURCE_CONTRIBUTOR_ROLES)?;
+                self.role_382(
+                    "ResourceContributorRole",
+                    role,
+                    &RESOURCE_CONTRIBUTOR_ROLES,
+                    namespace,
+                )?;
             }
             self.end("ResourceContributor")?;
         }
@@ -243,6 +262,7 @@ impl<W: io::Write> Xml<'_, W> {
                     "IndirectResourceContributorRole",
                     role,
                     &WORK_CONTRIBUTOR_ROLES,
+                    namespace,
                 )?;
             }
             self.end("IndirectResourceContributor")?;
@@ -280,7 +300,11 @@ impl<W: io::Write> Xml<'_, W> {
                 .work
                 .as_ref()
                 .map_or(&[][..], |work| &work.writers[..]);
-            self.contributors_382(&credits, &ern3_credits(writers, false))?;
+            self.contributors_382(
+                header.sender.dpid.as_str(),
+                &credits,
+                &ern3_credits(writers, false),
+            )?;
             if let Some(p_line) = &release.p_line {
                 self.wrapped("PLine", "PLineText", p_line)?;
             }
