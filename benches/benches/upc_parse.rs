@@ -3,6 +3,8 @@
 //!
 //! - `upc/parse_digits`: the strict fast path, returning a `Upc` value.
 //! - `upc/from_str`: the lenient `FromStr` on the same canonical input.
+//! - `upc/from_str_spaced`: the lenient `FromStr` on the same codes as printed under the
+//!   barcode (`0 36000 29145 2`), which the fast path refuses and the layout reader reads.
 //! - `gtin_validate/gtin12_check`: the peer's validator (returns only a bool).
 
 // `criterion_group!` defines a public function without documentation.
@@ -12,33 +14,25 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-const BATCH: usize = 1_000;
-
-/// A deterministic batch of valid UPC-A codes (a fixed linear congruential sequence of bodies,
-/// each with its check digit), laid out in one buffer so that both sides read the same
-/// cache-resident bytes and the measurement is of parsing, not of memory.
-fn batch() -> Vec<&'static str> {
-    let text: &'static str = Box::leak(codes().concat().into_boxed_str());
-    (0..BATCH).map(|i| &text[i * 12..i * 12 + 12]).collect()
-}
-
-fn codes() -> Vec<String> {
-    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-    (0..BATCH)
-        .map(|_| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            let body = format!("{:011}", (state >> 11) % 100_000_000_000);
-            upc::Upc::from_body(&body)
-                .expect("an 11-digit body")
-                .to_string()
+/// The batch of valid UPC-A codes (see [`musicid_benches::upc_a_batch`]), laid out in one
+/// buffer so that both sides read the same cache-resident bytes and the measurement is of
+/// parsing, not of memory.
+fn batch(codes: Vec<String>) -> Vec<&'static str> {
+    let text: &'static str = Box::leak(codes.concat().into_boxed_str());
+    let mut rest = text;
+    codes
+        .iter()
+        .map(|code| {
+            let (one, tail) = rest.split_at(code.len());
+            rest = tail;
+            one
         })
         .collect()
 }
 
 fn upc_parse(c: &mut Criterion) {
-    let codes = batch();
+    let codes = batch(musicid_benches::upc_a_batch());
+    let spaced = batch(codes.iter().map(|c| musicid_benches::spaced(c)).collect());
     // Both sides must agree on every code before their speed means anything.
     for code in &codes {
         assert!(gtin_validate::gtin12::check(code), "{code}");
@@ -56,6 +50,13 @@ fn upc_parse(c: &mut Criterion) {
     group.bench_function("upc/from_str", |b| {
         b.iter(|| {
             for code in black_box(&codes) {
+                black_box(code.parse::<upc::Upc>().ok());
+            }
+        });
+    });
+    group.bench_function("upc/from_str_spaced", |b| {
+        b.iter(|| {
+            for code in black_box(&spaced) {
                 black_box(code.parse::<upc::Upc>().ok());
             }
         });

@@ -127,3 +127,28 @@ pub fn run_in_parts(program: &str, args: &[&str], parts: &[&[PathBuf]]) -> Vec<O
             .collect()
     })
 }
+
+/// The `upc_parse` batch: [`BATCH`] valid UPC-A codes, each body from the same sequence with
+/// its check digit.
+#[must_use]
+pub fn upc_a_batch() -> Vec<String> {
+    numbers(0x2545_f491_4f6c_dd1d)
+        .take(BATCH)
+        .map(|n| {
+            let body = format!("{:011}", n % 100_000_000_000);
+            upc::Upc::from_body(&body)
+                .expect("an 11-digit body")
+                .to_string()
+        })
+        .collect()
+}
+
+/// A 12-digit UPC-A as printed under its barcode, `0 36000 29145 2`: the spelling the
+/// lenient reader, not the fast path, reads.
+#[must_use]
+pub fn spaced(upc_a: &str) -> String {
+    let (system, rest) = upc_a.split_at(1);
+    let (manufacturer, rest) = rest.split_at(5);
+    let (product, check) = rest.split_at(5);
+    format!("{system} {manufacturer} {product} {check}")
+}

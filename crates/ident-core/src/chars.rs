@@ -6,6 +6,8 @@ const DIGIT: u8 = 1;
 const UPPER: u8 = 2;
 const LOWER: u8 = 4;
 const SEPARATOR: u8 = 8;
+/// `X`, besides being a letter: the check character of value 10.
+const X: u8 = 16;
 
 /// One byte of flags per ASCII byte; non-ASCII bytes have no class.
 const TABLE: [u8; 256] = {
@@ -15,6 +17,8 @@ const TABLE: [u8; 256] = {
         let c = b as u8;
         table[b] = if c.is_ascii_digit() {
             DIGIT
+        } else if c == b'X' {
+            UPPER | X
         } else if c.is_ascii_uppercase() {
             UPPER
         } else if c.is_ascii_lowercase() {
@@ -49,13 +53,14 @@ pub enum CharClass {
 }
 
 impl CharClass {
-    const fn mask(self) -> u8 {
+    /// The class as flags of the table, for [`in_mask`].
+    pub(crate) const fn mask(self) -> u8 {
         match self {
             CharClass::Digit => DIGIT,
             CharClass::Letter => UPPER,
             CharClass::Alphanumeric => DIGIT | UPPER,
             CharClass::Separator => SEPARATOR,
-            CharClass::DigitOrX => DIGIT,
+            CharClass::DigitOrX => DIGIT | X,
         }
     }
 
@@ -63,7 +68,7 @@ impl CharClass {
     #[inline]
     #[must_use]
     pub const fn contains(self, b: u8) -> bool {
-        TABLE[b as usize] & self.mask() != 0 || (matches!(self, CharClass::DigitOrX) && b == b'X')
+        in_mask(b, self.mask())
     }
 
     /// Whether `b` belongs to the class once a lower-case letter is read as upper case
@@ -91,6 +96,38 @@ impl fmt::Display for CharClass {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.describe())
     }
+}
+
+/// Whether byte `b` belongs to one of the classes of `mask` (flags of [`CharClass::mask`]).
+#[inline]
+pub(crate) const fn in_mask(b: u8, mask: u8) -> bool {
+    TABLE[b as usize] & mask != 0
+}
+
+/// The class flags of byte `b`, for [`with_lower_case`] and [`upper_case`].
+#[inline]
+pub(crate) const fn flags(b: u8) -> u8 {
+    TABLE[b as usize]
+}
+
+/// The class flags `mask` with lower-case letters where it has capitals: what a lenient
+/// reader accepts before it folds case.
+#[inline]
+pub(crate) const fn with_lower_case(mask: u8) -> u8 {
+    mask | ((mask & UPPER) << 1)
+}
+
+/// Whether the class flags `mask` take letters.
+#[inline]
+pub(crate) const fn has_letters(mask: u8) -> bool {
+    mask & UPPER != 0
+}
+
+/// Byte `b`, whose class flags are `flags`, in upper case.
+#[inline]
+pub(crate) const fn upper_case(b: u8, flags: u8) -> u8 {
+    // LOWER is 4: shifted by 3 it is the case bit, 0x20.
+    b & !((flags & LOWER) << 3)
 }
 
 #[cfg(test)]

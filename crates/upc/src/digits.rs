@@ -1,6 +1,6 @@
 //! Digits on the stack, and the lenient reader every digit-string type here shares.
 
-use ident_core::clean::{char_at, position, trim};
+use ident_core::layout::{Element, Layout};
 use ident_core::{CharClass, ParseError};
 
 use crate::swar::{ZEROS, digit_words};
@@ -93,113 +93,40 @@ pub(crate) const fn check_digit_of_value(body: u64) -> u8 {
     DigitBuf::from_value(body, 13).check_digit()
 }
 
-/// What a digit-string type accepts, for the reader and its messages.
-pub(crate) struct Shape {
-    /// The allowed numbers of digits, ascending, at most 14.
-    pub(crate) lengths: &'static [usize],
-    /// The lengths in words, for the length error ("8, 12, 13 or 14 digits").
-    pub(crate) expected: &'static str,
-    /// What a value looks like, for the empty-input error.
-    pub(crate) empty: &'static str,
-}
+/// A digit string of up to 14 digits, the longest code here (a GTIN-14).
+const DIGITS: &[Element] = &[Element::class(14, "code", CharClass::Digit)];
 
+/// The rule a misplaced separator in a printed digit string breaks.
 const SEPARATOR_RULE: &str = "a separator goes only between two digits";
 
-/// Reads `input` as printed digits: surrounding whitespace is trimmed, a single space or hyphen
-/// may stand between two digits, and nothing else is allowed. Errors point at 1-based character
-/// positions in `input` itself.
-///
-/// A non-digit right after a complete code (a length `shape` allows) is reported as trailing
-/// text; anywhere else it is an invalid character.
-pub(crate) fn read(input: &str, shape: &Shape) -> Result<DigitBuf, ParseError> {
-    let (start, text) = trim(input);
-    if text.is_empty() {
-        return Err(ParseError::Empty {
-            expected: shape.empty,
-        });
-    }
-    let bytes = text.as_bytes();
+/// The layout of a printed digit string of one of `lengths` digits (at most 14, as a GTIN-14):
+/// surrounding whitespace, and a single space or hyphen between two digits (see
+/// [`Layout::lengths`]). `length` says the lengths for a length error, `empty` what a value
+/// looks like for the empty-input error.
+pub(crate) const fn digit_string(
+    lengths: &[usize],
+    length: &'static str,
+    empty: &'static str,
+) -> Layout {
+    Layout::new(DIGITS, empty, length).lengths(lengths, SEPARATOR_RULE)
+}
+
+/// Reads `input` as printed digits of `layout` (a [`digit_string`]). Errors point at 1-based
+/// character positions in `input` itself.
+pub(crate) fn read(input: &str, layout: &Layout) -> Result<DigitBuf, ParseError> {
     let mut buf = DigitBuf {
         bytes: [b'0'; 14],
         len: 0,
     };
-    let mut count = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_digit() {
-            if count < buf.bytes.len() {
-                buf.bytes[count] = b;
-            }
-            count += 1;
-            i += 1;
-            continue;
-        }
-        let complete = shape.lengths.contains(&count);
-        if CharClass::Separator.contains(b) {
-            match bytes.get(i + 1) {
-                Some(next) if next.is_ascii_digit() && count > 0 => {
-                    i += 1;
-                    continue;
-                }
-                Some(next) if CharClass::Separator.contains(*next) && !complete => {
-                    return Err(separator(input, start + i + 1));
-                }
-                _ if !complete => return Err(separator(input, start + i)),
-                _ => {}
-            }
-            // A complete code followed by separators and then text: point at the text.
-            let mut j = i;
-            while j + 1 < bytes.len() && CharClass::Separator.contains(bytes[j]) {
-                j += 1;
-            }
-            return Err(trailing(input, start + j));
-        }
-        if complete {
-            return Err(trailing(input, start + i));
-        }
-        let at = start + i;
-        return Err(ParseError::InvalidChar {
-            position: position(input, at),
-            found: char_at(input, at),
-            element: "code",
-            expected: CharClass::Digit,
-        });
-    }
-    if !shape.lengths.contains(&count) {
-        return Err(ParseError::Length {
-            expected: shape.expected,
-            found: count,
-        });
-    }
-    buf.len = count;
+    buf.len = layout.scan(input, &mut buf.bytes)?;
     Ok(buf)
-}
-
-fn separator(input: &str, at: usize) -> ParseError {
-    ParseError::Separator {
-        position: position(input, at),
-        found: char_at(input, at),
-        rule: SEPARATOR_RULE,
-    }
-}
-
-fn trailing(input: &str, at: usize) -> ParseError {
-    ParseError::TrailingText {
-        position: position(input, at),
-        found: char_at(input, at),
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const SHAPE: Shape = Shape {
-        lengths: &[8, 12],
-        expected: "8 or 12 digits",
-        empty: "digits",
-    };
+    const SHAPE: Layout = digit_string(&[8, 12], "8 or 12 digits", "digits");
 
     #[test]
     fn values_print_with_leading_zeros() {

@@ -5,24 +5,24 @@ use core::str::FromStr;
 use ident_core::clean::byte_char;
 use ident_core::{CharClass, ParseError};
 
-use crate::digits::{Shape, check_digit_of, read};
+use ident_core::layout::Layout;
+
+use crate::digits::{check_digit_of, digit_string, read};
 use crate::swar::{ONES, ZEROS};
 use crate::{Error, Kind, Upc};
 use ident_core::swar::MULTIPLE_OF_TEN;
 
 const LENGTHS: &str = "8, 12, 13 or 14 digits";
 
-const CODE: Shape = Shape {
-    lengths: &[8, 12, 13, 14],
-    expected: LENGTHS,
-    empty: "a UPC/EAN of 8, 12, 13 or 14 digits",
-};
+const EMPTY: &str = "a UPC/EAN of 8, 12, 13 or 14 digits";
 
-const BODY: Shape = Shape {
-    lengths: &[7, 11, 12, 13],
-    expected: "7, 11, 12 or 13 digits (a code without its check digit)",
-    empty: "a UPC/EAN body of 7, 11, 12 or 13 digits",
-};
+const CODE: Layout = digit_string(&[8, 12, 13, 14], LENGTHS, EMPTY);
+
+const BODY: Layout = digit_string(
+    &[7, 11, 12, 13],
+    "7, 11, 12 or 13 digits (a code without its check digit)",
+    "a UPC/EAN body of 7, 11, 12 or 13 digits",
+);
 
 impl Upc {
     /// The strict fast path for pipelines: exactly 8, 12, 13 or 14 ASCII digits, nothing
@@ -242,9 +242,7 @@ fn rejection(input: &[u8]) -> Error {
         });
     }
     let Some((&last, body)) = input.split_last() else {
-        return Error::Parse(ParseError::Empty {
-            expected: CODE.empty,
-        });
+        return Error::Parse(ParseError::Empty { expected: EMPTY });
     };
     Error::Parse(ParseError::CheckDigit {
         expected: check_digit_of(body),

@@ -5,19 +5,21 @@ use core::fmt;
 use core::str::FromStr;
 
 use crate::Error;
-use crate::digits::{DigitBuf, POW10, Shape, read};
+use ident_core::layout::Layout;
 
-const SHAPE: Shape = Shape {
-    lengths: &[4, 5, 6, 7, 8, 9, 10, 11, 12],
-    expected: "4 to 12 digits",
-    empty: "a GS1 company prefix of 4 to 12 digits",
-};
+use crate::digits::{DigitBuf, POW10, digit_string, read};
 
-const UPC_SHAPE: Shape = Shape {
-    lengths: &[3, 4, 5, 6, 7, 8, 9, 10, 11],
-    expected: "3 to 11 digits",
-    empty: "a U.P.C. company prefix of 3 to 11 digits",
-};
+const SHAPE: Layout = digit_string(
+    &[4, 5, 6, 7, 8, 9, 10, 11, 12],
+    "4 to 12 digits",
+    "a GS1 company prefix of 4 to 12 digits",
+);
+
+const UPC_SHAPE: Layout = digit_string(
+    &[3, 4, 5, 6, 7, 8, 9, 10, 11],
+    "3 to 11 digits",
+    "a U.P.C. company prefix of 3 to 11 digits",
+);
 
 /// A GS1 company prefix (GCP) of 4 to 12 digits, in the GTIN-13 view: the digits a GTIN-13
 /// starts with. The prefix length decides how many products it can number: 10^(12 − length).

@@ -6,14 +6,16 @@ use core::str::FromStr;
 use ident_core::ParseError;
 use ident_core::clean::{position, trim};
 
-use crate::digits::{DigitBuf, Shape, check_digit_of_value, read};
+use ident_core::layout::Layout;
+
+use crate::digits::{DigitBuf, check_digit_of_value, digit_string, read};
 use crate::{Error, Kind, Upc};
 
-const SHAPE: Shape = Shape {
-    lengths: &[6, 7, 8],
-    expected: "6, 7 or 8 digits",
-    empty: "a UPC-E of 6, 7 or 8 digits",
-};
+const SHAPE: Layout = digit_string(
+    &[6, 7, 8],
+    "6, 7 or 8 digits",
+    "a UPC-E of 6, 7 or 8 digits",
+);
 
 /// A UPC-E: number system, six digits and the check digit of the UPC-A it stands for.
 ///
