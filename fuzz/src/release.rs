@@ -36,7 +36,7 @@ fn reader(
     input: &[u8],
     lines: Lines,
     read: impl Fn(&[u8]) -> Import,
-    write: fn(&[Release]) -> String,
+    write: fn(&[Release]) -> Result<String, Error>,
     read_text: fn(&str) -> Import,
 ) {
     let import = read(input);
@@ -45,7 +45,10 @@ fn reader(
     if whole.is_empty() {
         return;
     }
-    let written = write(&whole);
+    let written = match write(&whole) {
+        Ok(written) => written,
+        Err(error) => panic!("the writer refuses releases its reader read whole: {error}"),
+    };
     let again = read_text(&written);
     assert!(
         again.errors.is_empty(),
@@ -73,7 +76,7 @@ pub fn json(input: &[u8]) {
         input,
         Lines::Newline,
         json::from_slice,
-        json::to_string,
+        |releases| Ok(json::to_string(releases)),
         json::from_str,
     );
 }

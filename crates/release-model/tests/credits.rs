@@ -44,7 +44,7 @@ fn credited() -> Release {
 #[test]
 fn csv_writes_per_role_columns_and_reads_them_back() {
     let release = credited();
-    let text = csv::to_string(std::slice::from_ref(&release));
+    let text = csv::to_string(std::slice::from_ref(&release)).unwrap();
     let header = text.lines().next().unwrap();
     assert!(header.ends_with(",grid,release_credits,release_main_artists,release_featured_artists,release_producers,track_credits,track_main_artists,track_featured_artists,track_composers,track_lyricists,track_composer_lyricists,track_arrangers,track_producers,track_remixers,iswc,work_title,work_writers"), "{header}");
     let row = text.lines().nth(1).unwrap();
@@ -66,7 +66,7 @@ fn a_file_without_credits_is_written_as_before() {
     let release = Release::builder("A", "X")
         .track("A", Duration::from_secs(200))
         .build();
-    let text = csv::to_string(std::slice::from_ref(&release));
+    let text = csv::to_string(std::slice::from_ref(&release)).unwrap();
     assert!(text.lines().next().unwrap().ends_with(",cover,file"));
     assert_eq!(
         json::release_to_string(&release),

@@ -228,7 +228,7 @@ fn invalid_utf8_is_a_row_error() {
 #[test]
 fn a_release_without_tracks_survives_the_round_trip() {
     let empty = Release::new("Nothing yet", "X");
-    let text = csv::to_string(std::slice::from_ref(&empty));
+    let text = csv::to_string(std::slice::from_ref(&empty)).unwrap();
     assert_eq!(csv::from_str(&text).into_result().unwrap(), vec![empty]);
 }
 
@@ -240,7 +240,7 @@ fn json_and_csv_round_trip() {
     ))
     .unwrap();
     let releases = json::from_str(&text).into_result().unwrap();
-    let csv_text = csv::to_string(&releases);
+    let csv_text = csv::to_string(&releases).unwrap();
     let back = csv::from_str(&csv_text).into_result().unwrap();
     assert_eq!(back, releases);
     assert_eq!(json::to_string(&back), text);
@@ -260,7 +260,7 @@ fn json_and_csv_round_trip() {
             .with_artist("B")
             .with_explicit(true),
     );
-    let back = csv::from_str(&csv::to_string(std::slice::from_ref(&full)))
+    let back = csv::from_str(&csv::to_string(std::slice::from_ref(&full)).unwrap())
         .into_result()
         .unwrap();
     assert_eq!(back, vec![full]);
@@ -285,11 +285,23 @@ fn files_and_cover_are_columns_of_their_own() {
     let files: Vec<_> = release.tracks.iter().map(|t| t.file.as_deref()).collect();
     assert_eq!(files, [Some("audio/01.flac"), None, Some("audio/03.flac")]);
 
-    let written = csv::to_string(&import.releases);
+    let written = csv::to_string(&import.releases).unwrap();
     let header = written.lines().next().unwrap();
     assert!(header.ends_with(",track_version,cover,file"), "{header}");
     assert_eq!(
         csv::from_str(&written).into_result().unwrap(),
         import.releases
     );
+}
+
+#[test]
+fn a_credit_the_writer_cannot_write_is_an_error_not_a_short_text() {
+    let mut release = Release::builder("A", "X")
+        .track("A", Duration::from_secs(200))
+        .build();
+    release.tracks[0].contributors = vec![release_model::Contributor::new("", [])];
+    let error = csv::to_string(std::slice::from_ref(&release)).unwrap_err();
+    assert!(error.to_string().contains("cannot be written"), "{error}");
+    let mut out = Vec::new();
+    assert!(csv::write(&mut out, std::slice::from_ref(&release)).is_err());
 }

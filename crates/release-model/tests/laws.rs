@@ -242,7 +242,7 @@ proptest! {
 
     #[test]
     fn csv_round_trip_is_lossless(releases in csv_catalog()) {
-        let text = csv::to_string(&releases);
+        let text = csv::to_string(&releases).unwrap();
         let back = csv::from_str(&text);
         prop_assert!(back.errors.is_empty(), "{:?}", back.errors);
         prop_assert_eq!(&back.releases, &releases);

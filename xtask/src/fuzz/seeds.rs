@@ -105,8 +105,10 @@ fn collect(kind: Seeds, sources: &Sources) -> Result<Vec<Vec<u8>>, String> {
         Seeds::Csv => {
             let mut seeds = fixture_files(root, "csv")?;
             let releases = fixture_releases(root)?;
-            seeds.extend(releases.chunks(1).map(|r| csv::to_string(r).into_bytes()));
-            seeds.extend(releases.chunks(4).map(|r| csv::to_string(r).into_bytes()));
+            for chunk in releases.chunks(1).chain(releases.chunks(4)) {
+                let text = csv::to_string(chunk).map_err(|e| format!("csv seed: {e}"))?;
+                seeds.push(text.into_bytes());
+            }
             seeds
         }
         Seeds::Ddex => ddex_messages(sources)?,

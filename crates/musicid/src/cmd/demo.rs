@@ -115,7 +115,7 @@ pub fn run(args: &DemoArgs) -> CmdResult {
             let draft = embedded_draft()?;
             atomic::write(
                 &dir.join(DRAFT_FILE),
-                files::render(&draft, ReleaseFormat::Json, true).as_bytes(),
+                files::render(&draft, ReleaseFormat::Json, true)?.as_bytes(),
             )?;
             (ledger, draft)
         }
@@ -159,11 +159,11 @@ pub fn run(args: &DemoArgs) -> CmdResult {
     let csv_path = dir.join(CSV_FILE);
     atomic::write(
         &json_path,
-        files::render(&releases, ReleaseFormat::Json, true).as_bytes(),
+        files::render(&releases, ReleaseFormat::Json, true)?.as_bytes(),
     )?;
     atomic::write(
         &csv_path,
-        files::render(&releases, ReleaseFormat::Csv, true).as_bytes(),
+        files::render(&releases, ReleaseFormat::Csv, true)?.as_bytes(),
     )?;
 
     let ern_path = dir.join(ERN_FILE);

@@ -99,7 +99,7 @@ pub fn tag_and_check(dir: &Path, issued: &Release, text: &mut String) -> Result<
     let release_path = folder.join(RELEASE_FILE);
     atomic::write(
         &release_path,
-        files::render(std::slice::from_ref(&release), ReleaseFormat::Json, true).as_bytes(),
+        files::render(std::slice::from_ref(&release), ReleaseFormat::Json, true)?.as_bytes(),
     )?;
 
     let media = ReleaseMedia::of(&release, &folder);

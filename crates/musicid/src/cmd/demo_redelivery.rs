@@ -95,7 +95,7 @@ pub fn redeliver(
     let draft_path = folder.join(DRAFT_FILE);
     atomic::write(
         &draft_path,
-        files::render(std::slice::from_ref(&draft), ReleaseFormat::Json, true).as_bytes(),
+        files::render(std::slice::from_ref(&draft), ReleaseFormat::Json, true)?.as_bytes(),
     )?;
     let shown = draft_path.display().to_string();
     let mut releases = vec![draft];
@@ -111,7 +111,7 @@ pub fn redeliver(
     let release_path = folder.join(RELEASE_FILE);
     atomic::write(
         &release_path,
-        files::render(&releases, ReleaseFormat::Json, true).as_bytes(),
+        files::render(&releases, ReleaseFormat::Json, true)?.as_bytes(),
     )?;
 
     let tracks = releases[0].tracks.len();

@@ -192,8 +192,12 @@ pub fn load_whole(path: &Path, format: ReleaseFormat) -> Result<Loaded, Error> {
 }
 
 /// Serialises releases in a format: one JSON object when `single`, else an array; a JSON
-/// text ends with a newline like the CSV.
-pub fn render(releases: &[Release], format: ReleaseFormat, single: bool) -> String {
+/// text ends with a newline like the CSV. Fails when the CSV writer refuses a credit.
+pub fn render(
+    releases: &[Release],
+    format: ReleaseFormat,
+    single: bool,
+) -> Result<String, release_model::Error> {
     let mut text = match (format, releases) {
         (ReleaseFormat::Json, [release]) if single => {
             release_model::json::release_to_string(release)
@@ -204,5 +208,5 @@ pub fn render(releases: &[Release], format: ReleaseFormat, single: bool) -> Stri
     if !text.ends_with('\n') {
         text.push('\n');
     }
-    text
+    Ok(text)
 }

@@ -200,15 +200,18 @@ pub fn write<W: Write>(writer: W, releases: &[Release]) -> Result<(), Error> {
 /// let release = Release::builder("Vesica Piscis", "One Yen")
 ///     .track("Track 1", Duration::from_secs(201))
 ///     .build();
-/// let text = csv::to_string(&[release]);
+/// let text = csv::to_string(&[release])?;
 /// assert!(text.starts_with("upc,release_title,release_artist,label,release_type,release_date,disc,track,isrc,track_title,track_artist,duration,explicit,"));
 /// assert_eq!(text.lines().nth(1), Some(",Vesica Piscis,One Yen,,,,1,1,,Track 1,,PT3M21S,false,,,,,,,false,,,"));
 /// Ok::<(), release_model::Error>(())
 /// ```
-#[must_use]
-pub fn to_string(releases: &[Release]) -> String {
+///
+/// # Errors
+/// [`Error::Other`] for a credit that cannot be written (an empty name, or a role made in
+/// code that would not read back), as [`write`] refuses it: the text is never cut short.
+pub fn to_string(releases: &[Release]) -> Result<String, Error> {
     let mut buffer = Vec::new();
-    // Writing into a Vec cannot fail, and every cell is UTF-8.
-    let _ = write(&mut buffer, releases);
-    String::from_utf8(buffer).unwrap_or_default()
+    write(&mut buffer, releases)?;
+    // Every cell is UTF-8 text, so the buffer is too.
+    String::from_utf8(buffer).map_err(|e| Error::Other(format!("csv writer: {e}")))
 }

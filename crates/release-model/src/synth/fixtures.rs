@@ -60,7 +60,7 @@ pub fn fixture_files() -> Result<Vec<FixtureFile>, Error> {
         ),
         file(
             "fixtures/releases/vesica-piscis.csv",
-            csv::to_string(std::slice::from_ref(&album)),
+            csv::to_string(std::slice::from_ref(&album))?,
         ),
         file(
             "fixtures/releases/vesica-piscis.credited.json",
@@ -68,7 +68,7 @@ pub fn fixture_files() -> Result<Vec<FixtureFile>, Error> {
         ),
         file(
             "fixtures/releases/vesica-piscis.credited.csv",
-            csv::to_string(std::slice::from_ref(&credited)),
+            csv::to_string(std::slice::from_ref(&credited))?,
         ),
         file(
             "fixtures/releases/single.json",

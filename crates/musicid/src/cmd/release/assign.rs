@@ -116,7 +116,7 @@ pub fn run(args: &AssignArgs) -> CmdResult {
         args.media
             .then(|| args.input.parent().unwrap_or(Path::new(""))),
     )?;
-    let text = files::render(&loaded.releases, output_format, loaded.single);
+    let text = files::render(&loaded.releases, output_format, loaded.single)?;
     atomic::write(&args.output, text.as_bytes())?;
     let origins: Vec<Origin> = (1..=loaded.releases.len())
         .map(|index_in_file| Origin {

@@ -56,7 +56,7 @@ pub fn run(args: &ConvertArgs) -> CmdResult {
     let input_format = ReleaseFormat::of_input(args.input_format, &args.input)?;
     let output_format = ReleaseFormat::of_output(args.output_format, output)?;
     let loaded = files::load_whole(&args.input, input_format)?;
-    let text = files::render(&loaded.releases, output_format, loaded.single);
+    let text = files::render(&loaded.releases, output_format, loaded.single)?;
     atomic::write(output, text.as_bytes())?;
     Ok(Outcome::Clean)
 }
