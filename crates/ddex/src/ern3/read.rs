@@ -353,13 +353,7 @@ fn release<'a>(
                         b"CatalogNumber" if release.catalog_number.is_none() => {
                             release.catalog_number = Some(pull.text(&id)?);
                         }
-                        b"GRid" if release.grid.is_none() => {
-                            let grid = Located::read(pull, &id)?;
-                            release
-                                .other_id
-                                .get_or_insert_with(|| format!("GRid {}", grid.text.trim()));
-                            release.grid = Some(grid);
-                        }
+                        b"GRid" if release.grid.is_none() => release.read_grid(pull, &id)?,
                         b"GRid" | b"ProprietaryId" | b"ISRC" => {
                             let kind = String::from_utf8_lossy(id.name()).into_owned();
                             let text = format!("{kind} {}", pull.text(&id)?.trim());

@@ -88,14 +88,7 @@ fn main_release<'a>(
                         b"CatalogNumber" if release.catalog_number.is_none() => {
                             release.catalog_number = Some(pull.text(&id)?);
                         }
-                        b"GRid" if release.grid.is_none() => {
-                            let grid = Located::read(pull, &id)?;
-                            // Named in the note on a release without an ICPN.
-                            release
-                                .other_id
-                                .get_or_insert_with(|| format!("GRid {}", grid.text.trim()));
-                            release.grid = Some(grid);
-                        }
+                        b"GRid" if release.grid.is_none() => release.read_grid(pull, &id)?,
                         b"ProprietaryId" => {
                             let kind = String::from_utf8_lossy(id.name()).into_owned();
                             let text = format!("{kind} {}", pull.text(&id)?.trim());

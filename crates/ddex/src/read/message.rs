@@ -465,6 +465,18 @@ pub(crate) struct MainRelease<'a> {
     pub(crate) linked: Vec<Located<'a>>,
 }
 
+impl<'a> MainRelease<'a> {
+    /// Reads a `ReleaseId/GRid`, both families' element: the first is kept, and named in
+    /// `other_id` (the note on a release without an ICPN names it).
+    pub(crate) fn read_grid(&mut self, pull: &mut Pull<'a>, id: &Element<'a>) -> Result<(), Error> {
+        let grid = Located::read(pull, id)?;
+        self.other_id
+            .get_or_insert_with(|| format!("GRid {}", grid.text.trim()));
+        self.grid = Some(grid);
+        Ok(())
+    }
+}
+
 #[derive(Debug)]
 pub(crate) struct ReleaseDeal<'a> {
     pub(crate) references: Vec<Located<'a>>,
