@@ -10,6 +10,7 @@
 
 use crate::ParseError;
 use crate::layout::Layout;
+use crate::padded::Padded;
 use crate::swar::{self, MULTIPLE_OF_TEN, Weights};
 
 /// What the `T` of an ISWC adds to the weighted sum (CISAC's own code adds 1).
@@ -204,11 +205,11 @@ impl LetterCode {
     /// A format error of `layout`, or [`ParseError::CheckDigit`] when the check digit does not
     /// match the nine digits.
     #[inline(always)]
-    pub fn parse_strict(self, layout: &Layout, input: &[u8]) -> Result<[u8; 11], ParseError> {
+    pub fn parse_strict(self, layout: &Layout, input: &[u8]) -> Result<Padded<11, 12>, ParseError> {
         if let Ok(bytes) = <&[u8; 11]>::try_from(input)
             && self.is_valid(bytes)
         {
-            return Ok(*bytes);
+            return Ok(Padded::new(bytes));
         }
         Err(self.strict_error(layout, input))
     }

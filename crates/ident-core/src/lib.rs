@@ -18,6 +18,7 @@ pub mod layout;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod lines;
+pub mod padded;
 #[cfg(feature = "serde")]
 pub mod serde;
 pub mod swar;

@@ -4,8 +4,8 @@ use core::fmt;
 
 use ident_core::CharClass;
 use ident_core::cisac::LetterCode;
-use ident_core::clean::ascii_str;
 use ident_core::layout::{Element, Layout, Separators};
+use ident_core::padded::Padded;
 
 use crate::Error;
 
@@ -20,9 +20,9 @@ use crate::Error;
 ///   digit) or [`BaseNumber::parse_strict`] (exactly the 11 canonical bytes).
 /// - Print with [`Display`](core::fmt::Display) (`I0016524937`, which parses back) or
 ///   [`BaseNumber::hyphenated`] (`I-001652493-7`, the customary layout).
-/// - `Copy`, 11 bytes; ordered as the canonical strings.
+/// - `Copy`, 12 bytes (the 11 and a zero, see [`Padded`]); ordered as the canonical strings.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct BaseNumber([u8; 11]);
+pub struct BaseNumber(Padded<11, 12>);
 
 const LAYOUT: Layout = Layout::new(
     &[
@@ -46,7 +46,7 @@ impl BaseNumber {
     #[must_use]
     pub const fn from_body(body: u32) -> Option<BaseNumber> {
         match LetterCode::IPI_BASE.with_check_digit(body) {
-            Some(bytes) => Some(BaseNumber(bytes)),
+            Some(bytes) => Some(BaseNumber(Padded::new(&bytes))),
             None => None,
         }
     }
@@ -68,19 +68,19 @@ impl BaseNumber {
     /// The canonical form as text, `I0016524937`.
     #[must_use]
     pub const fn as_str(&self) -> &str {
-        ascii_str(&self.0)
+        self.0.as_str()
     }
 
     /// The 11 canonical bytes.
     #[must_use]
     pub const fn to_bytes(self) -> [u8; 11] {
-        self.0
+        self.0.to_bytes()
     }
 
     /// The nine digits between the header and the check digit, as a number.
     #[must_use]
     pub const fn body(self) -> u32 {
-        LetterCode::number(&self.0)
+        LetterCode::number(self.0.as_bytes())
     }
 
     /// The customary layout, `I-001652493-7`; it parses back.
@@ -106,7 +106,7 @@ impl Hyphenated {
 
 impl fmt::Display for Hyphenated {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let c = self.0.0;
+        let c = self.0.0.as_bytes();
         let bytes = [
             c[0], b'-', c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], b'-', c[10],
         ];

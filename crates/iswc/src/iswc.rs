@@ -5,6 +5,7 @@ use core::fmt;
 use ident_core::CharClass;
 use ident_core::cisac::LetterCode;
 use ident_core::layout::{Element, Layout, Separators};
+use ident_core::padded::Padded;
 
 use crate::Error;
 
@@ -20,12 +21,12 @@ use crate::Error;
 ///   `T-034.524.680-1`) or [`Iswc::parse_strict`] (exactly the 11 canonical bytes).
 /// - Print with [`Display`](core::fmt::Display) (`T0345246801`, which parses back) or
 ///   [`Iswc::hyphenated`] (`T-034.524.680-1`).
-/// - `Copy`, 11 bytes; ordered as the canonical strings.
+/// - `Copy`, 12 bytes (the 11 and a zero, see [`Padded`]); ordered as the canonical strings.
 ///
 /// The check digit weighs the digits 1 to 9, so it misses a change of a digit by 5 at an even
 /// weight (and by 2, 4, 6 or 8 at weight 5): a code that parses can still be mistyped.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Iswc([u8; 11]);
+pub struct Iswc(Padded<11, 12>);
 
 const LAYOUT: Layout = Layout::new(
     &[
@@ -50,7 +51,7 @@ impl Iswc {
     #[must_use]
     pub const fn from_work_number(work_number: u32) -> Option<Iswc> {
         match LetterCode::ISWC.with_check_digit(work_number) {
-            Some(bytes) => Some(Iswc(bytes)),
+            Some(bytes) => Some(Iswc(Padded::new(&bytes))),
             None => None,
         }
     }
@@ -75,25 +76,25 @@ impl Iswc {
     /// The canonical form as text, `T0345246801`.
     #[must_use]
     pub const fn as_str(&self) -> &str {
-        ident_core::clean::ascii_str(&self.0)
+        self.0.as_str()
     }
 
     /// The 11 canonical bytes.
     #[must_use]
     pub const fn to_bytes(self) -> [u8; 11] {
-        self.0
+        self.0.to_bytes()
     }
 
     /// The 9-digit work number (`34524680` for `T-034.524.680-1`).
     #[must_use]
     pub const fn work_number(self) -> u32 {
-        LetterCode::number(&self.0)
+        LetterCode::number(self.0.as_bytes())
     }
 
     /// The check digit (0–9).
     #[must_use]
     pub const fn check_digit(self) -> u8 {
-        self.0[10] - b'0'
+        self.0.as_bytes()[10] - b'0'
     }
 
     /// The customary layout, `T-034.524.680-1`; it parses back.
@@ -125,7 +126,7 @@ impl Hyphenated {
 
 impl fmt::Display for Hyphenated {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let c = self.0.0;
+        let c = self.0.0.as_bytes();
         let bytes = [
             c[0], b'-', c[1], c[2], c[3], b'.', c[4], c[5], c[6], b'.', c[7], c[8], c[9], b'-',
             c[10],
