@@ -2,9 +2,8 @@
 
 use ident_core::cisac::{is_valid_name_number, name_number_check};
 use ident_core::layout::{Element, Layout, Separators};
+use ident_core::padded::Padded;
 use ident_core::{CharClass, CheckChars, ParseError};
-
-use ident_core::clean::ascii_str;
 
 use crate::{Error, digits};
 
@@ -20,9 +19,10 @@ use crate::{Error, digits};
 ///   `:` or a space, one `-`, `.` or space between any two digits) or
 ///   [`NameNumber::parse_strict`] (exactly the 11 digits). The 11 digits are also the
 ///   customary layout.
-/// - `Copy`, 11 bytes; ordered as the canonical strings (and the numbers).
+/// - `Copy`, 12 bytes (the 11 and a zero, see [`Padded`]); ordered as the canonical strings
+///   (and the numbers).
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct NameNumber([u8; 11]);
+pub struct NameNumber(Padded<11, 12>);
 
 const LAYOUT: Layout = Layout::new(
     &[
@@ -59,7 +59,7 @@ impl NameNumber {
         }
         bytes[9] = b'0' + check / 10;
         bytes[10] = b'0' + check % 10;
-        Some(NameNumber(bytes))
+        Some(NameNumber(Padded::new(&bytes)))
     }
 
     /// The name number written as an integer, as CISAC's interfaces carry it
@@ -94,7 +94,7 @@ impl NameNumber {
         if let Ok(bytes) = <&[u8; 11]>::try_from(input)
             && is_valid_name_number(bytes)
         {
-            return Ok(NameNumber(*bytes));
+            return Ok(NameNumber(Padded::new(bytes)));
         }
         Err(strict_error(input))
     }
@@ -102,22 +102,23 @@ impl NameNumber {
     /// The 11 digits as text.
     #[must_use]
     pub const fn as_str(&self) -> &str {
-        ascii_str(&self.0)
+        self.0.as_str()
     }
 
     /// The 11 canonical bytes.
     #[must_use]
     pub const fn to_bytes(self) -> [u8; 11] {
-        self.0
+        self.0.to_bytes()
     }
 
     /// The 11 digits read as a number (CISAC's integer form).
     #[must_use]
     pub const fn number(self) -> u64 {
+        let bytes = self.0.as_bytes();
         let mut n = 0;
         let mut i = 0;
         while i < 11 {
-            n = n * 10 + (self.0[i] - b'0') as u64;
+            n = n * 10 + (bytes[i] - b'0') as u64;
             i += 1;
         }
         n
