@@ -5,6 +5,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use ident_core::layout::{Element, Layout, Separators};
+use ident_core::padded::Padded;
 use ident_core::{CharClass, ParseError, gs1};
 
 use crate::parse::digit_words;
@@ -24,9 +25,9 @@ use crate::{Error, Kind, Upc};
 /// - Print with [`Display`](core::fmt::Display) (`9790345246805`, which parses back),
 ///   [`Ismn::hyphenated`] (`979-0-3452-4680-5`, with `{:#}` the labelled
 ///   `ISMN 979-0-3452-4680-5`) or [`Ismn::legacy`] (`M-3452-4680-5`).
-/// - `Copy`, 13 bytes; ordered as the canonical strings. [`Ismn::to_upc`] gives the EAN-13.
+/// - `Copy`, 16 bytes (the 13 and zeros, see [`Padded`]); ordered as the canonical strings. [`Ismn::to_upc`] gives the EAN-13.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Ismn([u8; 13]);
+pub struct Ismn(Padded<13, 16>);
 
 const LAYOUT: Layout = Layout::new(
     &[
@@ -78,7 +79,7 @@ impl Ismn {
         match gs1::check_digit(bytes.split_at(12).0) {
             Some(check) => {
                 bytes[12] = b'0' + check;
-                Some(Ismn(bytes))
+                Some(Ismn(Padded::new(&bytes)))
             }
             None => None,
         }
@@ -92,11 +93,11 @@ impl Ismn {
     /// check-digit mismatch otherwise.
     #[inline]
     pub fn parse_strict(input: &[u8]) -> Result<Ismn, Error> {
-        if let Ok(bytes) = <[u8; 13]>::try_from(input)
+        if let Ok(bytes) = <&[u8; 13]>::try_from(input)
             && bytes[..4] == *b"9790"
-            && digit_words::<13>(&bytes).is_some()
+            && digit_words::<13>(bytes).is_some()
         {
-            return Ok(Ismn(bytes));
+            return Ok(Ismn(Padded::new(bytes)));
         }
         Err(strict_error(input))
     }
@@ -104,13 +105,13 @@ impl Ismn {
     /// The 13 digits as text.
     #[must_use]
     pub const fn as_str(&self) -> &str {
-        ident_core::clean::ascii_str(&self.0)
+        self.0.as_str()
     }
 
     /// The 13 canonical bytes.
     #[must_use]
     pub const fn to_bytes(self) -> [u8; 13] {
-        self.0
+        self.0.to_bytes()
     }
 
     /// The publisher element, `3452` for `979-0-3452-4680-5`: its length follows from its
@@ -128,7 +129,7 @@ impl Ismn {
     }
 
     const fn publisher_len(&self) -> usize {
-        match self.0[4] {
+        match self.0.as_bytes()[4] {
             b'0' => 3,
             b'1'..=b'3' => 4,
             b'4'..=b'6' => 5,
@@ -140,16 +141,17 @@ impl Ismn {
     /// The check digit (0–9).
     #[must_use]
     pub const fn check_digit(self) -> u8 {
-        self.0[12] - b'0'
+        self.0.as_bytes()[12] - b'0'
     }
 
     /// The ISMN as the EAN-13 printed under its barcode.
     #[must_use]
     pub const fn to_upc(self) -> Upc {
+        let bytes = self.0.as_bytes();
         let mut value = 0;
         let mut i = 0;
         while i < 13 {
-            value = value * 10 + (self.0[i] - b'0') as u64;
+            value = value * 10 + (bytes[i] - b'0') as u64;
             i += 1;
         }
         Upc::pack(Kind::Ean13, value)
