@@ -68,14 +68,18 @@ type Measured = Result<(AudioInfo, EmbeddedTags), media::Error>;
 /// Runs `musicid media inspect`.
 pub fn run(args: &InspectArgs) -> CmdResult {
     let bar = media_files::progress(args.files.len());
-    let results: Vec<Measured> =
-        media::parallel::map(&args.files, media_files::threads(args.threads), |path| {
+    let results: Vec<Measured> = media::parallel::map_files(
+        &args.files,
+        media_files::threads(args.threads),
+        PathBuf::as_path,
+        |path| {
             let measured = media::inspect(path).and_then(|a| Ok((a, media::read_tags(path)?)));
             if let Some(bar) = &bar {
                 bar.inc(1);
             }
             measured
-        });
+        },
+    );
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
