@@ -13,7 +13,8 @@
 //!   fingerprints: the candidates the index finds (`Ledger::fingerprint_candidates`, the 10
 //!   sharing the most values) and the comparison of each, as `musicid media identify` does.
 //!   Before criterion's figure, the 50th and 99th percentiles over 1,000 identifications are
-//!   printed (`fingerprint_identify sqlite: p50 … p99 …`).
+//!   printed (`fingerprint_identify sqlite: p50 … p99 …`). Built or opened only when this
+//!   benchmark runs: `-- fingerprint_folder` alone never touches the million.
 //! - `fingerprint_identify/postgres/1m`: the same on PostgreSQL, when
 //!   `MUSICID_TEST_POSTGRES_URL` is set (`source .ci/postgres.sh`), in the schema
 //!   `bench_fingerprint_million`, kept between runs.
@@ -252,8 +253,11 @@ fn identify(ledger: &mut Ledger, query: &[u32]) -> Option<Isrc> {
         .map(|candidate| candidate.isrc)
 }
 
+/// A query's fingerprint and the code it should find.
+type Query = (Vec<u32>, Option<Isrc>);
+
 /// Found and unknown queries, alternating, with the code each should find.
-fn queries() -> Vec<(Vec<u32>, Option<Isrc>)> {
+fn queries() -> Vec<Query> {
     (0..RECORDINGS)
         .flat_map(|i| {
             let seed = i as u64;
@@ -270,7 +274,8 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[rank.clamp(1, sorted.len()) - 1]
 }
 
-fn identify_in(criterion: &mut Criterion, name: &str, mut ledger: Ledger) {
+/// Checks every query, prints the percentiles, and returns the ledger and queries to time.
+fn prepare(name: &str, mut ledger: Ledger) -> (Ledger, Vec<Query>) {
     let queries = queries();
     for (query, expected) in &queries {
         assert_eq!(identify(&mut ledger, query), *expected, "{name}");
@@ -289,21 +294,39 @@ fn identify_in(criterion: &mut Criterion, name: &str, mut ledger: Ledger) {
         percentile(&times, 99.0).as_secs_f64() * 1e3,
         times[times.len() - 1].as_secs_f64() * 1e3,
     );
+    (ledger, queries)
+}
+
+/// `fingerprint_identify/{name}/1m`. The million is built or opened (`open`) only when
+/// criterion runs this benchmark, not when a filter leaves it out: criterion calls the
+/// routine only for the benchmarks selected, and once per sample, so it is prepared once.
+fn identify_in(criterion: &mut Criterion, name: &str, open: impl FnOnce() -> Ledger) {
     let mut group = criterion.benchmark_group("fingerprint_identify");
     group.sample_size(20);
+    let mut open = Some(open);
+    let mut prepared = None;
     let mut next = 0;
     group.bench_function(format!("{name}/1m"), |b| {
+        let (ledger, queries) = prepared.get_or_insert_with(|| {
+            let open = open.take().expect("opened once");
+            prepare(name, open())
+        });
         b.iter(|| {
             next = (next + 1) % queries.len();
-            black_box(identify(&mut ledger, &queries[next].0))
+            black_box(identify(ledger, &queries[next].0))
         });
     });
     group.finish();
 }
 
+/// The fingerprints of the 100 stored recordings, computed once.
+fn real() -> &'static [Vec<u32>] {
+    static REAL: std::sync::OnceLock<Vec<Vec<u32>>> = std::sync::OnceLock::new();
+    REAL.get_or_init(|| (0..RECORDINGS as u64).map(|s| heard(s, 1.0, 0.0)).collect())
+}
+
 fn fingerprint_identify(criterion: &mut Criterion) {
-    let real: Vec<Vec<u32>> = (0..RECORDINGS as u64).map(|s| heard(s, 1.0, 0.0)).collect();
-    identify_in(criterion, "sqlite", sqlite_million(&real));
+    identify_in(criterion, "sqlite", || sqlite_million(real()));
 
     let Some(url) = std::env::var("MUSICID_TEST_POSTGRES_URL")
         .ok()
@@ -312,8 +335,16 @@ fn fingerprint_identify(criterion: &mut Criterion) {
         eprintln!("fingerprint_identify postgres: skipped: MUSICID_TEST_POSTGRES_URL not set");
         return;
     };
+    if let Some(ledger) = postgres_ledger(&url) {
+        identify_in(criterion, "postgres", || postgres_million(ledger));
+    }
+}
+
+/// The PostgreSQL ledger in the schema `bench_fingerprint_million`; none (with a note) when
+/// the server cannot be reached.
+fn postgres_ledger(url: &str) -> Option<Ledger> {
     let schema = "bench_fingerprint_million";
-    let created = match ledger::testing::postgres_client(&url) {
+    let created = match ledger::testing::postgres_client(url) {
         Ok(mut client) => client
             .batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS {schema}"))
             .map_err(|e| e.to_string()),
@@ -321,19 +352,25 @@ fn fingerprint_identify(criterion: &mut Criterion) {
     };
     if let Err(error) = created {
         eprintln!("fingerprint_identify postgres: skipped: {error}");
-        return;
+        return None;
     }
     let separator = if url.contains('?') { '&' } else { '?' };
     let location = Location::parse(&format!("{url}{separator}options=-csearch_path%3D{schema}"));
     match Ledger::open(location) {
-        Ok(mut ledger) => {
-            if !filled(&mut ledger) {
-                fill(&mut ledger, &real);
-            }
-            identify_in(criterion, "postgres", ledger);
+        Ok(ledger) => Some(ledger),
+        Err(error) => {
+            eprintln!("fingerprint_identify postgres: skipped: {error}");
+            None
         }
-        Err(error) => eprintln!("fingerprint_identify postgres: skipped: {error}"),
     }
+}
+
+/// `ledger` holding the million, filled on first use (kept between runs).
+fn postgres_million(mut ledger: Ledger) -> Ledger {
+    if !filled(&mut ledger) {
+        fill(&mut ledger, real());
+    }
+    ledger
 }
 
 fn main() {

@@ -145,11 +145,22 @@ impl Fingerprinter {
         self.mono.clear();
         #[allow(clippy::cast_precision_loss)] // channel counts are tiny
         let scale = 1.0 / (65_536.0 * channels as f64);
-        self.mono.extend(
-            samples
-                .chunks_exact(channels)
-                .map(|frame| frame.iter().map(|&s| f64::from(s)).sum::<f64>() * scale),
-        );
+        // The sums of integers are exact in f64, whatever their order.
+        match channels {
+            1 => self
+                .mono
+                .extend(samples.iter().map(|&s| f64::from(s) * scale)),
+            2 => self.mono.extend(
+                samples
+                    .chunks_exact(2)
+                    .map(|frame| (f64::from(frame[0]) + f64::from(frame[1])) * scale),
+            ),
+            _ => self.mono.extend(
+                samples
+                    .chunks_exact(channels)
+                    .map(|frame| frame.iter().map(|&s| f64::from(s)).sum::<f64>() * scale),
+            ),
+        }
         self.resampled.clear();
         match &mut self.resampler {
             Some(resampler) => resampler.push(&self.mono, &mut self.resampled),
@@ -159,12 +170,8 @@ impl Fingerprinter {
         self.remaining -= take;
         self.pcm.clear();
         // Rounded and clipped to 16 bits, as libswresample's s16 output.
-        #[allow(clippy::cast_possible_truncation)]
-        self.pcm.extend(
-            self.resampled[..take]
-                .iter()
-                .map(|v| v.round().clamp(-32_768.0, 32_767.0) as i16),
-        );
+        self.pcm
+            .extend(self.resampled[..take].iter().map(|&v| to_i16(v)));
         self.chromaprint.consume(&self.pcm);
     }
 
@@ -178,6 +185,24 @@ impl Fingerprinter {
             self.changed_format,
         )
     }
+}
+
+/// `v` rounded half away from zero (as `f64::round`) and clipped to 16 bits, without the
+/// library call `round` costs where SSE4.1 is not assumed.
+#[allow(clippy::cast_possible_truncation)] // clipped first
+fn to_i16(v: f64) -> i16 {
+    let clipped = v.clamp(-32_768.0, 32_767.0);
+    let whole = clipped as i32; // toward zero
+    // Exact: the fractional part of a number below 2^16 in magnitude.
+    let fraction = clipped - f64::from(whole);
+    let rounded = if fraction >= 0.5 {
+        whole + 1
+    } else if fraction <= -0.5 {
+        whole - 1
+    } else {
+        whole
+    };
+    rounded as i16
 }
 
 /// Decodes the audio file at `path` (one read, as [`crate::decode`]) and fingerprints it.
@@ -199,4 +224,35 @@ pub fn fingerprint_samples(samples: &[i16], channels: u16, sample_rate: u32) -> 
     let mut fingerprinter = Fingerprinter::new();
     fingerprinter.push_interleaved(sample_rate, channels, &wide);
     fingerprinter.finish().0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_i16;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn to_i16_rounds_and_clips_as_round_and_clamp(v in -40_000.0..40_000.0f64) {
+            #[allow(clippy::cast_possible_truncation)]
+            let expected = v.round().clamp(-32_768.0, 32_767.0) as i16;
+            prop_assert_eq!(to_i16(v), expected);
+        }
+    }
+
+    #[test]
+    fn to_i16_on_halves_and_edges() {
+        for (v, expected) in [
+            (0.5, 1),
+            (-0.5, -1),
+            (2.5, 3),
+            (-2.5, -3),
+            (0.499_999_999_999_999_94, 0),
+            (32_767.5, 32_767),
+            (-32_768.5, -32_768),
+            (f64::NAN, 0),
+        ] {
+            assert_eq!(to_i16(v), expected, "{v}");
+        }
+    }
 }

@@ -25,14 +25,18 @@ pub(crate) struct Resampler {
     input_rate: u64,
     output_rate: u64,
     taps: usize,
-    center: u64,
+    center: usize,
     /// `PHASES + 1` rows of `taps` coefficients.
     bank: Vec<f64>,
-    /// Input samples from absolute index `base` on.
-    input: Vec<f64>,
-    base: u64,
-    /// The first input samples (for the mirror before the start), kept until no longer needed.
+    /// The input as the filter reads it: `window[i]` is input sample `dropped + i - center`,
+    /// the first `center` of them the mirror of the input's start. It starts once the input
+    /// holds the `center + 1` samples the mirror needs (no window is complete before that).
+    window: Vec<f64>,
+    started: bool,
+    /// The input received before the window could start.
     head: Vec<f64>,
+    /// Samples dropped from the front of `window`.
+    dropped: u64,
     /// The next output sample's index.
     next: u64,
 }
@@ -72,77 +76,123 @@ impl Resampler {
             input_rate: u64::from(input_rate),
             output_rate: u64::from(output_rate),
             taps,
-            center: center as u64,
+            center,
             bank,
-            input: Vec::new(),
-            base: 0,
+            window: Vec::new(),
+            started: false,
             head: Vec::new(),
+            dropped: 0,
             next: 0,
         }
     }
 
     /// Takes more input and appends every output sample it completes to `out`.
     pub(crate) fn push(&mut self, samples: &[f64], out: &mut Vec<f64>) {
-        let head_needed = usize::try_from(self.center).unwrap_or(0) + 1;
-        if self.head.len() < head_needed {
-            let missing = head_needed - self.head.len();
-            self.head
-                .extend_from_slice(&samples[..missing.min(samples.len())]);
+        if !self.started {
+            self.head.extend_from_slice(samples);
+            if self.head.len() <= self.center {
+                return;
+            }
+            // The mirror before the first sample: input sample `-k` is sample `k`.
+            self.window.extend(self.head[1..=self.center].iter().rev());
+            self.window.append(&mut self.head);
+            self.started = true;
+        } else {
+            self.window.extend_from_slice(samples);
         }
-        self.input.extend_from_slice(samples);
-        let end = self.base + self.input.len() as u64;
-        let taps = self.taps as u64;
+        let taps = self.taps;
+        let mut produced = 0;
         loop {
             let position = self.next * self.input_rate * PHASES;
             let index = position / self.output_rate;
             let sample = index / PHASES;
-            // The window starts `center` samples before the sample (mirrored before 0).
-            if sample + taps - self.center > end {
+            // The window of output `next` starts `center` samples before `sample`.
+            let Ok(start) = usize::try_from(sample - self.dropped) else {
                 break;
-            }
+            };
+            let Some(window) = self.window.get(start..start + taps) else {
+                break;
+            };
             #[allow(clippy::cast_possible_truncation)] // below PHASES
             let phase = (index % PHASES) as usize;
-            #[allow(clippy::cast_precision_loss)] // below output_rate, a sample rate
-            let weight = (position % self.output_rate) as f64 / self.output_rate as f64;
-            let row = &self.bank[phase * self.taps..(phase + 1) * self.taps];
-            let next_row = &self.bank[(phase + 1) * self.taps..(phase + 2) * self.taps];
-            let (mut v1, mut v2) = (0.0, 0.0);
-            for tap in 0..self.taps {
-                let x = self.at(sample + tap as u64, self.center);
-                v1 += x * row[tap];
-                if weight != 0.0 {
-                    v2 += x * next_row[tap];
-                }
-            }
-            out.push(if weight == 0.0 {
-                v1
+            let row = &self.bank[phase * taps..(phase + 1) * taps];
+            let fraction = position % self.output_rate;
+            out.push(if fraction == 0 {
+                dot(window, row)
             } else {
+                #[allow(clippy::cast_precision_loss)] // below output_rate, a sample rate
+                let weight = fraction as f64 / self.output_rate as f64;
+                let next_row = &self.bank[(phase + 1) * taps..(phase + 2) * taps];
+                let (v1, v2) = dot2(window, row, next_row);
                 v1 + (v2 - v1) * weight
             });
             self.next += 1;
+            produced += 1;
         }
         // Drop what no later window reaches.
-        let next_sample = self.next * self.input_rate * PHASES / self.output_rate / PHASES;
-        let keep_from = next_sample.saturating_sub(self.center);
-        if keep_from > self.base {
-            let drop = usize::try_from(keep_from - self.base)
+        if produced > 0 {
+            let next_sample = self.next * self.input_rate * PHASES / self.output_rate / PHASES;
+            let drop = usize::try_from(next_sample - self.dropped)
                 .unwrap_or(usize::MAX)
-                .min(self.input.len());
-            self.input.drain(..drop);
-            self.base += drop as u64;
+                .min(self.window.len());
+            if drop > self.window.len() / 2 {
+                self.window.drain(..drop);
+                self.dropped += drop as u64;
+            }
         }
     }
+}
 
-    /// The input sample at `shifted - center` (absolute), mirrored before the start.
-    fn at(&self, shifted: u64, center: u64) -> f64 {
-        if shifted >= center {
-            let index = usize::try_from(shifted - center - self.base).unwrap_or(usize::MAX);
-            self.input[index]
-        } else {
-            let mirrored = usize::try_from(center - shifted).unwrap_or(usize::MAX);
-            self.head.get(mirrored).copied().unwrap_or(0.0)
+/// Lanes of the dot products: independent partial sums, so that the sums vectorise and
+/// pipeline (the order of additions differs from a plain loop's by rounding alone).
+const LANES: usize = 8;
+
+/// `Σ a[i] · b[i]`.
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    let mut sums = [0.0; LANES];
+    let (a_chunks, b_chunks) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
+    let tail: f64 = a_chunks
+        .remainder()
+        .iter()
+        .zip(b_chunks.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in a_chunks.zip(b_chunks) {
+        for lane in 0..LANES {
+            sums[lane] += x[lane] * y[lane];
         }
     }
+    sums.iter().sum::<f64>() + tail
+}
+
+/// `(Σ a[i] · b[i], Σ a[i] · c[i])` in one pass over `a`.
+fn dot2(a: &[f64], b: &[f64], c: &[f64]) -> (f64, f64) {
+    let (mut sums_b, mut sums_c) = ([0.0; LANES], [0.0; LANES]);
+    let (a_chunks, b_chunks, c_chunks) = (
+        a.chunks_exact(LANES),
+        b.chunks_exact(LANES),
+        c.chunks_exact(LANES),
+    );
+    let (mut tail_b, mut tail_c) = (0.0, 0.0);
+    for ((x, y), z) in a_chunks
+        .remainder()
+        .iter()
+        .zip(b_chunks.remainder())
+        .zip(c_chunks.remainder())
+    {
+        tail_b += x * y;
+        tail_c += x * z;
+    }
+    for ((x, y), z) in a_chunks.zip(b_chunks).zip(c_chunks) {
+        for lane in 0..LANES {
+            sums_b[lane] += x[lane] * y[lane];
+            sums_c[lane] += x[lane] * z[lane];
+        }
+    }
+    (
+        sums_b.iter().sum::<f64>() + tail_b,
+        sums_c.iter().sum::<f64>() + tail_c,
+    )
 }
 
 /// The modified Bessel function of the first kind, order 0 (its power series, summed until it
