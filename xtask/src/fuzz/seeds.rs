@@ -112,6 +112,7 @@ fn collect(kind: Seeds, sources: &Sources) -> Result<Vec<Vec<u8>>, String> {
             seeds
         }
         Seeds::Ddex => ddex_messages(sources)?,
+        Seeds::Batch => batches(sources)?,
         Seeds::Codes {
             fixtures,
             crates,
@@ -223,6 +224,49 @@ fn ddex_messages(sources: &Sources) -> Result<Vec<Vec<u8>>, String> {
         paths.extend(files_deep(&shared.join("ddex"), &is_xml)?);
     }
     paths.iter().map(|path| read(path)).collect()
+}
+
+/// Messages paired with a manifest in each seed of `batch_ingest` (more adds little but size).
+const MESSAGES_PER_MANIFEST: usize = 8;
+
+/// `batch_ingest`'s seeds: each manifest beside the project, its `URL`s pointing at the
+/// target's `1/1.xml`, then a NUL byte and a message; and the zero-byte manifest (ECHO's
+/// semaphore) before each message.
+fn batches(sources: &Sources) -> Result<Vec<Vec<u8>>, String> {
+    let messages = ddex_messages(sources)?;
+    let mut manifests = Vec::new();
+    if let Some(shared) = &sources.shared {
+        for path in files(&shared.join("ddex/corpus/manifests"), |name| {
+            name.ends_with(".xml")
+        })? {
+            manifests.push(pointed_at_target(&read_text(&path)?).into_bytes());
+        }
+    }
+    manifests.push(Vec::new());
+    let mut seeds = Vec::new();
+    for manifest in &manifests {
+        for message in messages.iter().take(MESSAGES_PER_MANIFEST) {
+            let mut seed = manifest.clone();
+            seed.push(0);
+            seed.extend_from_slice(message);
+            seeds.push(seed);
+        }
+    }
+    Ok(seeds)
+}
+
+/// `manifest` with the text of every `URL` element replaced by `1/1.xml`.
+fn pointed_at_target(manifest: &str) -> String {
+    let mut out = String::with_capacity(manifest.len());
+    let mut rest = manifest;
+    while let Some(at) = rest.find("<URL>") {
+        let (before, after) = rest.split_at(at + "<URL>".len());
+        out.push_str(before);
+        out.push_str("1/1.xml");
+        rest = after.find('<').map_or("", |end| &after[end..]);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The short quoted strings of the README and tests of each crate in `crates` (their examples

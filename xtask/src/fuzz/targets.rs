@@ -15,6 +15,8 @@ pub enum Seeds {
     Csv,
     /// DDEX ERN messages.
     Ddex,
+    /// Delivery batches: a manifest, a NUL byte, a release message.
+    Batch,
     /// Track durations.
     Duration,
     /// Release dates and message date-times.
@@ -99,6 +101,13 @@ pub const TARGETS: &[Target] = &[
         name: "ddex_import",
         about: "DDEX ERN reader (3.7 … 4.3.x): error and note lines, export then import gives the release back",
         seeds: Seeds::Ddex,
+        dict: Some("xml.dict"),
+        max_len: 2 * FILE,
+    },
+    Target {
+        name: "batch_ingest",
+        about: "delivery batch ingest (manifest NUL message): refused or read, nothing written, nothing read outside",
+        seeds: Seeds::Batch,
         dict: Some("xml.dict"),
         max_len: 2 * FILE,
     },
