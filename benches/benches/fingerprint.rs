@@ -20,7 +20,8 @@
 //!   `bench_fingerprint_million`, kept between runs.
 //!
 //! The files: 8 × 30 s of synthesised stereo music, 16 bit, 44.1 kHz FLAC, written once into
-//! `target/bench-fingerprint/`. The million: 100 recordings of generated music, 30 s each,
+//! `target/bench-fingerprint/`: shorter than `fpcalc`'s 120 s `-length`, so both sides decode
+//! every file whole. The million: 100 recordings of generated music, 30 s each,
 //! fingerprinted for real, and 999,900 filler fingerprints of 40 values (about 5 s of audio).
 //! Uniform random fillers would leave every index value with about one entry, which flatters
 //! the index; real Chromaprint values are skewed (neighbouring values share most bits, and

@@ -207,6 +207,11 @@ fn to_i16(v: f64) -> i16 {
 
 /// Decodes the audio file at `path` (one read, as [`crate::decode`]) and fingerprints it.
 ///
+/// The fingerprint covers the first [`MAX_SECONDS`], as `fpcalc`'s default `-length 120`;
+/// but where `fpcalc` stops reading there, the whole file is decoded, because the
+/// [`AudioInfo`] returned (duration, integrity, digests) describes all of it. On files longer
+/// than two minutes that is decoding `fpcalc` does not do.
+///
 /// # Errors
 ///
 /// As [`crate::inspect`]. A file that decodes only in part is fingerprinted as far as it
