@@ -12,7 +12,7 @@ use quick_xml::events::{BytesEnd, BytesStart, BytesText, Event};
 
 use crate::credits::CreditParties;
 use crate::{Action, Deal, ErnVersion, Error, Family, MessageHeader, ResourceFiles};
-use release_model::{Contributor, Release, ReleaseType, Report, Track};
+use release_model::{Contributor, Finding, Location, Release, ReleaseType, Report, Track};
 
 /// What goes into a message besides the release and the header.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -200,6 +200,7 @@ pub fn export<W: io::Write>(
     let mut report = release.validate();
     crate::profile::check(release, options, &mut report);
     crate::carry::note_left_out(release, options.ern, &mut report);
+    note_example_parties(header, release, &mut report);
     if report.has_errors() {
         return Err(Error::Invalid {
             report: Box::new(report),
@@ -216,6 +217,25 @@ pub fn export<W: io::Write>(
         Family::Ern3 => xml.ern382_message(release, &checked, header, options)?,
     }
     Ok(report)
+}
+
+/// A warning for a sender or recipient whose DPID is one DDEX's Knowledge Base prints as an
+/// example (`dpid.documentation_example`, the `grid` crate's lint): the message is well
+/// formed, but it names no real party, so no recipient would take it.
+fn note_example_parties(header: &MessageHeader, release: &Release, report: &mut Report) {
+    for (role, party) in [("sender", &header.sender), ("recipient", &header.recipient)] {
+        if let Ok(dpid) = party.dpid.as_str().parse::<grid::Dpid>()
+            && let Some(warning) = dpid.lint()
+        {
+            report.push(Finding::new(
+                release_model::rules::lint(warning.rule()),
+                Location::release(0, release.upc),
+                format!(
+                    "the message {role}'s dpid {dpid}: {warning}: the message names no real party"
+                ),
+            ));
+        }
+    }
 }
 
 /// [`export`] into a `String`.

@@ -174,6 +174,41 @@ fn export_returns_the_warnings() {
     );
 }
 
+/// A sender or recipient DPID that DDEX's Knowledge Base prints as an example names no real
+/// party: the message is still written (it is well formed), with a warning for each.
+#[test]
+fn a_documentation_example_dpid_is_a_warning_at_export() {
+    let mut header = header();
+    header.sender = MessageParty::new("PA-DPIDA-2014122301-Q".parse().unwrap(), "Leerecs");
+    let mut xml = Vec::new();
+    let report = ddex::export(&vesica_piscis(), &header, &ExportOptions::new(), &mut xml).unwrap();
+    assert!(!xml.is_empty());
+    let examples: Vec<(&str, release_model::Severity)> = report
+        .by_rule("dpid.documentation_example")
+        .map(|f| (f.message.as_str(), f.rule.severity))
+        .collect();
+    assert_eq!(
+        examples,
+        [(
+            "the message sender's dpid PADPIDA2014122301Q: a DPID printed as an example in DDEX's documentation: the message names no real party",
+            release_model::Severity::Warning
+        )]
+    );
+    header.recipient = MessageParty::new("PADPIDA3897722461G".parse().unwrap(), "Example DSP");
+    let report =
+        ddex::export(&vesica_piscis(), &header, &ExportOptions::new(), Vec::new()).unwrap();
+    assert_eq!(report.by_rule("dpid.documentation_example").count(), 2);
+    // The DPIDs of DDEX's sample messages are real parties': no warning.
+    let report = ddex::export(
+        &vesica_piscis(),
+        &support::header(),
+        &ExportOptions::new(),
+        Vec::new(),
+    )
+    .unwrap();
+    assert_eq!(report.by_rule("dpid.documentation_example").count(), 0);
+}
+
 fn refusal(release: &Release) -> Error {
     let mut out = Vec::new();
     let error = ddex::export(release, &header(), &ExportOptions::new(), &mut out).unwrap_err();

@@ -19,12 +19,19 @@ fn demo_issues_the_codes_writes_the_files_and_reuses_its_folder() {
     for part in [
         "UPC 614141000012 (UPC-A)",
         "Issued 14 codes through the ledger",
-        "Validated: no findings.",
+        // The fictional credits' made-up identifiers, and nothing else.
+        "Validated: 0 errors, 3 warnings:\n  release #1 (upc 614141000012): warning \
+         [grid.documentation_example] grid A1-2425G-ABC1234002-M",
+        "warning [isni.unassigned_range] isni 9999 9999 9000 0021 of \"Mara Quill\"",
+        "disc 1 track 1: warning [isni.unassigned_range] isni 9999 9999 9000 0013 of \"Ines Varga\"",
+        "(the fictional credits' identifiers are made up where they can name no one, and \
+         validation says so)\nWrote ",
         "vesica-piscis.csv and ",
         "vesica-piscis.xml.",
         "Next from the ledger: ISRC QZAQQ2600014, UPC 614141000029.",
         "and ingested it back into",
-        "(inserted, 14 files checked): both directions agree, no findings.",
+        "(inserted, 14 files checked): both directions agree, no findings but 2 of the \
+         validation's warnings above, carried back.",
         "fingerprints with their ISRCs in the ledger, as `musicid ledger fingerprint` does \
          for codes issued before fingerprints: 13 added, 0 already there.",
         "reused 13 of its 13 ISRCs and issued 0 codes, because each file is a recording the \

@@ -240,8 +240,10 @@ pub const CSV_UPC_RESTORED: Rule = Rule::new(
     "a UPC that lost its leading zeros (a spreadsheet's doing), restored because the check digit agrees",
 );
 
-/// The lint warnings of the `isrc` and `upc` crates, as validation reports them (always
-/// warnings: real, distributed codes break the tables these lints read).
+/// The lint warnings of the identifier crates (`isrc`, `upc`, `isni`, `grid`) under the ids
+/// those crates give them, so that `musicid isni check` and validation name one check alike.
+/// Always warnings: real, distributed codes break the tables these lints read, and a lint says
+/// what a valid code is, not that it is wrong.
 pub const LINTS: &[Rule] = &[
     Rule::new(
         "isrc.unknown_prefix",
@@ -315,19 +317,39 @@ pub const LINTS: &[Rule] = &[
         Severity::Warning,
         "a UPC-E with number system 1",
     ),
+    Rule::new(
+        "isni.orcid",
+        Severity::Warning,
+        "a credit's ISNI in a block ISNI reserved for ORCID (0000-0001-5000-0007 to 0000-0003-5000-0001, 0009-0000-0000-0000 to 0009-0010-0000-0000; ORCID support): a researcher's ORCID iD, not a music party's ISNI",
+    ),
+    Rule::new(
+        "isni.unassigned_range",
+        Severity::Warning,
+        "a credit's ISNI outside every block assigned so far (ISNI's own numbers start 0000, ORCID's also 0009): mistyped or made up",
+    ),
+    Rule::new(
+        "grid.documentation_example",
+        Severity::Warning,
+        "the release's GRid is the one printed as an example in documentation (A1-2425G-ABC1234002-M): it names no release",
+    ),
+    Rule::new(
+        "dpid.documentation_example",
+        Severity::Warning,
+        "a DDEX export's sender or recipient DPID is one DDEX's Knowledge Base prints as an example: the message names no real party",
+    ),
     LINT_UNLISTED,
 ];
 
-/// A lint of the `isrc` or `upc` crate that [`LINTS`] does not list yet (its code is in the
+/// A lint of an identifier crate that [`LINTS`] does not list yet (its code is in the
 /// message); a test keeps the table complete for every lint known when it was written.
 pub const LINT_UNLISTED: Rule = Rule::new(
     "lint.unlisted",
     Severity::Warning,
-    "a lint of the isrc or upc crate that this table does not list yet",
+    "a lint of an identifier crate (isrc, upc, isni, grid) that this table does not list yet",
 );
 
-/// The rule of a lint warning by its code (`isrc.unknown_prefix`): [`LINT_UNLISTED`] for a
-/// code the table does not list.
+/// The rule of a lint warning by its code (`isrc.unknown_prefix`, `isni.orcid`):
+/// [`LINT_UNLISTED`] for a code the table does not list.
 #[must_use]
 pub fn lint(code: &str) -> &'static Rule {
     LINTS
@@ -365,6 +387,10 @@ mod tests {
             upc::Warning::DemoPrefix.rule(),
             upc::Warning::VariableMeasure.rule(),
             upc::Warning::UpcENumberSystem1.rule(),
+            isni::Warning::Orcid.rule(),
+            isni::Warning::UnassignedRange.rule(),
+            grid::Warning::GridExample.rule(),
+            grid::Warning::DpidExample.rule(),
         ];
         for code in codes {
             assert_ne!(lint(code), &LINT_UNLISTED, "{code}");

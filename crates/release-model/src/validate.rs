@@ -225,7 +225,7 @@ impl<'a> Validator<'a> {
             .push(Finding::new(rule, location, message).related(related));
     }
 
-    /// A lint warning of the `isrc` or `upc` crate, under its own rule.
+    /// A lint warning of an identifier crate, under its own rule.
     fn push_lint(&mut self, code: &'static str, location: Location, message: String) {
         let rule = r::lint(code);
         let message = if rule.id == code {
@@ -443,6 +443,18 @@ impl<'a> Validator<'a> {
                 self.unreadable_credit(field, here);
             }
         }
+        if let Some(grid) = release.grid
+            && let Some(warning) = grid.lint()
+        {
+            self.push_lint(
+                warning.rule(),
+                here,
+                format!(
+                    "grid {}: {warning}, so it names no release",
+                    grid.hyphenated()
+                ),
+            );
+        }
         self.contributors(&release.contributors, &release.artist, here);
     }
 
@@ -518,7 +530,7 @@ impl<'a> Validator<'a> {
                 continue;
             }
             if let Some(isni) = credit.isni {
-                party(
+                let first = party(
                     &mut self.isnis,
                     &mut self.report,
                     isni,
@@ -526,6 +538,26 @@ impl<'a> Validator<'a> {
                     &credit.name,
                     at,
                 );
+                // A lint is about the number, not about one use of it: said once, where the
+                // catalog first gives it (a writer credited on every track would repeat it
+                // on each).
+                if first && let Some(warning) = isni.lint() {
+                    self.push_lint(
+                        warning.rule(),
+                        at,
+                        format!(
+                            "isni {} of \"{}\": {warning}{}",
+                            isni.grouped(),
+                            credit.name,
+                            match warning {
+                                isni::Warning::Orcid => {
+                                    " (a researcher's id, not a music party's isni)"
+                                }
+                                _ => "",
+                            }
+                        ),
+                    );
+                }
             }
             if let Some(ipi) = credit.ipi {
                 party(
@@ -752,7 +784,8 @@ impl<'a> Validator<'a> {
     }
 }
 
-/// Notes that `id` names `name` at `at`; warns when it named another name first.
+/// Notes that `id` names `name` at `at`; warns when it named another name first. Whether
+/// this is the first time the catalog gives `id`.
 fn party<'a, K: std::hash::Hash + Eq + std::fmt::Display + Copy>(
     seen: &mut FastMap<K, (&'a str, Location)>,
     report: &mut Report,
@@ -760,10 +793,11 @@ fn party<'a, K: std::hash::Hash + Eq + std::fmt::Display + Copy>(
     kind: &str,
     name: &'a str,
     at: Location,
-) {
+) -> bool {
     match seen.entry(id) {
         Entry::Vacant(vacant) => {
             vacant.insert((name, at));
+            true
         }
         Entry::Occupied(first) => {
             let (first_name, first_at) = *first.get();
@@ -779,6 +813,7 @@ fn party<'a, K: std::hash::Hash + Eq + std::fmt::Display + Copy>(
                     .related(first_at),
                 );
             }
+            false
         }
     }
 }

@@ -272,3 +272,68 @@ fn an_empty_work_is_no_work() {
     .unwrap();
     assert_eq!(back.tracks[0].work, None);
 }
+
+/// The identifier crates' lints on a release's credits and GRid: each a warning under the
+/// crate's own rule id, an ISNI's said once where the catalog first gives it.
+#[test]
+fn identifier_lints() {
+    let lints = |release: &Release| -> Vec<(&'static str, Option<u32>, String)> {
+        release
+            .validate()
+            .findings()
+            .iter()
+            .filter(|f| f.rule.id.starts_with("isni.") || f.rule.id.starts_with("grid."))
+            .map(|f| {
+                assert_eq!(f.rule.severity, release_model::Severity::Warning);
+                (f.rule.id, f.location.track, f.message.clone())
+            })
+            .collect()
+    };
+    // An ISNI of ISNI's own range and a GRid that is no example: nothing.
+    let mut release = credited();
+    release.grid = Some("A1-0302B-0003989564-F".parse().unwrap());
+    assert_eq!(lints(&release), []);
+
+    // The GRid printed in documentation.
+    release.grid = Some("A12425GABC1234002M".parse().unwrap());
+    assert_eq!(
+        lints(&release),
+        [(
+            "grid.documentation_example",
+            None,
+            "grid A1-2425G-ABC1234002-M: a GRid printed as an example in documentation, so it names no release".to_owned()
+        )]
+    );
+    release.grid = None;
+
+    // An ORCID iD given as a writer's ISNI, on the track and on its work: said once.
+    let orcid = isni("0000-0002-1825-0097");
+    release.tracks[0].contributors[1].isni = Some(orcid);
+    release.tracks[0].work.as_mut().unwrap().writers[0].isni = Some(orcid);
+    assert_eq!(
+        lints(&release),
+        [(
+            "isni.orcid",
+            Some(1),
+            "isni 0000 0002 1825 0097 of \"Jane Roe\": an ORCID iD: the number lies in a block ISNI reserved for ORCID (a researcher's id, not a music party's isni)".to_owned()
+        )]
+    );
+
+    // A number outside every assigned block, on two tracks: said on the first.
+    let unassigned = isni::Isni::from_number(999_999_999_000_001).unwrap();
+    release.tracks[0].contributors[1].isni = Some(unassigned);
+    release.tracks[0].work.as_mut().unwrap().writers[0].isni = Some(unassigned);
+    release.tracks[1].contributors[0].isni = Some(unassigned);
+    let found = lints(&release);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "isni.unassigned_range");
+    assert_eq!(found[0].1, Some(1));
+    assert!(
+        found[0].2.starts_with("isni 9999 9999 9000 001"),
+        "{found:?}"
+    );
+    assert!(
+        found[0].2.contains(" of \"Jane Roe\": outside the blocks"),
+        "{found:?}"
+    );
+}

@@ -120,7 +120,7 @@ regenerate.
 | `releases/single.json` | a single reusing track 5 of the album (same ISRC, title, artist, duration) |
 | `releases/compilation.json` | a two-disc compilation reusing album tracks (one 4 s shorter: within the 10 s tolerance) and two new recordings |
 | `releases/catalog.json` | album, single and compilation together: validates without findings |
-| `releases/broken-catalog.json` | a clean reference release, then one release per rule, each violating exactly that rule (all but `credit.invalid_identifier`, which only a reader finds) |
+| `releases/broken-catalog.json` | a clean reference release, then one release per rule, each violating exactly that rule (all but `credit.invalid_identifier`, which only a reader finds), then one per lint it shows of the identifier crates (`isrc.*`, `upc.*`, `isni.*`, `grid.*`) |
 | `releases/broken-catalog.expected.json` | the rule ids each release of the broken catalog must yield |
 | `media/album/01.flac` … `12.flac`, `13.wav` | the album's 13 recordings: 8 s each (about the least an acoustic fingerprint match needs) of synthesised music, mono, 16 bit, 44.1 kHz, untagged (masters as a studio sends them); FLAC by `flacenc`, the WAV by `hound` |
 | `media/album/cover.png` | the album's cover: 3000×3000 RGB PNG, two overlapping circles |
@@ -144,7 +144,9 @@ ISWC, title and writers — and so are their identifiers, chosen where they can 
 ISNIs in the unassigned range `9999 9999 9…` (the `isni` crate's `isni.unassigned_range`), IPI
 name numbers from `999 999 000 00` (CISAC's run sequentially, far below), ISWCs from
 `T-999.990.000` (the same), and the GRid printed as documentation's example,
-`A1-2425G-ABC1234002-M` (`grid.documentation_example`).
+`A1-2425G-ABC1234002-M` (`grid.documentation_example`). Validation says so: the album's only
+findings are those three warnings, one per made-up ISNI (said where the catalog first gives
+it) and the GRid's, and `musicid demo` prints them for what they are.
 
 UPCs of these releases come from the GS1 US demonstration company prefix `0614141` (the prefix
 GS1 US uses in its own examples; U.P.C. company prefix `614141`), so they are UPC-As
@@ -202,6 +204,12 @@ fn vesica_piscis_draft() -> Release {
 /// `isni.unassigned_range`), so that it can name no one.
 fn fictional_isni(n: u64) -> Option<isni::Isni> {
     isni::Isni::from_number(999_999_999_000_000 + n)
+}
+
+/// The ORCID iD printed as an example, `0000-0002-1825-0097`
+/// (`../shared/reference/identifiers.md` §2): an ISNI of ORCID's block (`isni.orcid`).
+fn orcid_example() -> Option<isni::Isni> {
+    "0000-0002-1825-0097".parse().ok()
 }
 
 /// A made-up IPI name number far beyond the numbers CISAC has given out (they run
@@ -404,6 +412,9 @@ fn broken_catalog() -> Result<(Vec<Release>, String), Error> {
         "upc.restricted_circulation",
         "upc.coupon",
         "upc.demo_prefix",
+        "isni.orcid",
+        "isni.unassigned_range",
+        "grid.documentation_example",
     ];
     // `credit.invalid_identifier` is a reader's rule: a release written from the model holds
     // no identifier that does not read (the readers' tests cover it).
@@ -487,6 +498,9 @@ fn broken_catalog() -> Result<(Vec<Release>, String), Error> {
             "upc.restricted_circulation" | "upc.coupon" | "upc.demo_prefix" => {
                 release.upc = Some(upc_with_lint(rule)?);
             }
+            "isni.orcid" => tracks[0].contributors[0].isni = orcid_example(),
+            "isni.unassigned_range" => tracks[0].contributors[0].isni = fictional_isni(3),
+            "grid.documentation_example" => release.grid = example_grid(),
             lint if lint.starts_with("isrc.") => tracks[0].isrc = Some(isrc_with_lint(lint)?),
             other => return Err(format_error(&format!("no broken release for {other}"))),
         }
