@@ -35,6 +35,7 @@ impl StreamMd5 {
 /// block to block, so that a block allocates nothing).
 pub(crate) struct SampleHashes {
     sha256: Sha256,
+    /// Unused on little-endian machines, where the samples are hashed in place.
     sha256_bytes: Vec<u8>,
     stream_md5: Option<StreamMd5>,
     md5_bytes: Vec<u8>,
@@ -54,8 +55,8 @@ impl SampleHashes {
     /// bits shifted left by `32 − b`).
     pub(crate) fn update(&mut self, samples: &[i32]) {
         // One `update` per block: an `update` per sample costs more than the hashing itself.
-        put_le::<4>(samples, 0, &mut self.sha256_bytes);
-        self.sha256.update(&self.sha256_bytes);
+        self.sha256
+            .update(little_endian_bytes(samples, &mut self.sha256_bytes));
         if let Some(check) = &mut self.stream_md5 {
             let shift = 32 - check.bits;
             let bytes = &mut self.md5_bytes;
@@ -73,6 +74,20 @@ impl SampleHashes {
     pub(crate) fn finish(&mut self) -> ([u8; 32], Option<StreamMd5>) {
         (self.sha256.finalize_reset().into(), self.stream_md5.take())
     }
+}
+
+/// The samples as 4-byte little-endian integers: on a little-endian machine their very bytes,
+/// with no copy.
+#[cfg(target_endian = "little")]
+fn little_endian_bytes<'a>(samples: &'a [i32], _: &'a mut Vec<u8>) -> &'a [u8] {
+    bytemuck::cast_slice(samples)
+}
+
+/// The samples as 4-byte little-endian integers, put in `out`.
+#[cfg(not(target_endian = "little"))]
+fn little_endian_bytes<'a>(samples: &'a [i32], out: &'a mut Vec<u8>) -> &'a [u8] {
+    put_le::<4>(samples, 0, out);
+    out
 }
 
 /// `out` becomes each sample shifted right by `shift` (arithmetically), as its `W` low bytes,
